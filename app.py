@@ -1,0 +1,34 @@
+"""Router: page config, language, data check, navigation. Pages live in components/pages/."""
+
+import streamlit as st
+
+from components.config import PAGES
+from components.data import DataError, load_package_info, load_tables
+from components.i18n import t
+from components.widgets import language_picker, url_notice
+
+st.set_page_config(page_title="Sahel Pivot", page_icon=":material/public:", layout="wide")
+lang = language_picker()
+
+try:
+    load_tables()
+    info = load_package_info()
+except DataError as error:
+    st.error(t("data.error", lang))
+    st.code("\n".join(str(problem) for problem in error.problems), language=None)
+    st.stop()
+
+pages = [
+    st.Page(
+        f"components/pages/{name}.py",
+        title=t(f"page.{name}", lang),
+        icon=icon,
+        url_path=name,
+        default=index == 0,
+    )
+    for index, (name, icon) in enumerate(PAGES)
+]
+navigation = st.navigation(pages)
+st.sidebar.caption(t("app.data_version", lang, version=info["version"], updated=info["last_updated"]))
+url_notice(lang)
+navigation.run()

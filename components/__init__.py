@@ -1,0 +1,1 @@
+"""Sahel Pivot: the dashboard's package (data → model → figures → widgets → pages)."""

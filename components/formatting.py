@@ -1,0 +1,42 @@
+"""Text helpers shared by pages and builders: safe markdown, dates at their precision, numbers."""
+
+import re
+
+import pandas as pd
+
+MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+MONTHS_EN = "January February March April May June July August September October November December"
+
+# Everything markdown could read as formatting, a link or an HTML tag.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with every markdown and HTML special character escaped, so it shows as typed."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def safe_url(url: str) -> str:
+    """An http(s) URL safe inside markdown link parentheses; anything else becomes empty."""
+    if not re.fullmatch(r"https?://\S+", str(url)):
+        return ""
+    return str(url).replace("(", "%28").replace(")", "%29")
+
+
+def format_date(day: pd.Timestamp, precision: str, lang: str) -> str:
+    """A date written only as precisely as it is known: '3 April 2025', 'April 2025', '2025'."""
+    if pd.isna(day):
+        return ""
+    months = (MONTHS_FR if lang == "fr" else MONTHS_EN).split()
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{months[day.month - 1]} {day.year}"
+    first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
+    return f"{first} {months[day.month - 1]} {day.year}"
+
+
+def format_number(value: float, lang: str) -> str:
+    """A whole number with thousands separated as each language writes it."""
+    text = f"{round(value):,}"
+    return text.replace(",", "\u202f") if lang == "fr" else text

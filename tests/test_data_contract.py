@@ -1,0 +1,120 @@
+"""The shipped tables: schema, keys, sources, dates, languages and coverage."""
+
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from components.config import AES_STATES, MOSCOW_CONSULTATIONS
+from components.data import DEFAULT_DATA_DIR, load_tables
+
+PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+CSV_RESOURCES = [r for r in PACKAGE["resources"] if r["path"].endswith(".csv")]
+
+
+@pytest.fixture
+def tables() -> dict[str, pd.DataFrame]:
+    return load_tables()  # raises DataError, naming file, row and column, on any schema or key problem
+
+
+def test_every_csv_has_exactly_its_schema_columns():
+    for resource in CSV_RESOURCES:
+        header = (DEFAULT_DATA_DIR / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == [f["name"] for f in resource["schema"]["fields"]], resource["path"]
+
+
+def test_every_column_is_described_and_every_table_has_a_key():
+    assert PACKAGE["licenses"] and PACKAGE["version"] and PACKAGE["last_updated"]
+    for resource in CSV_RESOURCES:
+        assert resource["schema"]["primaryKey"], resource["name"]
+        assert all(field.get("description") for field in resource["schema"]["fields"]), resource["name"]
+
+
+def test_every_fact_row_cites_a_source(tables):
+    for name in ["states", "organisations", "memberships", "events", "cooperation", "presence"]:
+        assert tables[name]["source_ids"].map(len).min() >= 1, name
+
+
+def test_every_source_is_cited_and_well_formed(tables):
+    sources = tables["sources"]
+    cited = set()
+    for table in tables.values():
+        if "source_ids" in table:
+            cited.update(i for ids in table["source_ids"] for i in ids)
+    assert set(sources["source_id"]) == cited
+    assert sources["url"].str.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?").all()
+    assert sources["publisher"].str.strip().ne("").all()
+    dated = sources["published"].notna()
+    assert sources.loc[dated, "published_precision"].isin(["day", "month", "year"]).all()
+
+
+def test_key_milestones_rest_on_two_sources(tables):
+    events = tables["events"]
+    milestones = events[events["milestone"]]
+    assert len(milestones) >= 10
+    thin = milestones[milestones["source_ids"].map(len) < 2]
+    assert thin.empty, list(thin["event_id"])
+
+
+@pytest.mark.parametrize("name", ["events", "cooperation", "states", "organisations", "topics", "forces"])
+def test_both_languages_are_filled(tables, name):
+    table = tables[name]
+    pairs = [c[:-3] for c in table.columns if c.endswith("_en")]
+    assert pairs
+    for stem in pairs:
+        assert table[f"{stem}_en"].str.strip().ne("").all(), (name, stem)
+        assert table[f"{stem}_fr"].str.strip().ne("").all(), (name, stem)
+
+
+def test_dates_respect_their_precision(tables):
+    for name, column in [("events", "date"), ("cooperation", "date")]:
+        table = tables[name]
+        month = table[table[f"{column}_precision"] == "month"][column]
+        year = table[table[f"{column}_precision"] == "year"][column]
+        assert (month.dt.day == 1).all(), name
+        assert ((year.dt.day == 1) & (year.dt.month == 1)).all(), name
+
+
+def test_periods_end_after_they_start(tables):
+    for name in ["memberships", "presence"]:
+        table = tables[name].dropna(subset=["end"])
+        assert (table["end"] >= table["start"]).all(), name
+
+
+def test_membership_periods_of_one_state_do_not_overlap(tables):
+    for (_, _), rows in tables["memberships"].groupby(["org_id", "iso3"]):
+        rows = rows.sort_values("start")
+        ends = rows["end"].iloc[:-1].to_numpy()
+        starts = rows["start"].iloc[1:].to_numpy()
+        assert (ends <= starts).all(), rows[["org_id", "iso3", "start"]].to_dict("records")
+
+
+def test_coverage_matches_the_brief(tables):
+    events, cooperation = tables["events"], tables["cooperation"]
+    assert len(events) >= 80
+    assert len(cooperation) >= 40
+    in_period = events[~events["background"]]
+    assert in_period["date"].min() == pd.Timestamp("2020-08-18")
+    assert (in_period["date"] >= pd.Timestamp("2020-08-18")).all()
+    assert (events["date"] == pd.Timestamp(MOSCOW_CONSULTATIONS)).any()
+    assert set(events["category"]) == {
+        "coup", "transition", "sanctions", "alliance", "withdrawal", "russia", "security", "economic", "diplomacy",
+    }  # fmt: skip
+    assert set(tables["topics"]["topic_id"]) <= set(events["topic"]) | {""}
+    states = set(tables["states"]["iso3"])
+    assert set(AES_STATES) | {"RUS", "FRA", "USA", "SEN", "NGA", "TCD", "DZA", "LBY", "MRT"} <= states
+    organisations = set(tables["organisations"]["org_id"])
+    assert {"AES", "ECOWAS", "G5S", "UEMOA", "AU", "OIF", "MINUSMA"} <= organisations
+
+
+def test_the_five_coups_are_all_there(tables):
+    coups = tables["events"]
+    coups = coups[coups["category"] == "coup"]
+    days = set(coups["date"].dt.strftime("%Y-%m-%d"))
+    assert {"2020-08-18", "2021-05-24", "2022-01-24", "2022-09-30", "2023-07-26"} <= days
+
+
+def test_ids_are_readable(tables):
+    for name, key in [("events", "event_id"), ("cooperation", "coop_id"), ("sources", "source_id")]:
+        assert tables[name][key].map(lambda v: bool(re.fullmatch(r"[a-z0-9-]+", v))).all()

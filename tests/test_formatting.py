@@ -1,0 +1,54 @@
+"""Dates at their precision, safe markdown and URLs."""
+
+import pandas as pd
+import pytest
+
+from components.formatting import escape_markdown, format_date, format_number, safe_url
+
+
+@pytest.mark.parametrize(
+    ("precision", "lang", "expected"),
+    [
+        ("day", "en", "3 April 2025"),
+        ("day", "fr", "3 avril 2025"),
+        ("month", "en", "April 2025"),
+        ("month", "fr", "avril 2025"),
+        ("year", "en", "2025"),
+    ],
+)
+def test_a_date_shows_only_its_precision(precision, lang, expected):
+    assert format_date(pd.Timestamp("2025-04-03"), precision, lang) == expected
+
+
+def test_french_first_of_the_month_and_missing_dates():
+    assert format_date(pd.Timestamp("2024-07-01"), "day", "fr") == "1er juillet 2024"
+    assert format_date(pd.NaT, "day", "en") == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<script>alert(1)</script>", "[click](javascript:alert(1))", "**bold** _it_ `code`", ":red[x] $x$"],
+)
+def test_escaped_text_has_no_unescaped_markup(text):
+    escaped = escape_markdown(text)
+    for char in "<>[]()*_`:$":
+        assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c == char and i > 0)
+    assert escaped.replace("\\", "") == text
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a_(b)", "https://example.org/a_%28b%29"),
+        ("http://x.y/z", "http://x.y/z"),
+        ("javascript:alert(1)", ""),
+        ("https://x.y/a b", ""),
+    ],
+)
+def test_safe_url(url, expected):
+    assert safe_url(url) == expected
+
+
+def test_numbers_group_thousands_per_language():
+    assert format_number(69245688, "en") == "69,245,688"
+    assert format_number(69245688, "fr") == "69\u202f245\u202f688"

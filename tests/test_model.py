@@ -1,0 +1,138 @@
+"""Model queries on small hand-made frames."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from components import model
+
+T = pd.Timestamp
+
+
+def memberships_frame() -> pd.DataFrame:
+    """Mali in ECOWAS: member, suspended, withdrawing, withdrawn; Senegal a member throughout."""
+    rows = [
+        ("ECOWAS", "MLI", "member", "1975-05-28", "2021-05-30"),
+        ("ECOWAS", "MLI", "suspended", "2021-05-30", "2024-01-28"),
+        ("ECOWAS", "MLI", "withdrawing", "2024-01-28", "2025-01-29"),
+        ("ECOWAS", "MLI", "withdrawn", "2025-01-29", None),
+        ("ECOWAS", "SEN", "member", "1975-05-28", None),
+        ("AES", "MLI", "member", "2023-09-16", None),
+    ]
+    frame = pd.DataFrame(rows, columns=["org_id", "iso3", "status", "start", "end"])
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    return frame
+
+
+STATES = pd.DataFrame({"iso3": ["MLI", "SEN", "DZA"]})
+
+
+@pytest.mark.parametrize(
+    ("day", "mali_status", "mali_in_aes"),
+    [
+        (date(2021, 5, 29), "member", False),
+        (date(2021, 5, 30), "suspended", False),  # a status starts on its start day
+        (date(2023, 9, 16), "suspended", True),
+        (date(2024, 1, 27), "suspended", True),
+        (date(2024, 1, 28), "withdrawing", True),
+        (date(2025, 1, 28), "withdrawing", True),
+        (date(2025, 1, 29), "withdrawn", True),
+        (date(2025, 4, 4), "withdrawn", True),
+    ],
+)
+def test_bloc_status_follows_each_period(day, mali_status, mali_in_aes):
+    status = model.bloc_status_on(memberships_frame(), STATES, day).set_index("iso3")
+    assert status.at["MLI", "ecowas_status"] == mali_status
+    assert status.at["MLI", "aes_member"] == mali_in_aes
+    assert status.at["SEN", "ecowas_status"] == "member"
+    assert status.at["DZA", "ecowas_status"] == "other"
+
+
+def test_memberships_on_returns_one_row_per_organisation_and_state():
+    current = model.memberships_on(memberships_frame(), date(2024, 6, 1))
+    assert sorted(zip(current["org_id"], current["iso3"], current["status"], strict=True)) == [
+        ("AES", "MLI", "member"),
+        ("ECOWAS", "MLI", "withdrawing"),
+        ("ECOWAS", "SEN", "member"),
+    ]
+
+
+def test_membership_history_is_in_order():
+    history = model.membership_history(memberships_frame(), "MLI")
+    assert list(history["status"]) == ["member", "member", "suspended", "withdrawing", "withdrawn"]
+    assert list(history["org_id"]) == ["AES"] + ["ECOWAS"] * 4
+
+
+def events_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "event_id": ["a", "b", "c"],
+            "date": [T("2020-08-18"), T("2023-07-26"), T("2025-04-03")],
+            "category": ["coup", "coup", "diplomacy"],
+            "topic": ["", "political", "political"],
+            "states": [("MLI",), ("NER",), ("AES", "MLI", "BFA", "NER")],
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({}, ["a", "b", "c"]),
+        ({"start": date(2021, 1, 1)}, ["b", "c"]),
+        ({"end": date(2023, 7, 26)}, ["a", "b"]),  # both ends inclusive
+        ({"start": date(2023, 7, 26), "end": date(2023, 7, 26)}, ["b"]),
+        ({"states": ["MLI"]}, ["a", "c"]),
+        ({"states": ["BFA", "NER"]}, ["b", "c"]),
+        ({"states": ["SEN"]}, []),
+        ({"categories": ["coup"]}, ["a", "b"]),
+        ({"topics": ["political"], "states": ["NER"], "categories": ["diplomacy"]}, ["c"]),
+        ({"states": [], "categories": []}, ["a", "b", "c"]),  # empty filter keeps all
+    ],
+)
+def test_filter_events(kwargs, expected):
+    assert list(model.filter_events(events_frame(), **kwargs)["event_id"]) == expected
+
+
+def test_count_by_fills_missing_keys_with_zero():
+    frame = pd.DataFrame({"topic": ["military", "military", ""], "iso3": ["MLI", "NER", "MLI"]})
+    counts = model.count_by(frame, "topic", "iso3", ["military", "economic"], ["MLI", "BFA", "NER"])
+    assert counts.loc["military"].tolist() == [1, 0, 1]
+    assert counts.loc["economic"].tolist() == [0, 0, 0]
+    empty = model.count_by(frame.iloc[:0], "topic", "iso3", ["military"], ["MLI"])
+    assert empty.loc["military", "MLI"] == 0
+
+
+def test_cooperation_signed_by_counts_only_russian_items_up_to_the_day_and_not_ended():
+    cooperation = pd.DataFrame(
+        {
+            "partner": ["RUS", "RUS", "RUS", "FRA", "RUS"],
+            "iso3": ["MLI", "MLI", "NER", "MLI", "AES"],
+            "status": ["signed", "implemented", "signed", "signed", "ended"],
+            "date": [T("2021-01-01"), T("2024-01-01"), T("2024-01-17"), T("2020-01-01"), T("2020-01-01")],
+        }
+    )
+    counts = model.cooperation_signed_by(cooperation, date(2024, 1, 16))
+    assert counts.to_dict() == {"MLI": 2, "BFA": 0, "NER": 0, "AES": 0}
+
+
+def test_overview_figures_add_up_the_aes_states():
+    states = pd.DataFrame(
+        {
+            "iso3": ["MLI", "BFA", "NER", "SEN"],
+            "population": pd.array([10, 20, 30, 1000], dtype="Int64"),
+            "population_year": pd.array([2023, 2023, 2022, 2023], dtype="Int64"),
+            "area_km2": [1.0, 2.0, 3.0, 100.0],
+        }
+    )
+    cooperation = pd.DataFrame({"partner": ["RUS", "FRA", "RUS"]})
+    figures = model.overview_figures(
+        states, events_frame(), cooperation, pd.DataFrame({"x": [1, 2]}), date(2020, 8, 18), date(2025, 4, 3)
+    )
+    assert figures["aes_population"] == 60
+    assert figures["aes_population_years"] == [2022, 2023]
+    assert figures["aes_area_km2"] == 6.0
+    assert figures["days"] == 1689
+    assert (figures["events"], figures["agreements"], figures["sources"]) == (3, 2, 2)

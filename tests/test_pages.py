@@ -1,0 +1,97 @@
+"""Every page through the router with AppTest, in both languages, and the damaged-data message."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.config import PAGES
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run_page(page: str, **query) -> AppTest:
+    """The app opened on `page` with the given query parameters, run to the end."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    if page != PAGES[0][0]:
+        at.switch_page(f"components/pages/{page}.py").run()
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("page", [name for name, _ in PAGES])
+def test_every_page_runs_in_both_languages(page, lang):
+    at = run_page(page, lang=lang)
+    assert not at.exception, at.exception
+    assert not at.error
+    assert at.session_state["lang"] == lang
+    assert at.title[0].value
+
+
+def test_the_overview_shows_figures_from_the_tables():
+    at = run_page("overview")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Days from the first coup to the Moscow consultations"] == "1,689"
+    assert int(metrics["Events"]) >= 80
+    assert int(metrics["Sources cited"]) > 50
+    assert "Moscow" in " ".join(t.value for t in at.text)
+
+
+def test_the_overview_speaks_french():
+    at = run_page("overview", lang="fr")
+    labels = [m.label for m in at.metric]
+    assert "Jours entre le premier coup d'État et les consultations de Moscou" in labels
+    assert "1\u202f689" in [m.value for m in at.metric]
+
+
+def test_the_data_page_filters_a_table_from_the_url():
+    at = run_page("data", **{"data.table": "events", "data.search": "Liptako"})
+    assert at.selectbox(key="data.table").value == "events"
+    frame = at.dataframe[0].value
+    assert 1 <= len(frame) < 10
+    assert frame["title_en"].str.contains("Liptako").any()
+
+
+def test_the_data_page_says_when_nothing_matches():
+    at = run_page("data", **{"data.table": "sources", "data.search": "zzzz-no-such-text"})
+    assert any("No rows match" in info.value for info in at.info)
+
+
+def test_an_unknown_table_in_the_url_falls_back_to_the_first():
+    at = run_page("data", **{"data.table": "<script>"})
+    assert not at.exception
+    assert at.selectbox(key="data.table").value == "sources"
+
+
+def damage_events(folder, transform):
+    path = folder / "events.csv"
+    path.write_text(transform(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        (
+            lambda p: damage_events(p, lambda t: t.replace(",2020-08-18,", ",18/08/2020,", 1)),
+            "events.csv, row",
+        ),
+        (lambda p: (p / "states.csv").unlink(), "states.csv: is missing"),
+        (
+            lambda p: (p / "topics.csv").write_bytes(b"topic_id,label_en\n\xff\xfe\n"),
+            "topics.csv, row 2: is not UTF-8",
+        ),
+        (
+            lambda p: damage_events(p, lambda t: t.replace("event_id,", "id,", 1)),
+            "column 'event_id': column is missing",
+        ),
+    ],
+)
+def test_damaged_data_gives_a_clear_message(data_copy, damage, expected):
+    damage(data_copy)
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert "data files are damaged" in at.error[0].value
+    assert expected in at.code[0].value
