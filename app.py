@@ -7,7 +7,7 @@ from components.data import DataError, load_package_info, load_tables
 from components.i18n import t
 from components.widgets import language_picker, url_notice
 
-st.set_page_config(page_title="Sahel Pivot", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Sahel Pivot", page_icon="🌍", layout="wide")
 lang = language_picker()
 
 try:

@@ -87,7 +87,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Source types
     "source_type.aes_government": ("AES government", "Gouvernement de l'AES"),
     "source_type.regional_body": ("ECOWAS / UN / AU", "CEDEAO / ONU / UA"),
-    "source_type.russian_state_media": ("Russian state media", "Médias d'État russes"),
+    "source_type.russian_state_media": (
+        "Russian state (media or government)",
+        "État russe (médias ou gouvernement)",
+    ),
     "source_type.western_government": ("Western government", "Gouvernement occidental"),
     "source_type.international_press": ("International press", "Presse internationale"),
     "source_type.regional_press": ("Regional press", "Presse régionale"),
