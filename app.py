@@ -30,5 +30,7 @@ pages = [
 ]
 navigation = st.navigation(pages)
 st.sidebar.caption(t("app.data_version", lang, version=info["version"], updated=info["last_updated"]))
-url_notice(lang)
+notice = st.empty()  # filled after the page ran, once its widgets have read the URL
 navigation.run()
+with notice.container():
+    url_notice(lang)

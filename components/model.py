@@ -6,6 +6,7 @@ import pandas as pd
 
 from components.config import AES_STATES
 
+MARKER_SPACING = 1.0  # degrees of longitude between markers sharing a place
 ECOWAS_FILL_ORDER = ("member", "suspended", "withdrawing", "withdrawn", "other")
 
 
@@ -118,3 +119,41 @@ def overview_figures(
         "agreements": int((cooperation["partner"] == "RUS").sum()),
         "sources": len(sources),
     }
+
+
+def leader_on(leaders: pd.DataFrame, iso3: str, day: date) -> pd.Series | None:
+    """The leader of `iso3` on `day` (the last day in office counts), or None if none is recorded."""
+    day = _day(day)
+    rows = leaders[
+        (leaders["iso3"] == iso3)
+        & (leaders["start"] <= day)
+        & (leaders["end"].isna() | (leaders["end"] >= day))
+    ]
+    return None if rows.empty else rows.sort_values("start").iloc[-1]
+
+
+def latest_events(events: pd.DataFrame, iso3: str, day: date, count: int = 5) -> pd.DataFrame:
+    """The `count` most recent events touching `iso3` on or before `day`, newest first."""
+    rows = events[has_any(events["states"], [iso3]) & (events["date"] <= _day(day))]
+    return rows.sort_values("date", ascending=False).head(count)
+
+
+def presence_markers(presence: pd.DataFrame, forces: pd.DataFrame, day: date) -> pd.DataFrame:
+    """Presences active on `day` with their force labels, nudged apart where several share a place."""
+    rows = presence_on(presence, day).merge(forces, left_on="actor", right_on="force_id", how="left")
+    rows = rows.sort_values(["lat", "lon", "actor"]).reset_index(drop=True)
+    # Forces at one base would hide each other at the map's zoom: draw them side by side, one
+    # marker width (about 1° of longitude) apart, centred on the base.
+    order = rows.groupby(["lat", "lon"]).cumcount()
+    crowd = rows.groupby(["lat", "lon"])["actor"].transform("size")
+    rows["lon_shown"] = rows["lon"] + (order - (crowd - 1) / 2) * MARKER_SPACING
+    return rows
+
+
+def neighbour_day(days: pd.Series, day: date, step: int) -> date | None:
+    """The nearest event day after (`step` > 0) or before (`step` < 0) `day`, or None."""
+    day = _day(day)
+    later = days[days > day] if step > 0 else days[days < day]
+    if later.empty:
+        return None
+    return (later.min() if step > 0 else later.max()).date()

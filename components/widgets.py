@@ -1,14 +1,17 @@
 """Small UI pieces: each takes frames as arguments, renders, and returns the user's choice."""
 
+import html
 from collections.abc import Callable
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from components.config import LANGUAGES
 from components.formatting import escape_markdown, format_date, safe_url
-from components.i18n import t
-from components.params import parse_choice, to_param
+from components.i18n import column, state_names, t
+from components.model import bloc_status_on, latest_events, leader_on, membership_history, presence_markers
+from components.params import parse_choice, parse_choices, parse_day, to_param
 
 IGNORED = "_ignored_params"  # session-state list of URL parameters that could not be used
 
@@ -118,3 +121,127 @@ def text_filter(label: str, *, key: str, max_chars: int = 100) -> str:
     value = st.text_input(label, key=key, max_chars=max_chars)
     keep_in_url(key, value, "")
     return value
+
+
+def multi_choice(label: str, options: list[str], *, key: str, format_func=str, default=None) -> list[str]:
+    """Toggle pills kept in the URL by code; all options are on by default."""
+    default = list(options) if default is None else default
+    seed_from_url(key, lambda raw: parse_choices(raw, options))
+    value = st.pills(
+        label, options, selection_mode="multi", default=default, format_func=format_func, key=key
+    )
+    keep_in_url(key, value, default)
+    return value
+
+
+def day_slider(label: str, *, key: str, first: date, last: date, default: date, steps, lang: str) -> date:
+    """A date slider kept in the URL, with buttons that jump to the previous or next event day."""
+    seed_from_url(key, lambda raw: parse_day(raw, first, last))
+    st.session_state.setdefault(key, default)
+
+    def jump(step: int) -> None:
+        target = steps(st.session_state[key], step)
+        if target is not None and first <= target <= last:
+            st.session_state[key] = target
+
+    value = st.slider(label, min_value=first, max_value=last, key=key, format="D MMM YYYY")
+    back, forward = st.columns(2)
+    back.button(
+        t("map.previous", lang),
+        key=f"{key}.previous",
+        on_click=jump,
+        args=(-1,),
+        icon=":material/skip_previous:",
+        width="stretch",
+    )
+    forward.button(
+        t("map.next", lang),
+        key=f"{key}.next",
+        on_click=jump,
+        args=(1,),
+        icon=":material/skip_next:",
+        width="stretch",
+    )
+    keep_in_url(key, value, default)
+    return value
+
+
+def legend(title: str, items: list[tuple[str, str]], *, outline: bool = False) -> None:
+    """Colour swatches with their labels; colours and labels come from config and i18n, escaped anyway."""
+    style = "border:2px solid #000;background:transparent" if outline else "border:1px solid #999"
+    swatches = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin:0 .8em .2em 0">'
+        f'<span style="width:.9em;height:.9em;margin-right:.35em;border-radius:2px;{style};background:{html.escape(colour)}"></span>'
+        f"{html.escape(label)}</span>"
+        for colour, label in items
+    )
+    st.html(f'<div style="font-size:.85rem"><strong>{html.escape(title)}</strong><br>{swatches}</div>')
+
+
+def mirror_selection(source_key: str, layer_id: str, target_key: str) -> Callable[[], None]:
+    """An on_select callback that copies the clicked feature's iso3 into a URL-kept widget."""
+
+    def copy() -> None:
+        objects = st.session_state[source_key]["selection"]["objects"].get(layer_id, [])
+        if objects:
+            st.session_state[target_key] = objects[0]["properties"]["iso3"]
+
+    return copy
+
+
+def country_panel(iso3: str, day: date, tables: dict[str, pd.DataFrame], lang: str) -> None:
+    """One state on `day`: ECOWAS and AES standing, leader, membership history, forces, latest events."""
+    states, sources = tables["states"], tables["sources"]
+    names = state_names(states, lang)
+    st.subheader(escape_markdown(names.get(iso3, iso3)))
+    status = bloc_status_on(tables["memberships"], states[states["iso3"] == iso3], day).iloc[0]
+    st.text(t("map.ecowas", lang, status=t(f"status.{status['ecowas_status']}", lang)))
+    if status["aes_member"]:
+        st.text(t("map.aes_member", lang))
+
+    st.markdown(f"**{t('map.leader', lang)}**")
+    leader = leader_on(tables["leaders"], iso3, day)
+    if leader is None:
+        st.caption(t("map.no_leader", lang))
+    else:
+        since = format_date(leader["start"], leader["start_precision"], lang)
+        st.text(f"{leader['name']}, {leader[column('title', lang)]} ({t('map.since', lang, day=since)})")
+        if leader["note"]:
+            st.caption(escape_markdown(leader["note"]))
+
+    history = membership_history(tables["memberships"], iso3)
+    if not history.empty:
+        st.markdown(f"**{t('map.history', lang)}**")
+        shown = history.assign(
+            status=history["status"].map(lambda s: t(f"status.{s}", lang)),
+            start=[
+                format_date(d, p, lang)
+                for d, p in zip(history["start"], history["start_precision"], strict=True)
+            ],
+            end=[
+                format_date(d, p, lang) for d, p in zip(history["end"], history["end_precision"], strict=True)
+            ],
+        )
+        st.dataframe(
+            shown[["org_id", "status", "start", "end"]], hide_index=True, width="stretch", key="map.history"
+        )
+
+    here = presence_markers(tables["presence"], tables["forces"], day)
+    here = here[here["iso3"] == iso3]
+    if not here.empty:
+        st.markdown(f"**{t('map.forces_here', lang)}**")
+        for row in here.itertuples():
+            st.text(f"{getattr(row, column('label', lang))} — {row.place}")
+
+    st.markdown(f"**{t('map.latest', lang)}**")
+    latest = latest_events(tables["events"], iso3, day)
+    if latest.empty:
+        st.caption(t("map.no_events", lang))
+    for event in latest.to_dict("records"):
+        with st.expander(
+            f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}"
+        ):
+            st.text(event[column("summary", lang)])
+            if event["note"]:
+                st.caption(escape_markdown(event["note"]))
+            source_list(event["source_ids"], sources, lang)

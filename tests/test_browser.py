@@ -1,5 +1,6 @@
 """What a person sees: every page in real headless Chromium, offline, at desktop and phone width."""
 
+import io
 import os
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from components.config import PAGES
@@ -101,7 +103,12 @@ class Visit:
         self.page.goto(url)
         self.page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
         self.page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
-        self.page.wait_for_timeout(800)  # let charts and maps paint before the screenshot
+        # Charts and maps load their code lazily: wait until each has drawn something.
+        for container, drawn in [("stDeckGlJsonChart", "canvas"), ("stPlotlyChart", ".main-svg")]:
+            for index in range(self.page.locator(f'[data-testid="{container}"]').count()):
+                chart = self.page.locator(f'[data-testid="{container}"]').nth(index)
+                chart.locator(drawn).first.wait_for(timeout=30_000)
+        self.page.wait_for_timeout(1000)
 
     def close(self) -> None:
         self.context.close()
@@ -146,3 +153,26 @@ def test_the_language_switch_rewrites_the_page_and_the_url(server, visit):
     view.page.wait_for_selector('[data-test-script-state="notRunning"]')
     assert view.page.get_by_text("Population cumulée des trois États de l'AES").count() == 1
     assert view.outside == []
+
+
+def distinct_colours(png: bytes) -> int:
+    with Image.open(io.BytesIO(png)) as image:
+        return len(image.convert("RGB").getcolors(maxcolors=1_000_000) or [])
+
+
+def test_the_map_draws_the_region_offline(server, visit):
+    view = visit()
+    view.open(f"{server}/map?map.date=2024-01-01&map.country=MLI")
+    deck = view.page.locator('[data-testid="stDeckGlJsonChart"]')
+    assert deck.locator("canvas").first.bounding_box()["height"] > 300
+    assert distinct_colours(deck.screenshot()) > 20  # shapes, fills, markers: not a blank box
+    view.page.mouse.move(*centre_of(deck, 0.39, 0.41))  # over central Mali (4°W, 18°N) at the default view
+    tooltip = view.page.locator(".deck-tooltip")
+    tooltip.wait_for(timeout=10_000)
+    assert "Mali" in tooltip.inner_text()
+    assert view.errors == [] and view.outside == []
+
+
+def centre_of(locator, x: float, y: float) -> tuple[float, float]:
+    box = locator.bounding_box()
+    return box["x"] + box["width"] * x, box["y"] + box["height"] * y

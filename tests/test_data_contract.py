@@ -32,7 +32,7 @@ def test_every_column_is_described_and_every_table_has_a_key():
 
 
 def test_every_fact_row_cites_a_source(tables):
-    for name in ["states", "organisations", "memberships", "events", "cooperation", "presence"]:
+    for name in ["states", "organisations", "leaders", "memberships", "events", "cooperation", "presence"]:
         assert tables[name]["source_ids"].map(len).min() >= 1, name
 
 

@@ -136,3 +136,52 @@ def test_overview_figures_add_up_the_aes_states():
     assert figures["aes_area_km2"] == 6.0
     assert figures["days"] == 1689
     assert (figures["events"], figures["agreements"], figures["sources"]) == (3, 2, 2)
+
+
+def test_leader_on_covers_the_last_day_and_gaps():
+    leaders = pd.DataFrame(
+        {
+            "iso3": ["NER", "NER"],
+            "name": ["Bazoum", "Tiani"],
+            "start": [T("2021-04-02"), T("2023-07-28")],
+            "end": [T("2023-07-26"), pd.NaT],
+        }
+    )
+    assert model.leader_on(leaders, "NER", date(2023, 7, 26))["name"] == "Bazoum"
+    assert model.leader_on(leaders, "NER", date(2023, 7, 27)) is None
+    assert model.leader_on(leaders, "NER", date(2025, 4, 3))["name"] == "Tiani"
+    assert model.leader_on(leaders, "MLI", date(2025, 4, 3)) is None
+
+
+def test_latest_events_are_newest_first_and_stop_at_the_day():
+    latest = model.latest_events(events_frame(), "MLI", date(2025, 4, 3), count=5)
+    assert list(latest["event_id"]) == ["c", "a"]
+    assert list(model.latest_events(events_frame(), "MLI", date(2025, 4, 2))["event_id"]) == ["a"]
+
+
+def test_presence_markers_sharing_a_place_are_spread_around_it():
+    presence = pd.DataFrame(
+        {
+            "actor": ["FRENCH_FORCES", "MINUSMA", "WAGNER"],
+            "iso3": ["MLI"] * 3,
+            "start": [T("2014-08-01"), T("2013-07-01"), T("2021-12-01")],
+            "end": [T("2022-08-15"), T("2023-12-31"), pd.NaT],
+            "lat": [16.27, 16.27, 12.64],
+            "lon": [-0.04, -0.04, -8.0],
+        }
+    )
+    forces = pd.DataFrame({"force_id": ["FRENCH_FORCES", "MINUSMA", "WAGNER"], "label_en": ["F", "M", "W"]})
+    markers = model.presence_markers(presence, forces, date(2021, 6, 1)).set_index("actor")
+    assert set(markers.index) == {"FRENCH_FORCES", "MINUSMA"}
+    shifts = markers["lon_shown"] - markers["lon"]
+    assert shifts.sum() == pytest.approx(0) and shifts.abs().min() > 0.4
+    after = model.presence_markers(presence, forces, date(2023, 1, 1)).set_index("actor")
+    assert set(after.index) == {"MINUSMA", "WAGNER"}
+    assert (after["lon_shown"] == after["lon"]).all()
+
+
+def test_neighbour_day_steps_between_event_days():
+    days = events_frame()["date"]
+    assert model.neighbour_day(days, date(2021, 1, 1), 1) == date(2023, 7, 26)
+    assert model.neighbour_day(days, date(2023, 7, 26), -1) == date(2020, 8, 18)
+    assert model.neighbour_day(days, date(2025, 4, 3), 1) is None

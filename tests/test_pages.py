@@ -1,5 +1,6 @@
 """Every page through the router with AppTest, in both languages, and the damaged-data message."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,64 @@ def test_damaged_data_gives_a_clear_message(data_copy, damage, expected):
     assert not at.exception
     assert "data files are damaged" in at.error[0].value
     assert expected in at.code[0].value
+
+
+def deck_spec(at: AppTest) -> dict:
+    import json
+
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def test_the_map_opens_on_the_day_of_the_consultations():
+    at = run_page("map")
+    assert at.slider(key="map.date").value == date(2025, 4, 3)
+    spec = deck_spec(at)
+    features = next(layer for layer in spec["layers"] if layer["id"] == "countries")["data"]["features"]
+    mali = next(f for f in features if f["properties"]["iso3"] == "MLI")
+    assert "Left" in mali["tooltip"] and "AES member" in mali["tooltip"]
+
+
+def test_the_map_reopens_a_shared_view_in_french():
+    at = run_page(
+        "map", lang="fr", **{"map.date": "2024-01-01", "map.country": "NER", "map.layers": "status,presence"}
+    )
+    assert at.slider(key="map.date").value == date(2024, 1, 1)
+    assert at.selectbox(key="map.country").value == "NER"
+    assert {layer["id"] for layer in deck_spec(at)["layers"]} == {"countries", "aes-outline", "presence"}
+    texts = [t.value for t in at.text]
+    assert "CEDEAO : Suspendu" in texts
+    assert any(t.startswith("Abdourahamane Tiani") for t in texts)
+    assert any(t.startswith("Forces américaines — Niamey") for t in texts)
+
+
+def test_a_click_on_the_map_selects_the_country():
+    at = run_page("map")
+    selection = {
+        "selection": {
+            "indices": {"countries": [0]},
+            "objects": {"countries": [{"properties": {"iso3": "BFA"}}]},
+        }
+    }
+    at.session_state["map.deck"] = selection
+    at.session_state["map.country"] = "BFA"  # what the on_select callback writes
+    at.run()
+    assert at.selectbox(key="map.country").value == "BFA"
+    assert any(t.value.startswith("Ibrahim Traoré") for t in at.text)
+
+
+def test_the_step_buttons_jump_between_event_days():
+    at = run_page("map", **{"map.date": "2023-07-20"})
+    at.button(key="map.date.next").click().run()
+    assert at.slider(key="map.date").value == date(2023, 7, 26)
+    at.button(key="map.date.previous").click().run()
+    assert at.slider(key="map.date").value < date(2023, 7, 20)
+
+
+@pytest.mark.parametrize(
+    "bad", [{"map.date": "2030-01-01"}, {"map.date": "yesterday"}, {"map.country": "XXX"}]
+)
+def test_a_bad_map_parameter_is_ignored_with_a_notice(bad):
+    at = run_page("map", **bad)
+    assert not at.exception
+    assert at.slider(key="map.date").value == date(2025, 4, 3)
+    assert any("were not understood" in info.value for info in at.info)

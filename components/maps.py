@@ -1,0 +1,186 @@
+"""pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
+
+import json
+
+import pandas as pd
+import pydeck as pdk
+
+from components.config import AES_OUTLINE, ARC_COLOUR, FORCE_COLOURS, MAP_VIEW, MOSCOW, STATUS_FILL, rgb
+from components.formatting import format_date
+from components.i18n import column, t
+
+LAYERS = ("status", "presence", "arcs", "capitals")
+NO_BASEMAP = "__MAP_STYLE__"
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck serialised without indentation: pydeck indents by default, tripling the bytes sent."""
+
+    def to_json(self) -> str:
+        return json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+
+
+def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
+    """Shape features carrying their fill colour, AES flag and a plain-text tooltip."""
+    by_iso = status.set_index("iso3")
+    features = []
+    for feature in shapes["features"]:
+        iso3 = feature["properties"]["iso3"]
+        ecowas = by_iso["ecowas_status"].get(iso3, "other")
+        aes = bool(by_iso["aes_member"].get(iso3, False))
+        name = names.get(iso3, feature["properties"]["name"])
+        lines = [name, t("map.ecowas", lang, status=t(f"status.{ecowas}", lang))]
+        lines += [t("map.aes_member", lang)] if aes else []
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {"iso3": iso3, "fill": rgb(STATUS_FILL[ecowas]), "aes": aes},
+                "tooltip": "\n".join(lines),
+            }
+        )
+    return features
+
+
+def marker_tooltips(markers: pd.DataFrame, lang: str) -> pd.Series:
+    """'Force — place, since <date>' for each presence marker, as plain text."""
+    since = [
+        t("map.since", lang, day=format_date(day, precision, lang))
+        for day, precision in zip(markers["start"], markers["start_precision"], strict=True)
+    ]
+    labels = markers[column("label", lang)].astype(str)
+    return labels + " — " + markers["place"].astype(str) + "\n" + pd.Series(since, index=markers.index)
+
+
+def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
+    """One arc per AES capital with at least one item: lat, lon, count and tooltip."""
+    rows = states.set_index("iso3").reindex(counts.index).assign(count=counts.to_numpy())
+    rows = rows[(rows["count"] > 0) & rows["capital_lat"].notna()]
+    return pd.DataFrame(
+        {
+            "lat": rows["capital_lat"],
+            "lon": rows["capital_lon"],
+            "count": rows["count"],
+            # 1 to 6 pixels: wide enough to compare, thin enough not to hide the capitals.
+            "width": 1 + 5 * rows["count"] / max(rows["count"].max(), 1),
+            "tooltip": [
+                f"{t('map.moscow', lang)} → {names[iso3]}\n{t('map.items', lang, n=n)}"
+                for iso3, n in rows["count"].items()
+            ],
+        }
+    ).reset_index(drop=True)
+
+
+def sahel_map(
+    shapes: dict,
+    status: pd.DataFrame,
+    markers: pd.DataFrame,
+    arcs: pd.DataFrame,
+    capitals: pd.DataFrame,
+    names: dict[str, str],
+    lang: str,
+    layers=LAYERS,
+) -> pdk.Deck:
+    """The region on one day: fill by ECOWAS status, AES outline, forces, arcs from Moscow, capitals.
+
+    `markers` comes from model.presence_markers, `arcs` from arc_rows, `capitals` has lat, lon, label.
+    """
+    features = country_features(shapes, status, names, lang)
+    deck_layers = []
+    if "status" in layers:
+        deck_layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                {"type": "FeatureCollection", "features": features},
+                id="countries",
+                get_fill_color="properties.fill",
+                get_line_color=[255, 255, 255],
+                line_width_min_pixels=0.6,
+                pickable=True,
+                auto_highlight=True,
+            )
+        )
+        deck_layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                {"type": "FeatureCollection", "features": [f for f in features if f["properties"]["aes"]]},
+                id="aes-outline",
+                filled=False,
+                get_line_color=rgb(AES_OUTLINE),
+                line_width_min_pixels=3,
+            )
+        )
+    if "arcs" in layers and not arcs.empty:
+        deck_layers.append(
+            pdk.Layer(
+                "ArcLayer",
+                arcs.assign(from_lon=MOSCOW["lon"], from_lat=MOSCOW["lat"]),
+                id="arcs",
+                get_source_position=["from_lon", "from_lat"],
+                get_target_position=["lon", "lat"],
+                get_source_color=rgb(ARC_COLOUR, 60),
+                get_target_color=rgb(ARC_COLOUR, 200),
+                get_width="width",
+                get_height=0.4,
+                pickable=True,
+            )
+        )
+    if "capitals" in layers:
+        deck_layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                capitals,
+                id="capitals",
+                get_position=["lon", "lat"],
+                get_fill_color=[40, 40, 40],
+                radius_min_pixels=2.5,
+                get_radius=6000,
+            )
+        )
+        deck_layers.append(
+            pdk.Layer(
+                "TextLayer",
+                capitals,
+                id="capital-names",
+                get_position=["lon", "lat"],
+                get_text="label",
+                get_size=12,
+                get_color=[30, 30, 30],
+                get_pixel_offset=[0, -12],
+                # deck.gl's atlas holds ASCII only unless told; quoted so pydeck passes a literal.
+                character_set="'auto'",
+                outline_width=2,
+                outline_color=[255, 255, 255],
+                font_family="'sans-serif'",
+                font_settings={"sdf": True},
+            )
+        )
+    if "presence" in layers and not markers.empty:
+        deck_layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                markers[["lon_shown", "lat", "actor"]].assign(
+                    colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
+                    tooltip=marker_tooltips(markers, lang),
+                ),
+                id="presence",
+                get_position=["lon_shown", "lat"],
+                get_fill_color="colour",
+                get_line_color=[255, 255, 255],
+                stroked=True,
+                line_width_min_pixels=1.5,
+                radius_min_pixels=5.5,
+                radius_max_pixels=12,
+                get_radius=18000,
+                pickable=True,
+            )
+        )
+    return CompactDeck(
+        layers=deck_layers,
+        initial_view_state=pdk.ViewState(**MAP_VIEW),
+        map_provider=None,
+        # Streamlit's client fills an empty map style with a Carto basemap fetched from the web;
+        # this sentinel is the value it reads as "no basemap at all".
+        map_style=NO_BASEMAP,
+        tooltip={"text": "{tooltip}"},
+    )

@@ -1,0 +1,113 @@
+"""The pydeck builder: layers, offline settings, escaped tooltips."""
+
+import json
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from components import maps, model
+from components.data import load_shapes, load_tables
+
+SHAPES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"iso3": iso3, "name": iso3},
+            "geometry": {"type": "MultiPolygon", "coordinates": [[[[0, 0], [1, 0], [1, 1], [0, 0]]]]},
+        }
+        for iso3 in ["MLI", "SEN", "DZA"]
+    ],
+}
+STATUS = pd.DataFrame(
+    {
+        "iso3": ["MLI", "SEN", "DZA"],
+        "ecowas_status": ["withdrawn", "member", "other"],
+        "aes_member": [True, False, False],
+    }
+)
+NAMES = {"MLI": "Mali <b>", "SEN": "Sénégal", "DZA": "Algérie"}
+MARKERS = pd.DataFrame(
+    {
+        "actor": ["WAGNER"],
+        "label_en": ["Wagner group"],
+        "label_fr": ["Groupe Wagner"],
+        "place": ["<script>alert(1)</script>"],
+        "start": [pd.Timestamp("2021-12-01")],
+        "start_precision": ["month"],
+        "lat": [12.6],
+        "lon": [-8.0],
+        "lon_shown": [-8.0],
+    }
+)
+CAPITALS = pd.DataFrame({"lat": [12.6], "lon": [-8.0], "label": ["Bamako"]})
+
+
+def small_deck(layers=maps.LAYERS, markers=MARKERS, lang="en"):
+    counts = pd.Series({"MLI": 3, "BFA": 0, "NER": 0, "AES": 2})
+    states = pd.DataFrame(
+        {"iso3": ["MLI", "BFA", "NER"], "capital_lat": [12.6, 12.4, 13.5], "capital_lon": [-8.0, -1.5, 2.1]}
+    )
+    arcs = maps.arc_rows(counts, states, NAMES, lang)
+    return maps.sahel_map(SHAPES, STATUS, markers, arcs, CAPITALS, NAMES, lang, layers)
+
+
+def deck_json(**kwargs) -> dict:
+    return json.loads(small_deck(**kwargs).to_json())
+
+
+def test_every_layer_is_drawn_and_nothing_is_fetched():
+    spec = deck_json()
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids == ["countries", "aes-outline", "arcs", "capitals", "capital-names", "presence"]
+    assert spec["mapStyle"] == maps.NO_BASEMAP
+    assert "mapProvider" not in spec
+    assert "http" not in json.dumps(spec)
+
+
+def test_fill_and_outline_follow_the_status():
+    countries, outline = deck_json()["layers"][:2]
+    fills = {f["properties"]["iso3"]: f["properties"]["fill"] for f in countries["data"]["features"]}
+    assert fills["SEN"] != fills["MLI"] != fills["DZA"]
+    assert [f["properties"]["iso3"] for f in outline["data"]["features"]] == ["MLI"]
+
+
+def test_tooltips_are_plain_text_with_the_data_as_written():
+    assert small_deck()._tooltip == {"text": "{tooltip}"}  # text, never html
+    spec = deck_json()
+    mali = next(f for f in spec["layers"][0]["data"]["features"] if f["properties"]["iso3"] == "MLI")
+    assert mali["tooltip"] == "Mali <b>\nECOWAS: Left\nAES member"
+    marker = next(layer for layer in spec["layers"] if layer["id"] == "presence")["data"][0]
+    assert marker["tooltip"] == "Wagner group — <script>alert(1)</script>\nsince December 2021"
+
+
+def test_arcs_only_for_states_with_items_and_wider_with_more():
+    arcs = next(layer for layer in deck_json()["layers"] if layer["id"] == "arcs")["data"]
+    assert len(arcs) == 1 and arcs[0]["count"] == 3 and arcs[0]["width"] == 6
+    assert "3 cooperation items with Russia" in arcs[0]["tooltip"]
+
+
+@pytest.mark.parametrize("hidden", maps.LAYERS)
+def test_a_layer_toggled_off_is_not_drawn(hidden):
+    ids = {layer["id"] for layer in deck_json(layers=[n for n in maps.LAYERS if n != hidden])["layers"]}
+    expected = {"status": "countries", "presence": "presence", "arcs": "arcs", "capitals": "capitals"}[hidden]
+    assert expected not in ids
+
+
+def test_no_marker_layer_on_a_day_without_forces():
+    ids = [layer["id"] for layer in deck_json(markers=MARKERS.iloc[:0])["layers"]]
+    assert "presence" not in ids
+
+
+def test_the_real_map_stays_small():
+    tables = load_tables()
+    day = date(2024, 1, 1)
+    status = model.bloc_status_on(tables["memberships"], tables["states"], day)
+    markers = model.presence_markers(tables["presence"], tables["forces"], day)
+    names = dict(zip(tables["states"]["iso3"], tables["states"]["name_fr"], strict=True))
+    arcs = maps.arc_rows(
+        model.cooperation_signed_by(tables["cooperation"], day), tables["states"], names, "fr"
+    )
+    deck = maps.sahel_map(load_shapes(), status, markers, arcs, CAPITALS, names, "fr")
+    assert len(deck.to_json().encode()) < 150_000
