@@ -13,6 +13,7 @@ LANGUAGES = ("en", "fr")
 PAGES = (
     ("overview", ":material/dashboard:"),
     ("map", ":material/map:"),
+    ("timeline", ":material/timeline:"),
     ("data", ":material/table:"),
 )
 
@@ -84,3 +85,12 @@ MAP_VIEW = {"latitude": 14.5, "longitude": 0.5, "zoom": 3.2}
 def rgb(colour: str, alpha: int = 255) -> list[int]:
     """'#RRGGBB' as the [r, g, b, a] list deck.gl wants."""
     return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+# Timeline lanes, top to bottom: the three states, the bloc, then the outside actors.
+LANES = ("MLI", "BFA", "NER", "AES", "ECOWAS", "WEST", "RUS")
+WESTERN_ACTORS = frozenset(
+    {"FRA", "USA", "EU", "UN", "MINUSMA", "OIF", "G5S", "FRENCH_FORCES", "US_FORCES", "EU_MISSION", "TAKUBA"}
+)
+RUSSIAN_FORCES = frozenset({"WAGNER", "AFRICA_CORPS"})
+PRECISION_SYMBOLS = {"day": "circle", "month": "diamond-open", "year": "square-open"}

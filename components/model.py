@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from components.config import AES_STATES
+from components.config import AES_STATES, RUSSIAN_FORCES, WESTERN_ACTORS
 
 MARKER_SPACING = 1.0  # degrees of longitude between markers sharing a place
 ECOWAS_FILL_ORDER = ("member", "suspended", "withdrawing", "withdrawn", "other")
@@ -157,3 +157,92 @@ def neighbour_day(days: pd.Series, day: date, step: int) -> date | None:
     if later.empty:
         return None
     return (later.min() if step > 0 else later.max()).date()
+
+
+def event_lane(category: str, states: tuple, actors: tuple) -> str:
+    """The timeline lane of one event: who acts, the outside actor first, then the bloc, then the state."""
+    if category == "russia":
+        return "RUS"
+    if category == "withdrawal":
+        return "WEST"
+    if category == "sanctions":
+        return "ECOWAS"
+    if "AES" in states and category != "diplomacy":
+        return "AES"
+    if "ECOWAS" in actors:
+        return "ECOWAS"
+    if WESTERN_ACTORS.intersection(actors):
+        return "WEST"
+    if "RUS" in actors or RUSSIAN_FORCES.intersection(actors):
+        return "RUS"
+    own = [s for s in states if s in AES_STATES]
+    return own[0] if len(own) == 1 and "AES" not in states else "AES"
+
+
+def with_lanes(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with a `lane` column."""
+    lanes = [
+        event_lane(c, s, a)
+        for c, s, a in zip(events["category"], events["states"], events["actors"], strict=True)
+    ]
+    return events.assign(lane=lanes)
+
+
+def phase_periods(phases: pd.DataFrame, events: pd.DataFrame, last: date) -> pd.DataFrame:
+    """Phases with start (the date of their opening event) and end (the next start, or `last`)."""
+    starts = events.set_index("event_id")["date"]
+    rows = phases.assign(start=phases["start_event_id"].map(starts)).sort_values("start")
+    rows["end"] = rows["start"].shift(-1).fillna(_day(last))
+    return rows.reset_index(drop=True)
+
+
+def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date) -> pd.DataFrame:
+    """What lasted, clipped to [first, last]: foreign presences per force and state, ECOWAS
+    suspensions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end."""
+    presence = tables["presence"].assign(end=tables["presence"]["end"].fillna(_day(last)))
+    forces = presence.groupby(["actor", "iso3"], as_index=False).agg(
+        start=("start", "min"), end=("end", "max")
+    )
+    forces["lane"] = forces["actor"].map(lambda a: "RUS" if a in RUSSIAN_FORCES else "WEST")
+    forces = forces.rename(columns={"actor": "key"}).assign(kind="presence")
+    memberships = tables["memberships"]
+    suspended = memberships[
+        (memberships["org_id"] == "ECOWAS")
+        & (memberships["status"] == "suspended")
+        & memberships["iso3"].isin(AES_STATES)
+    ]
+    suspensions = suspended.assign(lane="ECOWAS", kind="suspension", key="ECOWAS")[
+        ["lane", "kind", "key", "iso3", "start", "end"]
+    ]
+    leaders = tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)]
+    rulers = leaders.assign(lane=leaders["iso3"], kind="leader", key=leaders["name"])[
+        ["lane", "kind", "key", "iso3", "start", "end"]
+    ]
+    bars = pd.concat(
+        [forces[["lane", "kind", "key", "iso3", "start", "end"]], suspensions, rulers], ignore_index=True
+    )
+    bars["end"] = bars["end"].fillna(_day(last))
+    bars = bars[(bars["end"] >= _day(first)) & (bars["start"] <= _day(last))]
+    bars["start"] = bars["start"].clip(lower=_day(first))
+    bars["end"] = bars["end"].clip(upper=_day(last))
+    return bars[bars["end"] > bars["start"]].reset_index(drop=True)
+
+
+def period_summary(events: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Counts by category (largest first) and the key events: milestones, or the first five."""
+    counts = events["category"].value_counts()
+    key = events[events["milestone"]] if events["milestone"].any() else events.head(5)
+    return counts, key
+
+
+def related_events(events: pd.DataFrame, event_id: str, count: int = 5) -> pd.DataFrame:
+    """Events sharing a state and the category or topic with `event_id`, nearest in time first."""
+    chosen = events.set_index("event_id").loc[event_id]
+    others = events[events["event_id"] != event_id]
+    same_state = has_any(others["states"], [s for s in chosen["states"] if s != "AES"] or chosen["states"])
+    same_theme = (others["category"] == chosen["category"]) | (
+        (others["topic"] == chosen["topic"]) & (chosen["topic"] != "")
+    )
+    rows = others[same_state & same_theme]
+    distance = (rows["date"] - chosen["date"]).abs()
+    return rows.assign(distance=distance).sort_values("distance").head(count).drop(columns="distance")

@@ -10,8 +10,16 @@ import streamlit as st
 from components.config import LANGUAGES
 from components.formatting import escape_markdown, format_date, safe_url
 from components.i18n import column, state_names, t
-from components.model import bloc_status_on, latest_events, leader_on, membership_history, presence_markers
-from components.params import parse_choice, parse_choices, parse_day, to_param
+from components.model import (
+    bloc_status_on,
+    latest_events,
+    leader_on,
+    membership_history,
+    period_summary,
+    presence_markers,
+    related_events,
+)
+from components.params import parse_choice, parse_choices, parse_day, parse_period, to_param
 
 IGNORED = "_ignored_params"  # session-state list of URL parameters that could not be used
 
@@ -134,6 +142,36 @@ def multi_choice(label: str, options: list[str], *, key: str, format_func=str, d
     return value
 
 
+def filter_choice(
+    label: str, options: list[str], *, key: str, format_func=str, placeholder: str
+) -> list[str]:
+    """A multiselect filter kept in the URL by code; empty means no filter."""
+    seed_from_url(key, lambda raw: parse_choices(raw, options))
+    value = st.multiselect(label, options, format_func=format_func, key=key, placeholder=placeholder)
+    keep_in_url(key, value, [])
+    return value
+
+
+def period_slider(label: str, *, key: str, first: date, last: date) -> tuple[date, date]:
+    """A date-range slider kept in the URL as 'start,end'; the whole period by default."""
+    seed_from_url(key, lambda raw: parse_period(raw, first, last))
+    st.session_state.setdefault(key, (first, last))
+    value = st.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    keep_in_url(key, tuple(value), (first, last))
+    return value
+
+
+def reset_button(label: str, keys: list[str], *, key: str) -> None:
+    """One click puts every listed widget back to its default (and so out of the URL)."""
+
+    def reset() -> None:
+        for name in keys:
+            st.session_state.pop(name, None)
+            st.query_params.pop(name, None)
+
+    st.button(label, key=key, on_click=reset, icon=":material/restart_alt:")
+
+
 def day_slider(label: str, *, key: str, first: date, last: date, default: date, steps, lang: str) -> date:
     """A date slider kept in the URL, with buttons that jump to the previous or next event day."""
     seed_from_url(key, lambda raw: parse_day(raw, first, last))
@@ -144,7 +182,7 @@ def day_slider(label: str, *, key: str, first: date, last: date, default: date, 
         if target is not None and first <= target <= last:
             st.session_state[key] = target
 
-    value = st.slider(label, min_value=first, max_value=last, key=key, format="D MMM YYYY")
+    value = st.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
     back, forward = st.columns(2)
     back.button(
         t("map.previous", lang),
@@ -179,12 +217,24 @@ def legend(title: str, items: list[tuple[str, str]], *, outline: bool = False) -
 
 
 def mirror_selection(source_key: str, layer_id: str, target_key: str) -> Callable[[], None]:
-    """An on_select callback that copies the clicked feature's iso3 into a URL-kept widget."""
+    """An on_select callback that copies the clicked map feature's iso3 into a URL-kept widget."""
 
     def copy() -> None:
         objects = st.session_state[source_key]["selection"]["objects"].get(layer_id, [])
         if objects:
             st.session_state[target_key] = objects[0]["properties"]["iso3"]
+
+    return copy
+
+
+def mirror_point(source_key: str, target_key: str, options: Callable[[], list[str]]) -> Callable[[], None]:
+    """An on_select callback that copies the clicked chart point's customdata into a URL-kept widget."""
+
+    def copy() -> None:
+        points = st.session_state[source_key]["selection"]["points"]
+        picked = [p.get("customdata") for p in points if p.get("customdata") in options()]
+        if picked:
+            st.session_state[target_key] = picked[0]
 
     return copy
 
@@ -245,3 +295,37 @@ def country_panel(iso3: str, day: date, tables: dict[str, pd.DataFrame], lang: s
             if event["note"]:
                 st.caption(escape_markdown(event["note"]))
             source_list(event["source_ids"], sources, lang)
+
+
+def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:
+    """One event in full: date at its precision, summary, note, sources with their type, related events."""
+    event = events.set_index("event_id").loc[event_id]
+    st.subheader(escape_markdown(event[column("title", lang)]))
+    precision = t(f"common.precision.{event['date_precision']}", lang)
+    st.caption(f"{format_date(event['date'], event['date_precision'], lang)} ({escape_markdown(precision)})")
+    st.text(event[column("summary", lang)])
+    if event["note"]:
+        st.caption(escape_markdown(event["note"]))
+    st.markdown(f"**{t('common.sources', lang)}**")
+    source_list(event["source_ids"], sources, lang)
+    related = related_events(events, event_id)
+    if not related.empty:
+        st.markdown(f"**{t('timeline.related', lang)}**")
+        for row in related.to_dict("records"):
+            st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
+
+
+def period_overview(events: pd.DataFrame, start: date, end: date, lang: str) -> None:
+    """What happened between two dates: counts by kind of event and the key events."""
+    st.markdown(
+        f"**{t('timeline.summary', lang, start=format_date(pd.Timestamp(start), 'day', lang), end=format_date(pd.Timestamp(end), 'day', lang))}**"
+    )
+    counts, key = period_summary(events)
+    st.caption(t("timeline.summary_counts", lang, n=len(events)))
+    labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
+    st.dataframe(
+        labelled.rename_axis("").to_frame(t("overview.events", lang)), width="stretch", key="timeline.counts"
+    )
+    st.markdown(f"**{t('timeline.key_events', lang)}**")
+    for row in key.to_dict("records"):
+        st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")

@@ -176,3 +176,22 @@ def test_the_map_draws_the_region_offline(server, visit):
 def centre_of(locator, x: float, y: float) -> tuple[float, float]:
     box = locator.bounding_box()
     return box["x"] + box["width"] * x, box["y"] + box["height"] * y
+
+
+def test_clicking_a_timeline_marker_opens_its_details(server, visit):
+    view = visit()
+    view.open(f"{server}/timeline?timeline.categories=coup")
+    assert view.page.get_by_text("Click a marker, or choose an event here.").count() == 1
+    point = view.page.locator('[data-testid="stPlotlyChart"] .scatterlayer .trace .points path.point').first
+    point.scroll_into_view_if_needed()
+    view.page.mouse.move(*centre_of(point, 0.5, 0.5))  # plotly picks points under the pointer
+    view.page.mouse.down()
+    view.page.mouse.up()
+    view.page.get_by_text("Click a marker, or choose an event here.").wait_for(
+        state="detached", timeout=30_000
+    )
+    view.page.wait_for_selector('[data-test-script-state="notRunning"]')
+    headings = view.page.locator('[data-testid="stHeading"] h3').all_inner_texts()
+    assert any("coup" in heading.lower() for heading in headings)
+    assert "timeline.event=" in view.page.url
+    assert view.errors == [] and view.outside == []

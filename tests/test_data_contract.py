@@ -57,14 +57,24 @@ def test_key_milestones_rest_on_two_sources(tables):
     assert thin.empty, list(thin["event_id"])
 
 
-@pytest.mark.parametrize("name", ["events", "cooperation", "states", "organisations", "topics", "forces"])
+@pytest.mark.parametrize(
+    "name", ["events", "cooperation", "states", "organisations", "topics", "forces", "leaders", "phases"]
+)
 def test_both_languages_are_filled(tables, name):
     table = tables[name]
     pairs = [c[:-3] for c in table.columns if c.endswith("_en")]
     assert pairs
     for stem in pairs:
-        assert table[f"{stem}_en"].str.strip().ne("").all(), (name, stem)
-        assert table[f"{stem}_fr"].str.strip().ne("").all(), (name, stem)
+        english = table[f"{stem}_en"].str.strip().ne("")
+        french = table[f"{stem}_fr"].str.strip().ne("")
+        assert (english == french).all(), (name, stem)  # a text exists in both languages or in neither
+        if stem != "short":
+            assert english.all(), (name, stem)
+
+
+def test_every_milestone_has_a_short_label(tables):
+    events = tables["events"]
+    assert (events["short_en"].ne("") == events["milestone"]).all()
 
 
 def test_dates_respect_their_precision(tables):

@@ -185,3 +185,87 @@ def test_neighbour_day_steps_between_event_days():
     assert model.neighbour_day(days, date(2021, 1, 1), 1) == date(2023, 7, 26)
     assert model.neighbour_day(days, date(2023, 7, 26), -1) == date(2020, 8, 18)
     assert model.neighbour_day(days, date(2025, 4, 3), 1) is None
+
+
+@pytest.mark.parametrize(
+    ("category", "states", "actors", "lane"),
+    [
+        ("coup", ("MLI",), (), "MLI"),
+        ("russia", ("AES", "MLI"), ("RUS",), "RUS"),
+        ("withdrawal", ("NER",), ("FRA",), "WEST"),
+        ("sanctions", ("NER",), ("ECOWAS",), "ECOWAS"),
+        ("alliance", ("MLI", "BFA", "NER", "AES"), ("ECOWAS",), "AES"),  # the bloc's own act
+        ("diplomacy", ("MLI", "BFA", "NER", "AES"), ("ECOWAS",), "ECOWAS"),  # ECOWAS's answer
+        ("diplomacy", ("MLI",), ("FRA",), "WEST"),
+        ("security", ("MLI",), ("WAGNER",), "RUS"),
+        ("security", ("MLI", "DZA"), (), "MLI"),
+        ("transition", ("MLI", "BFA"), (), "AES"),
+    ],
+)
+def test_event_lane(category, states, actors, lane):
+    assert model.event_lane(category, states, actors) == lane
+
+
+def test_phases_run_from_their_event_to_the_next_phase():
+    phases = pd.DataFrame({"phase_id": ["b", "a"], "start_event_id": ["c", "a"]})
+    periods = model.phase_periods(phases, events_frame(), date(2025, 4, 4))
+    assert list(periods["phase_id"]) == ["a", "b"]
+    assert list(periods["start"]) == [T("2020-08-18"), T("2025-04-03")]
+    assert list(periods["end"]) == [T("2025-04-03"), T("2025-04-04")]
+
+
+def test_duration_bars_are_clipped_to_the_period_and_open_ends_closed():
+    tables = {
+        "presence": pd.DataFrame(
+            {
+                "actor": ["FRENCH_FORCES", "FRENCH_FORCES", "WAGNER", "MINUSMA"],
+                "iso3": ["MLI", "MLI", "MLI", "MLI"],
+                "start": [T("2014-08-01"), T("2013-01-01"), T("2021-12-01"), T("2013-07-01")],
+                "end": [T("2022-08-15"), T("2021-12-14"), pd.NaT, T("2019-01-01")],
+            }
+        ),
+        "memberships": memberships_frame(),
+        "leaders": pd.DataFrame(
+            {
+                "iso3": ["MLI", "SEN"],
+                "name": ["Goïta", "Faye"],
+                "start": [T("2021-05-24")] * 2,
+                "end": [pd.NaT] * 2,
+            }
+        ),
+    }
+    bars = model.duration_bars(tables, date(2020, 8, 18), date(2025, 4, 4)).set_index(["kind", "key"])
+    assert (
+        len(bars) == 4
+    )  # French forces merged into one bar; MINUSMA ended before; Senegal's leader is not drawn
+    assert bars.loc[("presence", "FRENCH_FORCES"), "start"] == T("2020-08-18")
+    assert bars.loc[("presence", "FRENCH_FORCES"), "end"] == T("2022-08-15")
+    assert bars.loc[("presence", "WAGNER"), "end"] == T("2025-04-04")
+    assert bars.loc[("presence", "WAGNER"), "lane"] == "RUS"
+    assert bars.loc[("suspension", "ECOWAS"), "start"] == T("2021-05-30")
+    assert bars.loc[("leader", "Goïta"), "lane"] == "MLI"
+
+
+def test_period_summary_prefers_milestones():
+    events = events_frame().assign(milestone=[True, False, False])
+    counts, key = model.period_summary(events)
+    assert counts.to_dict() == {"coup": 2, "diplomacy": 1}
+    assert list(key["event_id"]) == ["a"]
+    _, key = model.period_summary(events.assign(milestone=False))
+    assert list(key["event_id"]) == ["a", "b", "c"]
+
+
+def test_related_events_share_a_state_and_a_theme():
+    events = events_frame().assign(event_id=["a", "b", "c"])
+    extra = pd.DataFrame(
+        {
+            "event_id": ["d"],
+            "date": [T("2021-05-24")],
+            "category": ["coup"],
+            "topic": ["political"],
+            "states": [("MLI",)],
+        }
+    )
+    events = pd.concat([events, extra], ignore_index=True)
+    assert list(model.related_events(events, "a")["event_id"]) == ["d"]
+    assert list(model.related_events(events, "d")["event_id"]) == ["a", "c"]

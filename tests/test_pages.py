@@ -157,3 +157,45 @@ def test_a_bad_map_parameter_is_ignored_with_a_notice(bad):
     assert not at.exception
     assert at.slider(key="map.date").value == date(2025, 4, 3)
     assert any("were not understood" in info.value for info in at.info)
+
+
+def test_the_timeline_filters_come_from_the_url():
+    query = {
+        "timeline.period": "2023-07-01,2024-12-31",
+        "timeline.states": "NER",
+        "timeline.categories": "sanctions,russia",
+    }
+    at = run_page("timeline", **query)
+    assert at.slider(key="timeline.period").value == (date(2023, 7, 1), date(2024, 12, 31))
+    assert at.multiselect(key="timeline.states").value == ["NER"]
+    assert at.multiselect(key="timeline.categories").value == ["sanctions", "russia"]
+    shown = at.dataframe[-1].value
+    assert len(shown) > 3
+    assert shown["category"].isin(["sanctions", "russia"]).all()
+    assert shown["states"].map(lambda s: "NER" in s).all()
+
+
+def test_a_selected_event_shows_its_details_and_sources():
+    at = run_page("timeline", lang="fr", **{"timeline.event": "a-2023-09-16-liptako-gourma-charter"})
+    assert "Charte du Liptako-Gourma" in at.subheader[0].value.replace("\\", "")  # shown escaped
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Sources" in markdown and "https://" in markdown
+
+
+def test_a_chart_click_selects_the_event():
+    at = run_page("timeline")
+    at.session_state["timeline.chart"] = {
+        "selection": {"points": [{"customdata": "c-2023-07-26-niger-coup"}]}
+    }
+    at.session_state["timeline.event"] = "c-2023-07-26-niger-coup"  # what the on_select callback writes
+    at.run()
+    assert at.selectbox(key="timeline.event").value == "c-2023-07-26-niger-coup"
+    assert any("Niger" in s.value for s in at.subheader)
+
+
+def test_the_timeline_says_when_nothing_matches_and_resets_in_one_click():
+    at = run_page("timeline", **{"timeline.period": "2020-08-19,2020-08-20", "timeline.categories": "russia"})
+    assert any("No rows match" in info.value for info in at.info)
+    at.button(key="timeline.reset").click().run()
+    assert at.multiselect(key="timeline.categories").value == []
+    assert at.slider(key="timeline.period").value == (date(2020, 8, 18), date(2025, 4, 4))
