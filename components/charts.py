@@ -5,7 +5,15 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.config import CATEGORY_COLOURS, FORCE_COLOURS, LANES, PALETTE, PRECISION_SYMBOLS
+from components.config import (
+    CATEGORY_COLOURS,
+    FORCE_COLOURS,
+    LANES,
+    NO_TOPIC,
+    PALETTE,
+    PRECISION_SYMBOLS,
+    TOPIC_COLOURS,
+)
 from components.formatting import format_date
 from components.i18n import column, t
 
@@ -212,4 +220,113 @@ def timeline_chart(
     )
     for _, top, _ in bands[1:]:
         figure.add_hline(y=top, line={"color": "#DDDDDD", "width": 1})
+    return figure
+
+
+LABEL_PREFIX = {"area": "area", "instrument": "instrument", "status": "stage"}
+
+
+def _axis_labels(keys, prefix: str, lang: str, labels: dict[str, str] | None = None) -> list[str]:
+    """Translated labels of codes: from `labels` when given, else from the `prefix.` i18n keys."""
+    return [labels.get(k, k) if labels else t(f"{prefix}.{k}", lang) for k in keys]
+
+
+def topic_heatmap(matrix: pd.DataFrame, topic_labels: dict[str, str], lang: str) -> go.Figure:
+    """Topic × state counts as a heatmap with the count written in each cell."""
+    figure = go.Figure(
+        go.Heatmap(
+            z=matrix.to_numpy(),
+            x=_axis_labels(matrix.columns, "lane", lang),
+            y=_axis_labels(matrix.index, "topic", lang, {**topic_labels, NO_TOPIC: t("topic.none", lang)}),
+            text=matrix.to_numpy(),
+            texttemplate="%{text}",
+            colorscale=[[0, "#F7F7F7"], [1, PALETTE["blue"]]],
+            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
+            colorbar={"title": {"text": t("topics.count", lang)}},
+        )
+    )
+    figure.update_layout(
+        height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10}, yaxis={"autorange": "reversed"}
+    )
+    return figure
+
+
+def quarterly_chart(counts: pd.DataFrame, topic_labels: dict[str, str], lang: str) -> go.Figure:
+    """Items per quarter, stacked by topic, in the topics' colours."""
+    figure = go.Figure()
+    quarters = [str(q) for q in counts.index]
+    for topic in counts.columns:
+        if counts[topic].sum() == 0:
+            continue
+        figure.add_trace(
+            go.Bar(
+                x=quarters,
+                y=counts[topic],
+                name=topic_labels.get(topic, t("topic.none", lang)),
+                marker_color=TOPIC_COLOURS.get(topic, PALETTE["grey"]),
+                hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
+            )
+        )
+    figure.update_layout(
+        barmode="stack",
+        height=340,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        legend={"orientation": "h", "y": -0.2},
+        yaxis={"title": {"text": t("topics.count", lang)}},
+    )
+    return figure
+
+
+def composition_chart(cooperation: pd.DataFrame, lang: str) -> go.Figure:
+    """Area → instrument → status of the cooperation items, as a sunburst."""
+    frame = cooperation.assign(n=1)
+    ids, labels, parents, values = [], [], [], []
+    for depth, columns in enumerate([["area"], ["area", "instrument"], ["area", "instrument", "status"]]):
+        grouped = frame.groupby(columns, as_index=False)["n"].sum()
+        for row in grouped.itertuples(index=False):
+            path = [getattr(row, c) for c in columns]
+            ids.append("/".join(path))
+            labels.append(t(f"{LABEL_PREFIX[columns[-1]]}.{path[-1]}", lang))
+            parents.append("/".join(path[:-1]) if depth else "")
+            values.append(row.n)
+    figure = go.Figure(
+        go.Sunburst(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            hovertemplate="%{label}: %{value}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0}, sunburstcolorway=list(PALETTE.values())[1:]
+    )
+    return figure
+
+
+def pipeline_chart(stages: pd.Series, lang: str) -> go.Figure:
+    """How far the agreements went: one bar per stage, announced first, ended last."""
+    colours = [
+        PALETTE["grey"],
+        PALETTE["sky"],
+        PALETTE["blue"],
+        PALETTE["blue"],
+        PALETTE["green"],
+        PALETTE["vermillion"],
+    ]
+    figure = go.Figure(
+        go.Bar(
+            x=stages.to_numpy(),
+            y=_axis_labels(stages.index, "stage", lang),
+            orientation="h",
+            marker_color=colours[: len(stages)],
+            text=stages.to_numpy(),
+            textposition="outside",
+            hovertemplate="%{y}: %{x}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=280, margin={"l": 10, "r": 30, "t": 10, "b": 10}, yaxis={"autorange": "reversed"}
+    )
     return figure

@@ -14,6 +14,7 @@ PAGES = (
     ("overview", ":material/dashboard:"),
     ("map", ":material/map:"),
     ("timeline", ":material/timeline:"),
+    ("topics", ":material/category:"),
     ("data", ":material/table:"),
 )
 
@@ -94,3 +95,7 @@ WESTERN_ACTORS = frozenset(
 )
 RUSSIAN_FORCES = frozenset({"WAGNER", "AFRICA_CORPS"})
 PRECISION_SYMBOLS = {"day": "circle", "month": "diamond-open", "year": "square-open"}
+
+STATUS_PIPELINE = ("announced", "signed", "ratified", "in_force", "implemented", "ended")
+TOPIC_COLUMNS = (*AES_STATES, "AES")  # the three states and the bloc
+NO_TOPIC = "none"

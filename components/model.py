@@ -4,7 +4,14 @@ from datetime import date
 
 import pandas as pd
 
-from components.config import AES_STATES, RUSSIAN_FORCES, WESTERN_ACTORS
+from components.config import (
+    AES_STATES,
+    NO_TOPIC,
+    RUSSIAN_FORCES,
+    STATUS_PIPELINE,
+    TOPIC_COLUMNS,
+    WESTERN_ACTORS,
+)
 
 MARKER_SPACING = 1.0  # degrees of longitude between markers sharing a place
 ECOWAS_FILL_ORDER = ("member", "suspended", "withdrawing", "withdrawn", "other")
@@ -246,3 +253,48 @@ def related_events(events: pd.DataFrame, event_id: str, count: int = 5) -> pd.Da
     rows = others[same_state & same_theme]
     distance = (rows["date"] - chosen["date"]).abs()
     return rows.assign(distance=distance).sort_values("distance").head(count).drop(columns="distance")
+
+
+def items_by_state(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """One row per (item, AES state or bloc) it concerns: events list their states, cooperation one."""
+    rows = frame.assign(iso3=frame["states"]).explode("iso3") if kind == "events" else frame
+    rows = rows[rows["iso3"].isin(TOPIC_COLUMNS)]
+    return rows.assign(topic=rows["topic"].replace("", NO_TOPIC))
+
+
+def topic_matrix(items: pd.DataFrame, topic_ids) -> pd.DataFrame:
+    """Counts by topic (rows, 'none' last) and state or bloc (columns), zeros where nothing."""
+    return count_by(items, "topic", "iso3", [*topic_ids, NO_TOPIC], TOPIC_COLUMNS)
+
+
+def quarterly_counts(items: pd.DataFrame, topic_ids, first: date, last: date) -> pd.DataFrame:
+    """Items per quarter (rows, every quarter of the period) and topic (columns)."""
+    quarters = pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q")
+    in_period = items[(items["date"] >= _day(first)) & (items["date"] <= _day(last))]
+    frame = in_period.assign(quarter=in_period["date"].dt.to_period("Q"))
+    counts = count_by(frame, "quarter", "topic", quarters, [*topic_ids, NO_TOPIC])
+    return counts.rename_axis(index="quarter", columns="topic")
+
+
+def status_pipeline(cooperation: pd.DataFrame) -> pd.Series:
+    """Cooperation items at each stage, from announced to ended, zeros kept."""
+    return cooperation["status"].value_counts().reindex(list(STATUS_PIPELINE), fill_value=0)
+
+
+def state_media_only(items: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
+    """Boolean per item: every source it cites is Russian state media or government."""
+    kinds = sources.set_index("source_id")["source_type"]
+    return items["source_ids"].map(
+        lambda ids: bool(ids) and all(kinds.get(i) == "russian_state_media" for i in ids)
+    )
+
+
+def topic_card(items: pd.DataFrame, sources: pd.DataFrame, topic: str, count: int = 3) -> dict:
+    """A topic's number of items, share resting only on Russian state sources, and latest items."""
+    rows = items[items["topic"] == topic]
+    share = float(state_media_only(rows, sources).mean()) if len(rows) else 0.0
+    return {
+        "count": len(rows),
+        "state_media_share": share,
+        "latest": rows.sort_values("date", ascending=False).head(count),
+    }

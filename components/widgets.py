@@ -329,3 +329,53 @@ def period_overview(events: pd.DataFrame, start: date, end: date, lang: str) -> 
     st.markdown(f"**{t('timeline.key_events', lang)}**")
     for row in key.to_dict("records"):
         st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
+
+
+def chart_block(figure, table: pd.DataFrame, name: str, *, key: str, lang: str, summary: str) -> None:
+    """A chart with its one-line text summary, and its numbers as a table with a CSV download."""
+    st.plotly_chart(figure, key=f"{key}.chart", config={"displaylogo": False})
+    st.caption(summary)
+    with st.expander(t("topics.table", lang)):
+        table_with_download(table, name, key=key, lang=lang)
+
+
+def topic_cards(topics: pd.DataFrame, cards: dict[str, dict], sources: pd.DataFrame, lang: str) -> None:
+    """One bordered card per topic: what it covers, how many items, the state-media-only share, latest items."""
+    for row in topics.to_dict("records"):
+        card = cards[row["topic_id"]]
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(row[column('label', lang)])}**")
+            st.caption(escape_markdown(row[column("description", lang)]))
+            if not card["count"]:
+                st.text(t("topics.card_none", lang))
+                continue
+            st.text(t("topics.card_count", lang, n=card["count"]))
+            st.text(t("topics.card_state_media", lang, share=f"{card['state_media_share']:.0%}"))
+            for item in card["latest"].to_dict("records"):
+                with st.expander(
+                    escape_markdown(
+                        f"{format_date(item['date'], item['date_precision'], lang)} · {item[column('title', lang)]}"
+                    )
+                ):
+                    st.caption(t(f"stage.{item['status']}", lang))
+                    if item["note"]:
+                        st.caption(escape_markdown(item["note"]))
+                    source_list(item["source_ids"], sources, lang)
+
+
+def consultation_outcomes(
+    rows: pd.DataFrame, topic_labels: dict[str, str], sources: pd.DataFrame, lang: str
+) -> None:
+    """Per topic: what the Moscow consultations were expected to cover, and what was reported."""
+    for row in rows.to_dict("records"):
+        with st.container(border=True):
+            status = t(f"outcome.{row['outcome_status']}", lang)
+            st.markdown(f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*")
+            expected, outcome = st.columns(2)
+            expected.caption(t("topics.expected", lang))
+            expected.text(row[column("expected", lang)])
+            outcome.caption(t("topics.outcome", lang))
+            outcome.text(row[column("outcome", lang)])
+            if row["note"]:
+                st.caption(escape_markdown(row["note"]))
+            source_list(row["source_ids"], sources, lang)

@@ -98,3 +98,36 @@ def test_pack_rows_reuses_a_row_once_a_bar_has_ended():
         }
     )
     assert charts.pack_rows(bars).tolist() == [0, 1, 0, 0]
+
+
+def test_topic_heatmap_writes_every_count_including_zeros(tables):
+    matrix = pd.DataFrame([[1, 0], [0, 0]], index=["military", "none"], columns=["MLI", "AES"])
+    figure = charts.topic_heatmap(matrix, {"military": "Military cooperation"}, "en")
+    heatmap = figure.data[0]
+    assert list(heatmap.y) == ["Military cooperation", "No topic"]
+    assert list(heatmap.x) == ["Mali", "AES (bloc)"]
+    assert heatmap.texttemplate == "%{text}" and heatmap.z.tolist() == [[1, 0], [0, 0]]
+
+
+def test_quarterly_chart_stacks_only_topics_with_items():
+    counts = pd.DataFrame({"military": [1, 2], "economic": [0, 0]}, index=pd.period_range("2024Q1", periods=2, freq="Q"))
+    figure = charts.quarterly_chart(counts, {"military": "Military", "economic": "Economic"}, "fr")
+    assert [trace.name for trace in figure.data] == ["Military"]
+    assert list(figure.data[0].x) == ["2024Q1", "2024Q2"] and figure.layout.barmode == "stack"
+
+
+def test_composition_is_a_three_level_sunburst(tables):
+    cooperation = tables["cooperation"]
+    figure = charts.composition_chart(cooperation, "en")
+    sunburst = figure.data[0]
+    roots = [i for i, parent in zip(sunburst.ids, sunburst.parents, strict=True) if parent == ""]
+    assert set(roots) == set(cooperation["area"])
+    assert max(i.count("/") for i in sunburst.ids) == 2
+    assert sum(v for i, v in zip(sunburst.ids, sunburst.values, strict=True) if "/" not in i) == len(cooperation)
+
+
+def test_pipeline_chart_runs_from_announced_to_ended():
+    stages = pd.Series({"announced": 2, "signed": 3, "ratified": 0, "in_force": 0, "implemented": 4, "ended": 1})
+    figure = charts.pipeline_chart(stages, "fr")
+    assert list(figure.data[0].y) == ["Annoncé", "Signé", "Ratifié", "En vigueur", "Concrétisé", "Terminé"]
+    assert list(figure.data[0].x) == [2, 3, 0, 0, 4, 1]

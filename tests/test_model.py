@@ -269,3 +269,55 @@ def test_related_events_share_a_state_and_a_theme():
     events = pd.concat([events, extra], ignore_index=True)
     assert list(model.related_events(events, "a")["event_id"]) == ["d"]
     assert list(model.related_events(events, "d")["event_id"]) == ["a", "c"]
+
+
+def topic_items() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "coop_id": ["x", "y", "z", "w"],
+            "iso3": ["MLI", "MLI", "NER", "AES"],
+            "topic": ["military", "", "military", "russian_support"],
+            "status": ["signed", "implemented", "implemented", "announced"],
+            "date": [T("2021-02-01"), T("2021-03-15"), T("2024-01-16"), T("2025-04-03")],
+            "source_ids": [("a",), ("b",), ("a", "b"), ("b",)],
+        }
+    )
+
+
+def test_topic_matrix_keeps_empty_topics_and_states_as_zero():
+    items = model.items_by_state(topic_items(), "cooperation")
+    matrix = model.topic_matrix(items, ["military", "economic", "russian_support"])
+    assert list(matrix.index) == ["military", "economic", "russian_support", "none"]
+    assert list(matrix.columns) == ["MLI", "BFA", "NER", "AES"]
+    assert matrix.loc["military"].tolist() == [1, 0, 1, 0]
+    assert matrix.loc["economic"].tolist() == [0, 0, 0, 0]
+    assert matrix.loc["none", "MLI"] == 1  # an item without topic is counted, not dropped
+    assert matrix.to_numpy().sum() == 4
+
+
+def test_events_count_once_per_state_they_concern():
+    items = model.items_by_state(events_frame(), "events")
+    assert sorted(items["iso3"]) == ["AES", "BFA", "MLI", "MLI", "NER", "NER"]
+
+
+def test_quarterly_counts_cover_every_quarter():
+    counts = model.quarterly_counts(model.items_by_state(topic_items(), "cooperation"), ["military"], date(2020, 8, 18), date(2025, 4, 4))
+    assert str(counts.index[0]) == "2020Q3" and str(counts.index[-1]) == "2025Q2"
+    assert len(counts) == 20
+    assert counts.loc[pd.Period("2021Q1"), "military"] == 1
+    assert counts.loc[pd.Period("2021Q1"), "none"] == 1
+    assert counts.loc[pd.Period("2022Q1")].sum() == 0
+
+
+def test_status_pipeline_is_ordered_and_keeps_zeros():
+    stages = model.status_pipeline(topic_items())
+    assert stages.to_dict() == {"announced": 1, "signed": 1, "ratified": 0, "in_force": 0, "implemented": 2, "ended": 0}
+
+
+def test_topic_card_measures_the_state_media_only_share():
+    sources = pd.DataFrame({"source_id": ["a", "b"], "source_type": ["russian_state_media", "international_press"]})
+    card = model.topic_card(topic_items(), sources, "military")
+    assert card["count"] == 2
+    assert card["state_media_share"] == 0.5  # x rests on 'a' alone; z also cites 'b'
+    assert list(card["latest"]["coop_id"]) == ["z", "x"]
+    assert model.topic_card(topic_items(), sources, "economic")["count"] == 0

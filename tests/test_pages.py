@@ -199,3 +199,26 @@ def test_the_timeline_says_when_nothing_matches_and_resets_in_one_click():
     at.button(key="timeline.reset").click().run()
     assert at.multiselect(key="timeline.categories").value == []
     assert at.slider(key="timeline.period").value == (date(2020, 8, 18), date(2025, 4, 4))
+
+
+def test_the_topics_page_filters_by_topic_and_state_from_the_url():
+    at = run_page("topics", lang="fr", **{"topics.topic": "russian_support", "topics.state": "MLI"})
+    assert at.selectbox(key="topics.topic").value == "russian_support"
+    assert at.selectbox(key="topics.state").value == "MLI"
+    items = at.dataframe[-1].value
+    assert len(items) > 5
+    assert (items["topic"] == "russian_support").all() and (items["iso3"] == "MLI").all()
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "Soutien russe" in markdown and "Coopération militaire" not in markdown
+
+
+def test_the_topics_page_counts_events_when_asked():
+    at = run_page("topics", **{"topics.measure": "events", "topics.state": "AES"})
+    items = at.dataframe[-1].value
+    assert "event_id" in items.columns
+    assert items["states"].map(lambda s: "AES" in s).all()
+
+
+def test_a_state_without_items_shows_the_empty_message():
+    at = run_page("topics", **{"topics.topic": "economic"})
+    assert any("No rows match" in info.value for info in at.info)

@@ -1,0 +1,170 @@
+"""Topics: the five areas of the AES–Russia cooperation, by state, over time and by stage."""
+
+import streamlit as st
+
+from components.charts import composition_chart, pipeline_chart, quarterly_chart, topic_heatmap
+from components.config import FIRST_COUP, PERIOD_END, TOPIC_COLUMNS
+from components.data import load_tables
+from components.i18n import column, t
+from components.model import (
+    items_by_state,
+    quarterly_counts,
+    status_pipeline,
+    topic_card,
+    topic_matrix,
+)
+from components.widgets import (
+    chart_block,
+    choice,
+    consultation_outcomes,
+    current_language,
+    table_with_download,
+    topic_cards,
+)
+
+lang = current_language()
+tables = load_tables()
+topics = tables["topics"]
+topic_labels = dict(zip(topics["topic_id"], topics[column("label", lang)], strict=True))
+russian = tables["cooperation"][tables["cooperation"]["partner"] == "RUS"]
+
+st.title(t("topics.title", lang))
+st.caption(t("topics.caption", lang))
+
+controls = st.columns(3)
+with controls[0]:
+    measure = choice(
+        t("topics.measure", lang),
+        ["cooperation", "events"],
+        key="topics.measure",
+        format_func=lambda m: t(f"topics.measure.{m}", lang),
+    )
+with controls[1]:
+    topic = choice(
+        t("topics.topic", lang),
+        ["", *topic_labels],
+        key="topics.topic",
+        format_func=lambda c: topic_labels.get(c, t("topics.all", lang)),
+    )
+with controls[2]:
+    state = choice(
+        t("topics.state", lang),
+        ["", *TOPIC_COLUMNS],
+        key="topics.state",
+        format_func=lambda c: t(f"lane.{c}", lang) if c else t("topics.all", lang),
+    )
+
+items = items_by_state(russian if measure == "cooperation" else tables["events"], measure)
+chosen = items[(items["topic"] == topic) | (topic == "")]
+chosen = chosen[(chosen["iso3"] == state) | (state == "")]
+
+st.subheader(t("topics.matrix", lang))
+matrix = topic_matrix(chosen, list(topic_labels))
+top_topic, top_state = matrix.stack().idxmax()
+chart_block(
+    topic_heatmap(matrix, topic_labels, lang),
+    matrix.reset_index(),
+    f"topics-matrix-{measure}",
+    key="topics.matrix",
+    lang=lang,
+    summary=t(
+        "topics.matrix_summary",
+        lang,
+        topic=topic_labels.get(top_topic, t("topic.none", lang)),
+        state=t(f"lane.{top_state}", lang),
+        n=int(matrix.to_numpy().max()),
+    ),
+)
+
+st.subheader(t("topics.over_time", lang))
+# An item concerning several states counts once in time.
+unique = chosen.drop_duplicates(subset=["event_id" if measure == "events" else "coop_id"])
+quarters = quarterly_counts(unique, list(topic_labels), FIRST_COUP, PERIOD_END)
+busiest = quarters.sum(axis=1)
+chart_block(
+    quarterly_chart(quarters, topic_labels, lang),
+    quarters.reset_index().assign(quarter=lambda f: f["quarter"].astype(str)),
+    f"topics-quarters-{measure}",
+    key="topics.quarters",
+    lang=lang,
+    summary=t("topics.over_time_summary", lang, quarter=str(busiest.idxmax()), n=int(busiest.max())),
+)
+
+cooperation = russian[(russian["topic"] == topic) | (topic == "")]
+cooperation = cooperation[(cooperation["iso3"] == state) | (state == "")]
+if cooperation.empty:
+    st.info(t("common.empty", lang))
+else:
+    inside, pipeline = st.columns(2, gap="medium")
+    stages = status_pipeline(cooperation)
+    with inside:
+        st.subheader(t("topics.inside", lang))
+        composition = (
+            cooperation.groupby(["area", "instrument", "status"]).size().rename("items").reset_index()
+        )
+        chart_block(
+            composition_chart(cooperation, lang),
+            composition,
+            "topics-composition",
+            key="topics.composition",
+            lang=lang,
+            summary=t(
+                "topics.pipeline_summary",
+                lang,
+                done=int(stages["implemented"]),
+                total=int(stages.sum()),
+                announced=int(stages["announced"]),
+            ),
+        )
+    with pipeline:
+        st.subheader(t("topics.pipeline", lang))
+        chart_block(
+            pipeline_chart(stages, lang),
+            stages.rename_axis("stage").reset_index(name="items"),
+            "topics-pipeline",
+            key="topics.pipeline",
+            lang=lang,
+            summary=t(
+                "topics.pipeline_summary",
+                lang,
+                done=int(stages["implemented"]),
+                total=int(stages.sum()),
+                announced=int(stages["announced"]),
+            ),
+        )
+
+st.subheader(t("topics.cards", lang))
+shown = topics[(topics["topic_id"] == topic) | (topic == "")]
+russian_items = russian[(russian["iso3"] == state) | (state == "")]
+topic_cards(
+    shown,
+    {tid: topic_card(russian_items, tables["sources"], tid) for tid in shown["topic_id"]},
+    tables["sources"],
+    lang,
+)
+
+st.subheader(t("topics.moscow", lang))
+consultations = tables["consultations"]
+consultation_outcomes(
+    consultations[(consultations["topic"] == topic) | (topic == "")], topic_labels, tables["sources"], lang
+)
+
+st.subheader(t("topics.items", lang))
+listed = cooperation if measure == "cooperation" else chosen.drop_duplicates(subset=["event_id"])
+columns = [
+    "coop_id",
+    "date",
+    "iso3",
+    "topic",
+    "area",
+    "instrument",
+    "status",
+    column("title", lang),
+    "source_ids",
+]
+columns = (
+    columns
+    if measure == "cooperation"
+    else ["event_id", "date", "states", "topic", "category", column("title", lang), "source_ids"]
+)
+table_with_download(listed[columns].sort_values("date"), f"topics-{measure}", key="topics.items", lang=lang)
