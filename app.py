@@ -5,9 +5,11 @@ import streamlit as st
 from components.config import PAGES
 from components.data import DataError, load_package_info, load_tables
 from components.i18n import t
-from components.widgets import language_picker, url_notice
+from components.url_state import start_run, url_notice
+from components.widgets import cite_view, language_picker, reset_button
 
 st.set_page_config(page_title="Sahel Pivot", page_icon="🌍", layout="wide")
+start_run()
 lang = language_picker()
 
 try:
@@ -30,7 +32,10 @@ pages = [
 ]
 navigation = st.navigation(pages)
 st.sidebar.caption(t("app.data_version", lang, version=info["version"], updated=info["last_updated"]))
+reset_button(t("app.reset", lang), key="app.reset", where=st.sidebar)
 notice = st.empty()  # filled after the page ran, once its widgets have read the URL
 navigation.run()
 with notice.container():
     url_notice(lang)
+with st.sidebar:
+    cite_view(navigation.title, info, lang)

@@ -216,7 +216,6 @@ def timeline_chart(
             "zeroline": False,
             "fixedrange": True,
         },
-        plot_bgcolor="white",
     )
     for _, top, _ in bands[1:]:
         figure.add_hline(y=top, line={"color": "#DDDDDD", "width": 1})

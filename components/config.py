@@ -16,6 +16,7 @@ PAGES = (
     ("timeline", ":material/timeline:"),
     ("topics", ":material/category:"),
     ("data", ":material/table:"),
+    ("methodology", ":material/menu_book:"),
 )
 
 # Okabe–Ito: readable with the common colour-vision deficiencies; defined once for charts and map.

@@ -16,9 +16,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "page.timeline": ("Timeline", "Chronologie"),
     "page.topics": ("Topics", "Thèmes"),
     "page.data": ("Data & sources", "Données et sources"),
+    "page.methodology": ("Methodology", "Méthodologie"),
+    "methodology.phases": (
+        "How the timeline's phases are defined",
+        "Comment sont définies les phases de la chronologie",
+    ),
+    "methodology.phases_intro": (
+        "Phases are an editorial reading, kept as data: each opens on the date of the event named and ends when the next opens.",
+        "Les phases sont une lecture éditoriale, conservée comme donnée : chacune s'ouvre à la date de l'événement indiqué et se termine à l'ouverture de la suivante.",
+    ),
+    "methodology.corrections": ("Corrections log", "Journal des corrections"),
     "data.error": (
         "The dashboard's data files are damaged, so no page can be shown. Nothing was changed. Problems found:",
         "Les fichiers de données du tableau de bord sont endommagés : aucune page ne peut s'afficher. Rien n'a été modifié. Problèmes relevés :",
+    ),
+    "app.reset": ("Reset all filters", "Réinitialiser tous les filtres"),
+    "cite.button": ("Cite this view", "Citer cette vue"),
+    "cite.permalink": (
+        "Permalink: opens this page as you see it",
+        "Lien permanent : rouvre cette page telle que vous la voyez",
+    ),
+    "cite.citation": ("Citation", "Citation"),
+    "cite.text": (
+        "Sahel Pivot: the Alliance of Sahel States and the turn to Russia, data version {version} (updated {updated}). “{view}” view. Accessed {accessed}. {url}",
+        "Sahel Pivot : l'Alliance des États du Sahel et le virage vers la Russie, données version {version} (mise à jour {updated}). Vue « {view} ». Consulté le {accessed}. {url}",
     ),
     # Overview
     "overview.intro": (

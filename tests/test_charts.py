@@ -110,7 +110,9 @@ def test_topic_heatmap_writes_every_count_including_zeros(tables):
 
 
 def test_quarterly_chart_stacks_only_topics_with_items():
-    counts = pd.DataFrame({"military": [1, 2], "economic": [0, 0]}, index=pd.period_range("2024Q1", periods=2, freq="Q"))
+    counts = pd.DataFrame(
+        {"military": [1, 2], "economic": [0, 0]}, index=pd.period_range("2024Q1", periods=2, freq="Q")
+    )
     figure = charts.quarterly_chart(counts, {"military": "Military", "economic": "Economic"}, "fr")
     assert [trace.name for trace in figure.data] == ["Military"]
     assert list(figure.data[0].x) == ["2024Q1", "2024Q2"] and figure.layout.barmode == "stack"
@@ -123,11 +125,15 @@ def test_composition_is_a_three_level_sunburst(tables):
     roots = [i for i, parent in zip(sunburst.ids, sunburst.parents, strict=True) if parent == ""]
     assert set(roots) == set(cooperation["area"])
     assert max(i.count("/") for i in sunburst.ids) == 2
-    assert sum(v for i, v in zip(sunburst.ids, sunburst.values, strict=True) if "/" not in i) == len(cooperation)
+    assert sum(v for i, v in zip(sunburst.ids, sunburst.values, strict=True) if "/" not in i) == len(
+        cooperation
+    )
 
 
 def test_pipeline_chart_runs_from_announced_to_ended():
-    stages = pd.Series({"announced": 2, "signed": 3, "ratified": 0, "in_force": 0, "implemented": 4, "ended": 1})
+    stages = pd.Series(
+        {"announced": 2, "signed": 3, "ratified": 0, "in_force": 0, "implemented": 4, "ended": 1}
+    )
     figure = charts.pipeline_chart(stages, "fr")
     assert list(figure.data[0].y) == ["Annoncé", "Signé", "Ratifié", "En vigueur", "Concrétisé", "Terminé"]
     assert list(figure.data[0].x) == [2, 3, 0, 0, 4, 1]

@@ -301,7 +301,9 @@ def test_events_count_once_per_state_they_concern():
 
 
 def test_quarterly_counts_cover_every_quarter():
-    counts = model.quarterly_counts(model.items_by_state(topic_items(), "cooperation"), ["military"], date(2020, 8, 18), date(2025, 4, 4))
+    counts = model.quarterly_counts(
+        model.items_by_state(topic_items(), "cooperation"), ["military"], date(2020, 8, 18), date(2025, 4, 4)
+    )
     assert str(counts.index[0]) == "2020Q3" and str(counts.index[-1]) == "2025Q2"
     assert len(counts) == 20
     assert counts.loc[pd.Period("2021Q1"), "military"] == 1
@@ -311,11 +313,20 @@ def test_quarterly_counts_cover_every_quarter():
 
 def test_status_pipeline_is_ordered_and_keeps_zeros():
     stages = model.status_pipeline(topic_items())
-    assert stages.to_dict() == {"announced": 1, "signed": 1, "ratified": 0, "in_force": 0, "implemented": 2, "ended": 0}
+    assert stages.to_dict() == {
+        "announced": 1,
+        "signed": 1,
+        "ratified": 0,
+        "in_force": 0,
+        "implemented": 2,
+        "ended": 0,
+    }
 
 
 def test_topic_card_measures_the_state_media_only_share():
-    sources = pd.DataFrame({"source_id": ["a", "b"], "source_type": ["russian_state_media", "international_press"]})
+    sources = pd.DataFrame(
+        {"source_id": ["a", "b"], "source_type": ["russian_state_media", "international_press"]}
+    )
     card = model.topic_card(topic_items(), sources, "military")
     assert card["count"] == 2
     assert card["state_media_share"] == 0.5  # x rests on 'a' alone; z also cites 'b'

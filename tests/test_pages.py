@@ -16,10 +16,9 @@ def run_page(page: str, **query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in query.items():
         at.query_params[key] = value
-    at.run()
     if page != PAGES[0][0]:
-        at.switch_page(f"components/pages/{page}.py").run()
-    return at
+        at.switch_page(f"components/pages/{page}.py")  # opened directly, as a shared link would
+    return at.run()
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -222,3 +221,45 @@ def test_the_topics_page_counts_events_when_asked():
 def test_a_state_without_items_shows_the_empty_message():
     at = run_page("topics", **{"topics.topic": "economic"})
     assert any("No rows match" in info.value for info in at.info)
+
+
+def test_a_country_chosen_on_the_map_filters_the_timeline_and_topics():
+    at = run_page("map", **{"map.country": "NER"})
+    at.switch_page("components/pages/timeline.py").run()
+    assert at.multiselect(key="timeline.states").value == ["NER"]
+    at.switch_page("components/pages/topics.py").run()
+    assert at.selectbox(key="topics.state").value == "NER"
+
+
+def test_an_event_chosen_on_the_timeline_sets_the_map_day():
+    at = run_page("timeline", **{"timeline.event": "c-2023-07-26-niger-coup", "timeline.topics": "political"})
+    at.switch_page("components/pages/map.py").run()
+    assert at.slider(key="map.date").value == date(2023, 7, 26)
+    at.switch_page("components/pages/topics.py").run()
+    assert at.selectbox(key="topics.topic").value == "political"
+
+
+def test_reset_all_clears_every_page_but_the_language():
+    at = run_page("timeline", lang="fr", **{"timeline.categories": "coup", "timeline.states": "MLI"})
+    at.button(key="app.reset").click().run()
+    assert at.multiselect(key="timeline.categories").value == []
+    assert at.multiselect(key="timeline.states").value == []
+    at.switch_page("components/pages/map.py").run()
+    assert at.selectbox(key="map.country").value == ""
+    assert at.session_state["lang"] == "fr"
+
+
+def test_unknown_parameters_are_dropped_with_a_notice():
+    at = run_page("timeline", **{"utm_source": "x", "<script>": "1"})
+    assert not at.exception
+    notices = [info.value for info in at.info]
+    assert any("utm_source" in n and "<script>" in n for n in notices)
+    assert "utm_source" not in at.query_params
+
+
+@pytest.mark.parametrize("page", [name for name, _ in PAGES])
+def test_every_page_offers_a_citation(page):
+    at = run_page(page, lang="fr")
+    codes = [c.value for c in at.code]
+    assert any(code.startswith("Sahel Pivot: the Alliance") and "version 0.1.0" in code for code in codes)
+    assert any(code.startswith("Sahel Pivot : l'Alliance") and "Consulté le" in code for code in codes)

@@ -20,9 +20,9 @@ from components.model import (
     neighbour_day,
     presence_markers,
 )
+from components.panels import country_panel
 from components.widgets import (
     choice,
-    country_panel,
     current_language,
     day_slider,
     legend,
@@ -88,6 +88,7 @@ with panel_column:
         t("map.country", lang),
         ["", *drawn_codes],
         key="map.country",
+        shared_as="states",
         format_func=lambda code: names.get(code, t("map.none", lang)),
         default="",
     )

@@ -9,13 +9,13 @@ from components.data import load_tables
 from components.formatting import format_date
 from components.i18n import column, state_names, t
 from components.model import duration_bars, filter_events, phase_periods, with_lanes
+from components.panels import event_details, period_overview
+from components.url_state import share
 from components.widgets import (
     choice,
     current_language,
-    event_details,
     filter_choice,
     mirror_point,
-    period_overview,
     period_slider,
     reset_button,
     table_with_download,
@@ -38,6 +38,7 @@ with filters[0]:
         t("timeline.states", lang),
         [*AES_STATES, "AES"],
         key="timeline.states",
+        shared_as="states",
         format_func=lambda c: t(f"lane.{c}", lang),
         placeholder=all_label,
     )
@@ -46,6 +47,7 @@ with filters[1]:
         t("timeline.categories", lang),
         list(CATEGORY_COLOURS),
         key="timeline.categories",
+        shared_as="categories",
         format_func=lambda c: t(f"category.{c}", lang),
         placeholder=all_label,
     )
@@ -57,14 +59,11 @@ with filters[2]:
         t("timeline.topics", lang),
         list(topic_labels),
         key="timeline.topics",
+        shared_as="topics",
         format_func=topic_labels.get,
         placeholder=all_label,
     )
-reset_button(
-    t("timeline.reset", lang),
-    ["timeline.period", "timeline.states", "timeline.categories", "timeline.topics", "timeline.event"],
-    key="timeline.reset",
-)
+reset_button(t("timeline.reset", lang), key="timeline.reset")
 
 events = with_lanes(filter_events(tables["events"], start, end, states, categories, topics))
 bars = duration_bars(tables, start, end)
@@ -109,6 +108,9 @@ with details:
         default="",
     )
     if event_id:
+        share(
+            "day", tables["events"].set_index("event_id").at[event_id, "date"].date()
+        )  # the map opens on it
         event_details(event_id, tables["events"], tables["sources"], lang)
     else:
         st.caption(t("timeline.pick_event", lang))

@@ -13,13 +13,12 @@ from components.model import (
     topic_card,
     topic_matrix,
 )
+from components.panels import consultation_outcomes, topic_cards
 from components.widgets import (
     chart_block,
     choice,
-    consultation_outcomes,
     current_language,
     table_with_download,
-    topic_cards,
 )
 
 lang = current_language()
@@ -44,6 +43,7 @@ with controls[1]:
         t("topics.topic", lang),
         ["", *topic_labels],
         key="topics.topic",
+        shared_as="topics",
         format_func=lambda c: topic_labels.get(c, t("topics.all", lang)),
     )
 with controls[2]:
@@ -51,6 +51,7 @@ with controls[2]:
         t("topics.state", lang),
         ["", *TOPIC_COLUMNS],
         key="topics.state",
+        shared_as="states",
         format_func=lambda c: t(f"lane.{c}", lang) if c else t("topics.all", lang),
     )
 

@@ -1,0 +1,156 @@
+"""Larger read-only panels: a country on a day, an event, a period, topic cards, the Moscow outcomes.
+
+Each takes frames as arguments and renders; text from data goes through st.text or escaped markdown.
+"""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components.formatting import escape_markdown, format_date
+from components.i18n import column, state_names, t
+from components.model import (
+    bloc_status_on,
+    latest_events,
+    leader_on,
+    membership_history,
+    period_summary,
+    presence_markers,
+    related_events,
+)
+from components.widgets import source_list
+
+
+def country_panel(iso3: str, day: date, tables: dict[str, pd.DataFrame], lang: str) -> None:
+    """One state on `day`: ECOWAS and AES standing, leader, membership history, forces, latest events."""
+    states, sources = tables["states"], tables["sources"]
+    names = state_names(states, lang)
+    st.subheader(escape_markdown(names.get(iso3, iso3)))
+    status = bloc_status_on(tables["memberships"], states[states["iso3"] == iso3], day).iloc[0]
+    st.text(t("map.ecowas", lang, status=t(f"status.{status['ecowas_status']}", lang)))
+    if status["aes_member"]:
+        st.text(t("map.aes_member", lang))
+
+    st.markdown(f"**{t('map.leader', lang)}**")
+    leader = leader_on(tables["leaders"], iso3, day)
+    if leader is None:
+        st.caption(t("map.no_leader", lang))
+    else:
+        since = format_date(leader["start"], leader["start_precision"], lang)
+        st.text(f"{leader['name']}, {leader[column('title', lang)]} ({t('map.since', lang, day=since)})")
+        if leader["note"]:
+            st.caption(escape_markdown(leader["note"]))
+
+    history = membership_history(tables["memberships"], iso3)
+    if not history.empty:
+        st.markdown(f"**{t('map.history', lang)}**")
+        shown = history.assign(
+            status=history["status"].map(lambda s: t(f"status.{s}", lang)),
+            start=[
+                format_date(d, p, lang)
+                for d, p in zip(history["start"], history["start_precision"], strict=True)
+            ],
+            end=[
+                format_date(d, p, lang) for d, p in zip(history["end"], history["end_precision"], strict=True)
+            ],
+        )
+        st.dataframe(
+            shown[["org_id", "status", "start", "end"]], hide_index=True, width="stretch", key="map.history"
+        )
+
+    here = presence_markers(tables["presence"], tables["forces"], day)
+    here = here[here["iso3"] == iso3]
+    if not here.empty:
+        st.markdown(f"**{t('map.forces_here', lang)}**")
+        for row in here.itertuples():
+            st.text(f"{getattr(row, column('label', lang))} — {row.place}")
+
+    st.markdown(f"**{t('map.latest', lang)}**")
+    latest = latest_events(tables["events"], iso3, day)
+    if latest.empty:
+        st.caption(t("map.no_events", lang))
+    for event in latest.to_dict("records"):
+        with st.expander(
+            f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}"
+        ):
+            st.text(event[column("summary", lang)])
+            if event["note"]:
+                st.caption(escape_markdown(event["note"]))
+            source_list(event["source_ids"], sources, lang)
+
+
+def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:
+    """One event in full: date at its precision, summary, note, sources with their type, related events."""
+    event = events.set_index("event_id").loc[event_id]
+    st.subheader(escape_markdown(event[column("title", lang)]))
+    precision = t(f"common.precision.{event['date_precision']}", lang)
+    st.caption(f"{format_date(event['date'], event['date_precision'], lang)} ({escape_markdown(precision)})")
+    st.text(event[column("summary", lang)])
+    if event["note"]:
+        st.caption(escape_markdown(event["note"]))
+    st.markdown(f"**{t('common.sources', lang)}**")
+    source_list(event["source_ids"], sources, lang)
+    related = related_events(events, event_id)
+    if not related.empty:
+        st.markdown(f"**{t('timeline.related', lang)}**")
+        for row in related.to_dict("records"):
+            st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
+
+
+def period_overview(events: pd.DataFrame, start: date, end: date, lang: str) -> None:
+    """What happened between two dates: counts by kind of event and the key events."""
+    st.markdown(
+        f"**{t('timeline.summary', lang, start=format_date(pd.Timestamp(start), 'day', lang), end=format_date(pd.Timestamp(end), 'day', lang))}**"
+    )
+    counts, key = period_summary(events)
+    st.caption(t("timeline.summary_counts", lang, n=len(events)))
+    labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
+    st.dataframe(
+        labelled.rename_axis("").to_frame(t("overview.events", lang)), width="stretch", key="timeline.counts"
+    )
+    st.markdown(f"**{t('timeline.key_events', lang)}**")
+    for row in key.to_dict("records"):
+        st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
+
+
+def topic_cards(topics: pd.DataFrame, cards: dict[str, dict], sources: pd.DataFrame, lang: str) -> None:
+    """One bordered card per topic: what it covers, how many items, the state-media-only share, latest items."""
+    for row in topics.to_dict("records"):
+        card = cards[row["topic_id"]]
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(row[column('label', lang)])}**")
+            st.caption(escape_markdown(row[column("description", lang)]))
+            if not card["count"]:
+                st.text(t("topics.card_none", lang))
+                continue
+            st.text(t("topics.card_count", lang, n=card["count"]))
+            st.text(t("topics.card_state_media", lang, share=f"{card['state_media_share']:.0%}"))
+            for item in card["latest"].to_dict("records"):
+                with st.expander(
+                    escape_markdown(
+                        f"{format_date(item['date'], item['date_precision'], lang)} · {item[column('title', lang)]}"
+                    )
+                ):
+                    st.caption(t(f"stage.{item['status']}", lang))
+                    if item["note"]:
+                        st.caption(escape_markdown(item["note"]))
+                    source_list(item["source_ids"], sources, lang)
+
+
+def consultation_outcomes(
+    rows: pd.DataFrame, topic_labels: dict[str, str], sources: pd.DataFrame, lang: str
+) -> None:
+    """Per topic: what the Moscow consultations were expected to cover, and what was reported."""
+    for row in rows.to_dict("records"):
+        with st.container(border=True):
+            status = t(f"outcome.{row['outcome_status']}", lang)
+            st.markdown(f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*")
+            expected, outcome = st.columns(2)
+            expected.caption(t("topics.expected", lang))
+            expected.text(row[column("expected", lang)])
+            outcome.caption(t("topics.outcome", lang))
+            outcome.text(row[column("outcome", lang)])
+            if row["note"]:
+                st.caption(escape_markdown(row["note"]))
+            source_list(row["source_ids"], sources, lang)
