@@ -73,7 +73,7 @@ def timeline_chart(
     `phases` from model.phase_periods.
     """
     event_y, bar_y, bands = lane_layout(bars)
-    figure = go.Figure()
+    traces: list[dict] = []
 
     if not bars.empty:
         labels = [bar_label(bar, names, force_labels, lang) for _, bar in bars.iterrows()]
@@ -87,8 +87,9 @@ def timeline_chart(
             f"{label}<br>{format_date(start, 'day', lang)} – {format_date(end, 'day', lang)}"
             for label, start, end in zip(labels, bars["start"], bars["end"], strict=True)
         ]
-        figure.add_trace(
-            go.Bar(
+        traces.append(
+            dict(
+                type="bar",
                 y=bar_y.to_numpy(),
                 base=bars["start"].dt.strftime("%Y-%m-%d"),
                 x=(bars["end"] - bars["start"]).dt.total_seconds() * 1000,
@@ -102,8 +103,9 @@ def timeline_chart(
             )
         )
         # Labels as their own text trace: bar text would be shrunk to the bar's few pixels.
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=bars["start"],
                 y=bar_y.to_numpy(),
                 mode="text",
@@ -131,8 +133,9 @@ def timeline_chart(
                 strict=True,
             )
         ]
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=rows["date"],
                 y=rows["lane"].map(event_y),
                 mode="markers",
@@ -149,8 +152,9 @@ def timeline_chart(
             )
         )
     for precision, symbol in PRECISION_SYMBOLS.items():
-        figure.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=[None],
                 y=[None],
                 mode="markers",
@@ -160,53 +164,73 @@ def timeline_chart(
             )
         )
 
-    for index, phase in phases.reset_index(drop=True).iterrows():
-        figure.add_vrect(
-            x0=phase["start"],
-            x1=phase["end"],
-            fillcolor=PALETTE["grey"] if index % 2 else PALETTE["sky"],
-            opacity=0.08,
-            line_width=0,
-            layer="below",
-        )
-        figure.add_annotation(
-            x=phase["start"],
-            y=1.0,
-            yref="paper",
-            text="<br>".join(f"<b>{line}</b>" for line in textwrap.wrap(phase[column("label", lang)], 18)),
-            showarrow=False,
-            xanchor="left",
-            yanchor="bottom",
-            font={"size": 11},
-        )
-    for index, (_, event) in enumerate(events[events["milestone"]].iterrows()):
-        figure.add_annotation(
-            x=event["date"],
-            y=event_y[event["lane"]],
-            text=event[column("short", lang)],
-            showarrow=True,
-            arrowhead=0,
-            ax=0,
-            ay=-28 if index % 2 else 28,
-            font={"size": 10},
-            bgcolor="rgba(255,255,255,0.85)",
-        )
+    shapes = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": phase["start"],
+            "x1": phase["end"],
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": PALETTE["grey"] if index % 2 else PALETTE["sky"],
+            "opacity": 0.08,
+            "line": {"width": 0},
+            "layer": "below",
+        }
+        for index, phase in enumerate(phases.to_dict("records"))
+    ]
+    shapes += [
+        {
+            "type": "line",
+            "xref": "paper",
+            "x0": 0,
+            "x1": 1,
+            "y0": top,
+            "y1": top,
+            "line": {"color": "#DDDDDD", "width": 1},
+        }
+        for _, top, _ in bands[1:]
+    ]
+    annotations = [
+        {
+            "x": phase["start"],
+            "y": 1.0,
+            "yref": "paper",
+            "text": "<br>".join(f"<b>{line}</b>" for line in textwrap.wrap(phase[column("label", lang)], 18)),
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "font": {"size": 11},
+        }
+        for phase in phases.to_dict("records")
+    ]
+    annotations += [
+        {
+            "x": event["date"],
+            "y": event_y[event["lane"]],
+            "text": event[column("short", lang)],
+            "showarrow": True,
+            "arrowhead": 0,
+            "ax": 0,
+            "ay": -28 if index % 2 else 28,
+            "font": {"size": 10},
+            "bgcolor": "rgba(255,255,255,0.85)",
+        }
+        for index, event in enumerate(events[events["milestone"]].to_dict("records"))
+    ]
 
     bottom = bands[-1][2]
-    figure.update_layout(
+    layout = dict(
+        shapes=shapes,
+        annotations=annotations,
         height=int(-bottom * 20) + 80 + LEGEND_ROOM,  # 20 px a row, plus phase labels, axis, legend
         margin={"l": 10, "r": 10, "t": 56, "b": LEGEND_ROOM},
         hovermode="closest",
         dragmode="pan",
         clickmode="event+select",
         barmode="overlay",
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "y": 0,
-            "yref": "container",
-            "yanchor": "bottom",
-        },
+        legend={"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
         xaxis={"type": "date", "range": [pd.Timestamp(period[0]), pd.Timestamp(period[1])], "showgrid": True},
         yaxis={
             "tickvals": [event_y[lane] for lane in LANES],
@@ -217,9 +241,9 @@ def timeline_chart(
             "fixedrange": True,
         },
     )
-    for _, top, _ in bands[1:]:
-        figure.add_hline(y=top, line={"color": "#DDDDDD", "width": 1})
-    return figure
+    # Built from plain dicts without plotly's per-property validation, which took most of the
+    # page's rerun time; tests/test_charts.py validates the same figure in full.
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 LABEL_PREFIX = {"area": "area", "instrument": "instrument", "status": "stage"}

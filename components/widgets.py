@@ -18,11 +18,11 @@ from components.url_state import keep, reset_all, seed, share, shared
 def language_picker() -> str:
     """The language chosen in the sidebar, kept in the URL as ?lang=fr."""
     seed("lang", lambda raw: parse_choice(raw, LANGUAGES))
+    st.session_state.setdefault("lang", "en")
     lang = st.sidebar.segmented_control(
         "Language · Langue",
         LANGUAGES,
         format_func=lambda code: {"en": "English", "fr": "Français"}[code],
-        default="en",
         required=True,
         key="lang",
     )
@@ -84,7 +84,9 @@ def choice(
     default = options[0] if default is None else default
     offered = [v for v in shared(shared_as, []) if v in options] if shared_as else []
     seed(key, lambda raw: parse_choice(raw, options), offered[0] if offered else None)
-    value = st.selectbox(label, options, index=options.index(default), format_func=format_func, key=key)
+    if st.session_state.get(key) not in options:  # unset, or an option this run no longer offers
+        st.session_state[key] = default
+    value = st.selectbox(label, options, format_func=format_func, key=key)
     keep(key, value, default)
     if shared_as:
         share(shared_as, [value] if value else [])
@@ -103,9 +105,8 @@ def multi_choice(label: str, options: list[str], *, key: str, format_func=str, d
     """Toggle pills kept in the URL by code; all options are on by default."""
     default = list(options) if default is None else default
     seed(key, lambda raw: parse_choices(raw, options))
-    value = st.pills(
-        label, options, selection_mode="multi", default=default, format_func=format_func, key=key
-    )
+    st.session_state.setdefault(key, default)
+    value = st.pills(label, options, selection_mode="multi", format_func=format_func, key=key)
     keep(key, value, default)
     return value
 

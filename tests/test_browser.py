@@ -1,117 +1,29 @@
 """What a person sees: every page in real headless Chromium, offline, at desktop and phone width."""
 
 import io
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
+from browser_kit import ROOT, SIZES, Visit, chromium, serve
 from PIL import Image
-from playwright.sync_api import sync_playwright
 
 from components.config import PAGES
 
-ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 
 pytestmark = pytest.mark.browser
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server():
     """The real app served on a free localhost port for the module's tests."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the Streamlit server did not start")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    with serve() as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    assert os.path.exists(CHROMIUM), "Debian's chromium is needed: apt-get install -y chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
-
-
-class Visit:
-    """One page opened offline: outside requests blocked and recorded, console errors collected."""
-
-    def __init__(self, browser, size: str):
-        width, height = SIZES[size]
-        self.context = browser.new_context(viewport={"width": width, "height": height})
-        self.page = self.context.new_page()
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        self.failed: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("console", self._console)
-        self.page.on("response", self._response)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def _console(self, message) -> None:
-        # A failed load is logged without its URL; _response and _route judge those by URL.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
-            self.errors.append(message.text)
-
-    def _response(self, response) -> None:
-        # Opened on /<page>, Streamlit's client first probes /<page>/_stcore/… for a base path.
-        probe = response.url.endswith(("/_stcore/health", "/_stcore/host-config"))
-        if response.status >= 400 and not probe:
-            self.failed.append(f"{response.status} {response.url}")
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:")):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
-
-    def open(self, url: str) -> None:
-        """Load `url` and wait until the script has finished and the page has settled."""
-        self.page.goto(url)
-        self.page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
-        self.page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
-        # Charts and maps load their code lazily: wait until each has drawn something.
-        for container, drawn in [("stDeckGlJsonChart", "canvas"), ("stPlotlyChart", ".main-svg")]:
-            for index in range(self.page.locator(f'[data-testid="{container}"]').count()):
-                chart = self.page.locator(f'[data-testid="{container}"]').nth(index)
-                chart.locator(drawn).first.wait_for(timeout=30_000)
-        self.page.wait_for_timeout(1000)
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture
@@ -194,4 +106,59 @@ def test_clicking_a_timeline_marker_opens_its_details(server, visit):
     headings = view.page.locator('[data-testid="stHeading"] h3').all_inner_texts()
     assert any("coup" in heading.lower() for heading in headings)
     assert "timeline.event=" in view.page.url
+    assert view.errors == [] and view.outside == []
+
+
+PLANTED = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+@pytest.fixture(scope="module")
+def planted_server(tmp_path_factory):
+    """The app serving a copy of the data with markup and script planted in text fields."""
+    import csv
+    import shutil
+
+    folder = tmp_path_factory.mktemp("planted") / "data"
+    shutil.copytree(ROOT / "data", folder)
+
+    def plant(name: str, key: str, row_id: str, columns: list[str]) -> None:
+        path = folder / name
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for row in rows:
+            if row[key] == row_id:
+                for column in columns:
+                    row[column] = PLANTED + row[column]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    plant("events.csv", "event_id", "c-2023-07-26-niger-coup", ["title_en", "summary_en", "note"])
+    plant("presence.csv", "presence_id", "w-pres-us-ner-ab101", ["place"])
+    plant("states.csv", "iso3", "NER", ["name_en"])
+    with serve(env={"SAHEL_PIVOT_DATA_DIR": str(folder)}) as (url, _):
+        yield url
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "timeline?timeline.event=c-2023-07-26-niger-coup&timeline.period=2023-07-01,2023-08-31",
+        "map?map.date=2024-01-01&map.country=NER",
+        "data?data.table=events&data.search=Niger",
+    ],
+)
+def test_planted_markup_shows_as_text_and_never_runs(planted_server, visit, path):
+    view = visit()
+    view.open(f"{planted_server}/{path}")
+    assert view.page.evaluate("window.__xss") is None
+    assert view.page.locator("img[src=x]").count() == 0
+    if not path.startswith("data"):  # the data page shows it inside the grid's canvas
+        assert view.page.get_by_text("onerror=", exact=False).count() >= 1
+    if path.startswith("map"):
+        deck = view.page.locator('[data-testid="stDeckGlJsonChart"]')
+        view.page.mouse.move(*centre_of(deck, 0.62, 0.45))  # over Niger at the default view
+        view.page.wait_for_timeout(500)
+        assert view.page.evaluate("window.__xss") is None
     assert view.errors == [] and view.outside == []

@@ -137,3 +137,10 @@ def test_pipeline_chart_runs_from_announced_to_ended():
     figure = charts.pipeline_chart(stages, "fr")
     assert list(figure.data[0].y) == ["Annoncé", "Signé", "Ratifié", "En vigueur", "Concrétisé", "Terminé"]
     assert list(figure.data[0].x) == [2, 3, 0, 0, 4, 1]
+
+
+def test_the_timeline_figure_passes_plotly_validation(tables):
+    import plotly.graph_objects as go
+
+    figure, _ = build(tables, lang="fr")
+    go.Figure(figure.to_dict())  # built without validation for speed: checked here in full

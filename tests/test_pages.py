@@ -76,7 +76,7 @@ def damage_events(folder, transform):
     [
         (
             lambda p: damage_events(p, lambda t: t.replace(",2020-08-18,", ",18/08/2020,", 1)),
-            "events.csv, row",
+            "events.csv, row 2, column 'date': '18/08/2020' is not a date written YYYY-MM-DD",
         ),
         (lambda p: (p / "states.csv").unlink(), "states.csv: is missing"),
         (
@@ -87,6 +87,17 @@ def damage_events(folder, transform):
             lambda p: damage_events(p, lambda t: t.replace("event_id,", "id,", 1)),
             "column 'event_id': column is missing",
         ),
+        (
+            lambda p: damage_events(p, lambda t: t.replace(",MLI,", ",XYZ,", 1)),
+            "column 'states': 'XYZ' is not a key of states or organisations",
+        ),
+        (
+            lambda p: damage_events(
+                p, lambda t: t.replace("c-2021-05-24-mali-second-coup,", "c-2020-08-18-mali-coup,", 1)
+            ),
+            "column 'event_id': duplicate key 'c-2020-08-18-mali-coup'",
+        ),
+        (lambda p: (p / "presence.csv").write_text(""), "presence.csv: is empty"),
     ],
 )
 def test_damaged_data_gives_a_clear_message(data_copy, damage, expected):

@@ -1,0 +1,128 @@
+"""Serving the app and driving Debian's Chromium offline: shared by the browser tests, the
+benchmark and the load script."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def serve(script: str = "app.py", env: dict[str, str] | None = None):
+    """A Streamlit server for `script` on a free localhost port: yields (url, process)."""
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
+    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    environment = {**os.environ, **(env or {})}
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError(f"the Streamlit server for {script} did not start")
+        yield url, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's headless Chromium, launched by Playwright."""
+    if not os.path.exists(CHROMIUM):
+        raise RuntimeError("Debian's chromium is needed: apt-get install -y chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def rss_kib(pid: int) -> int:
+    """Resident memory of a process, in KiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+class Visit:
+    """One page opened offline: outside requests blocked and recorded, console errors collected."""
+
+    def __init__(self, browser, size: str = "desktop"):
+        width, height = SIZES[size]
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("console", self._console)
+        self.page.on("response", self._response)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _console(self, message) -> None:
+        # A failed load is logged without its URL; _response and _route judge those by URL.
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.errors.append(message.text)
+
+    def _response(self, response) -> None:
+        # Opened on /<page>, Streamlit's client first probes /<page>/_stcore/… for a base path.
+        probe = response.url.endswith(("/_stcore/health", "/_stcore/host-config"))
+        if response.status >= 400 and not probe:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def settle(self, pause_ms: int = 1000) -> None:
+        """Wait until the script has finished and every chart and map has drawn something."""
+        self.page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
+        self.page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
+        # Charts and maps load their code lazily.
+        for container, drawn in [("stDeckGlJsonChart", "canvas"), ("stPlotlyChart", ".main-svg")]:
+            charts = self.page.locator(f'[data-testid="{container}"]')
+            for index in range(charts.count()):
+                charts.nth(index).locator(drawn).first.wait_for(timeout=30_000)
+        if pause_ms:
+            self.page.wait_for_timeout(pause_ms)
+
+    def open(self, url: str, pause_ms: int = 1000) -> None:
+        """Load `url` and wait until it has settled."""
+        self.page.goto(url)
+        self.settle(pause_ms)
+
+    def close(self) -> None:
+        self.context.close()
