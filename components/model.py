@@ -298,3 +298,12 @@ def topic_card(items: pd.DataFrame, sources: pd.DataFrame, topic: str, count: in
         "state_media_share": share,
         "latest": rows.sort_values("date", ascending=False).head(count),
     }
+
+
+def narrow(frame: pd.DataFrame, **wanted: str) -> pd.DataFrame:
+    """Rows whose columns equal the wanted values; an empty value keeps every row on that column."""
+    mask = pd.Series(True, index=frame.index)
+    for name, value in wanted.items():
+        if value:
+            mask &= frame[name] == value
+    return frame[mask]

@@ -8,7 +8,8 @@ from PIL import Image
 
 from components.config import PAGES
 
-SCREENSHOTS = ROOT / "tests" / "screenshots"
+SCREENSHOTS = ROOT / "tests" / "screenshots"  # every page, language and width; not committed
+PICTURES = ROOT / "tests" / "pictures"  # the README's pictures, committed
 
 pytestmark = pytest.mark.browser
 
@@ -49,6 +50,9 @@ def test_every_page_renders_offline(server, visit, page, lang, size):
     assert view.page.locator("h1").first.inner_text().strip()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     view.page.screenshot(path=SCREENSHOTS / f"{page}-{lang}-{size}.png", full_page=True)
+    if lang == "en" and (size == "desktop" or page == "map"):  # the README's pictures, kept current
+        PICTURES.mkdir(exist_ok=True)
+        view.page.screenshot(path=PICTURES / f"{page}-{size}.png")
     body_width = view.page.evaluate("document.documentElement.scrollWidth")
     assert body_width <= SIZES[size][0], "the page scrolls sideways"
     assert view.errors == []

@@ -332,3 +332,10 @@ def test_topic_card_measures_the_state_media_only_share():
     assert card["state_media_share"] == 0.5  # x rests on 'a' alone; z also cites 'b'
     assert list(card["latest"]["coop_id"]) == ["z", "x"]
     assert model.topic_card(topic_items(), sources, "economic")["count"] == 0
+
+
+def test_narrow_ignores_empty_wishes():
+    frame = pd.DataFrame({"topic": ["a", "b", "a"], "iso3": ["MLI", "MLI", "NER"]})
+    assert len(model.narrow(frame, topic="", iso3="")) == 3
+    assert model.narrow(frame, topic="a", iso3="").index.tolist() == [0, 2]
+    assert model.narrow(frame, topic="a", iso3="NER").index.tolist() == [2]

@@ -8,6 +8,7 @@ from components.data import load_tables
 from components.i18n import column, t
 from components.model import (
     items_by_state,
+    narrow,
     quarterly_counts,
     status_pipeline,
     topic_card,
@@ -56,8 +57,7 @@ with controls[2]:
     )
 
 items = items_by_state(russian if measure == "cooperation" else tables["events"], measure)
-chosen = items[(items["topic"] == topic) | (topic == "")]
-chosen = chosen[(chosen["iso3"] == state) | (state == "")]
+chosen = narrow(items, topic=topic, iso3=state)
 
 st.subheader(t("topics.matrix", lang))
 matrix = topic_matrix(chosen, list(topic_labels))
@@ -91,8 +91,7 @@ chart_block(
     summary=t("topics.over_time_summary", lang, quarter=str(busiest.idxmax()), n=int(busiest.max())),
 )
 
-cooperation = russian[(russian["topic"] == topic) | (topic == "")]
-cooperation = cooperation[(cooperation["iso3"] == state) | (state == "")]
+cooperation = narrow(russian, topic=topic, iso3=state)
 if cooperation.empty:
     st.info(t("common.empty", lang))
 else:
@@ -103,6 +102,7 @@ else:
         composition = (
             cooperation.groupby(["area", "instrument", "status"]).size().rename("items").reset_index()
         )
+        areas = cooperation["area"].value_counts()
         chart_block(
             composition_chart(cooperation, lang),
             composition,
@@ -110,11 +110,11 @@ else:
             key="topics.composition",
             lang=lang,
             summary=t(
-                "topics.pipeline_summary",
+                "topics.inside_summary",
                 lang,
-                done=int(stages["implemented"]),
-                total=int(stages.sum()),
-                announced=int(stages["announced"]),
+                area=t(f"area.{areas.index[0]}", lang),
+                n=int(areas.iloc[0]),
+                total=len(cooperation),
             ),
         )
     with pipeline:
@@ -135,8 +135,8 @@ else:
         )
 
 st.subheader(t("topics.cards", lang))
-shown = topics[(topics["topic_id"] == topic) | (topic == "")]
-russian_items = russian[(russian["iso3"] == state) | (state == "")]
+shown = narrow(topics, topic_id=topic)
+russian_items = narrow(russian, iso3=state)
 topic_cards(
     shown,
     {tid: topic_card(russian_items, tables["sources"], tid) for tid in shown["topic_id"]},
@@ -145,27 +145,15 @@ topic_cards(
 )
 
 st.subheader(t("topics.moscow", lang))
-consultations = tables["consultations"]
-consultation_outcomes(
-    consultations[(consultations["topic"] == topic) | (topic == "")], topic_labels, tables["sources"], lang
-)
+consultation_outcomes(narrow(tables["consultations"], topic=topic), topic_labels, tables["sources"], lang)
 
 st.subheader(t("topics.items", lang))
-listed = cooperation if measure == "cooperation" else chosen.drop_duplicates(subset=["event_id"])
-columns = [
-    "coop_id",
-    "date",
-    "iso3",
-    "topic",
-    "area",
-    "instrument",
-    "status",
-    column("title", lang),
-    "source_ids",
-]
-columns = (
-    columns
-    if measure == "cooperation"
-    else ["event_id", "date", "states", "topic", "category", column("title", lang), "source_ids"]
-)
-table_with_download(listed[columns].sort_values("date"), f"topics-{measure}", key="topics.items", lang=lang)
+if measure == "cooperation":
+    listed, columns = cooperation, ["coop_id", "date", "iso3", "topic", "area", "instrument", "status"]
+else:
+    listed, columns = (
+        chosen.drop_duplicates(subset=["event_id"]),
+        ["event_id", "date", "states", "topic", "category"],
+    )
+listed = listed[[*columns, column("title", lang), "source_ids"]].sort_values("date")
+table_with_download(listed, f"topics-{measure}", key="topics.items", lang=lang)
