@@ -19,7 +19,7 @@ from components.i18n import column, t
 
 EVENT_ROW, BAR_ROW = 2.0, 1.0  # vertical room of a lane's event row and of each bar under it
 LEGEND_ROOM = 130  # pixels under the plot for the axis and the legend rows
-BAR_COLOURS = {"suspension": PALETTE["orange"], "leader": "#BBBBBB"}
+BAR_COLOURS = {"suspension": PALETTE["orange"], "sanctions": PALETTE["vermillion"], "leader": "#BBBBBB"}
 
 
 def pack_rows(bars: pd.DataFrame) -> pd.Series:
@@ -53,7 +53,7 @@ def bar_label(bar: pd.Series, names: dict[str, str], force_labels: dict[str, str
     """'French forces · Mali', 'ECOWAS suspension · Niger' or a leader's name."""
     if bar["kind"] == "leader":
         return bar["key"]
-    what = force_labels.get(bar["key"]) if bar["kind"] == "presence" else t("timeline.suspension", lang)
+    what = force_labels.get(bar["key"]) if bar["kind"] == "presence" else t(f"timeline.{bar['kind']}", lang)
     return f"{what} · {names.get(bar['iso3'], bar['iso3'])}"
 
 

@@ -163,8 +163,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Du premier coup d'État aux consultations de Moscou",
     ),
     "timeline.caption": (
-        "Each marker is an event (colour: kind; filled circle: exact day, open diamond: month only, open square: year only). Bars show what lasted: foreign forces, ECOWAS suspensions, who led each state. Click a marker for its details and sources.",
-        "Chaque marqueur est un événement (couleur : nature ; rond plein : jour exact, losange vide : mois seulement, carré vide : année seulement). Les barres montrent ce qui a duré : forces étrangères, suspensions par la CEDEAO, dirigeants de chaque État. Cliquez sur un marqueur pour voir le détail et les sources.",
+        "Each marker is an event (colour: kind; filled circle: exact day, open diamond: month only, open square: year only). Bars show what lasted: foreign forces, ECOWAS suspensions and sanctions, who led each state. Click a marker for its details and sources.",
+        "Chaque marqueur est un événement (couleur : nature ; rond plein : jour exact, losange vide : mois seulement, carré vide : année seulement). Les barres montrent ce qui a duré : forces étrangères, suspensions et sanctions de la CEDEAO, dirigeants de chaque État. Cliquez sur un marqueur pour voir le détail et les sources.",
     ),
     "timeline.period": ("Period", "Période"),
     "timeline.states": ("States", "États"),
@@ -172,6 +172,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline.topics": ("Topics", "Thèmes"),
     "timeline.reset": ("Reset filters", "Réinitialiser les filtres"),
     "timeline.suspension": ("ECOWAS suspension", "Suspension par la CEDEAO"),
+    "timeline.sanctions": ("ECOWAS sanctions", "Sanctions de la CEDEAO"),
     "timeline.durations": ("Durations", "Durées"),
     "timeline.precise_to.day": ("Exact day", "Jour exact"),
     "timeline.precise_to.month": ("Month only", "Mois seulement"),

@@ -205,7 +205,7 @@ def phase_periods(phases: pd.DataFrame, events: pd.DataFrame, last: date) -> pd.
 
 def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date) -> pd.DataFrame:
     """What lasted, clipped to [first, last]: foreign presences per force and state, ECOWAS
-    suspensions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end."""
+    suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end."""
     presence = tables["presence"].assign(end=tables["presence"]["end"].fillna(_day(last)))
     forces = presence.groupby(["actor", "iso3"], as_index=False).agg(
         start=("start", "min"), end=("end", "max")
@@ -221,12 +221,21 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date) -> p
     suspensions = suspended.assign(lane="ECOWAS", kind="suspension", key="ECOWAS")[
         ["lane", "kind", "key", "iso3", "start", "end"]
     ]
+    dates = tables["events"].set_index("event_id")["date"]
+    sanctions = tables["sanctions"].assign(
+        start=tables["sanctions"]["imposed_event_id"].map(dates),
+        end=tables["sanctions"]["lifted_event_id"].map(dates),
+        lane="ECOWAS",
+        kind="sanctions",
+        key="ECOWAS",
+    )[["lane", "kind", "key", "iso3", "start", "end"]]
     leaders = tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)]
     rulers = leaders.assign(lane=leaders["iso3"], kind="leader", key=leaders["name"])[
         ["lane", "kind", "key", "iso3", "start", "end"]
     ]
     bars = pd.concat(
-        [forces[["lane", "kind", "key", "iso3", "start", "end"]], suspensions, rulers], ignore_index=True
+        [forces[["lane", "kind", "key", "iso3", "start", "end"]], suspensions, sanctions, rulers],
+        ignore_index=True,
     )
     bars["end"] = bars["end"].fillna(_day(last))
     bars = bars[(bars["end"] >= _day(first)) & (bars["start"] <= _day(last))]

@@ -166,3 +166,32 @@ def test_planted_markup_shows_as_text_and_never_runs(planted_server, visit, path
         view.page.wait_for_timeout(500)
         assert view.page.evaluate("window.__xss") is None
     assert view.errors == [] and view.outside == []
+
+
+def test_a_country_clicked_on_the_map_filters_the_timeline_and_the_link_reopens_it(server, browser, visit):
+    view = visit()
+    view.open(f"{server}/map")
+    canvas = view.page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    box = canvas.bounding_box()
+    niger = {"x": box["width"] * 0.62, "y": box["height"] * 0.42}  # at the default view
+    view.page.mouse.move(box["x"] + niger["x"], box["y"] + niger["y"])  # deck.gl picks on the move first
+    view.page.wait_for_timeout(300)
+    canvas.click(position=niger)
+    view.page.get_by_text("Click a country on the map, or choose one here.").wait_for(
+        state="detached", timeout=30_000
+    )
+    view.settle(pause_ms=0)
+    assert "map.country=NER" in view.page.url
+    view.page.locator('[data-testid="stSidebarNavLink"]', has_text="Timeline").click()
+    view.page.wait_for_url("**/timeline**", timeout=30_000)
+    view.settle(pause_ms=0)
+    chosen = view.page.locator('[data-testid="stMultiSelect"]').first
+    assert "Niger" in chosen.inner_text()
+    assert "timeline.states=NER" in view.page.url
+    fresh = Visit(browser)  # a new context: no session, only the link
+    try:
+        fresh.open(view.page.url, pause_ms=0)
+        assert "Niger" in fresh.page.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    finally:
+        fresh.close()
+    assert view.errors == [] and view.outside == []

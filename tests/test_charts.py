@@ -70,6 +70,7 @@ def test_bars_cover_forces_suspensions_and_leaders(tables):
     labels = next(trace for trace in figure.data if trace.type == "scatter" and trace.mode == "text").text
     assert "French forces · Mali" in labels and "Wagner group · Mali" in labels
     assert "ECOWAS suspension · Niger" in labels and "Ibrahim Traoré" in labels
+    assert "ECOWAS sanctions · Niger" in labels and labels.count("ECOWAS sanctions · Mali") == 2
     assert len(bar.base) == len(labels)
 
 

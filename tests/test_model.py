@@ -233,17 +233,24 @@ def test_duration_bars_are_clipped_to_the_period_and_open_ends_closed():
                 "end": [pd.NaT] * 2,
             }
         ),
+        "events": events_frame(),
+        "sanctions": pd.DataFrame(
+            {"sanction_id": ["n"], "iso3": ["NER"], "imposed_event_id": ["b"], "lifted_event_id": [""]}
+        ),
     }
     bars = model.duration_bars(tables, date(2020, 8, 18), date(2025, 4, 4)).set_index(["kind", "key"])
-    assert (
-        len(bars) == 4
-    )  # French forces merged into one bar; MINUSMA ended before; Senegal's leader is not drawn
+    # French forces merge into one bar; MINUSMA ended before; Senegal's leader is not drawn.
+    assert len(bars) == 5
     assert bars.loc[("presence", "FRENCH_FORCES"), "start"] == T("2020-08-18")
     assert bars.loc[("presence", "FRENCH_FORCES"), "end"] == T("2022-08-15")
     assert bars.loc[("presence", "WAGNER"), "end"] == T("2025-04-04")
     assert bars.loc[("presence", "WAGNER"), "lane"] == "RUS"
     assert bars.loc[("suspension", "ECOWAS"), "start"] == T("2021-05-30")
     assert bars.loc[("leader", "Goïta"), "lane"] == "MLI"
+    assert bars.loc[("sanctions", "ECOWAS"), "start"] == T("2023-07-26")  # the imposing event's date
+    assert bars.loc[("sanctions", "ECOWAS"), "end"] == T("2025-04-04")  # not lifted: open to the end
+    assert bars.loc[("sanctions", "ECOWAS"), "start"] == T("2023-07-26")  # the imposing event's date
+    assert bars.loc[("sanctions", "ECOWAS"), "end"] == T("2025-04-04")  # not lifted: open to the end
 
 
 def test_period_summary_prefers_milestones():

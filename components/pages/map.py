@@ -79,7 +79,10 @@ with map_column:
     if "presence" in layers:
         forces = tables["forces"].set_index("force_id")[column("label", lang)]
         shown = [(FORCE_COLOURS[f], forces[f]) for f in FORCE_COLOURS if f in set(markers["actor"])]
-        legend(t("map.legend.forces", lang), shown) if shown else st.caption(t("map.no_forces", lang))
+        if shown:
+            legend(t("map.legend.forces", lang), shown)
+        else:
+            st.caption(t("map.no_forces", lang))
     if "arcs" in layers and not arcs.empty:
         st.caption(t("map.legend.arcs", lang))
 
