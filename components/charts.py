@@ -214,7 +214,7 @@ def timeline_chart(
             "arrowhead": 0,
             "ax": 0,
             "ay": -28 if index % 2 else 28,
-            "font": {"size": 10},
+            "font": {"size": 10, "color": "#222222"},  # dark on its own white box, in either theme
             "bgcolor": "rgba(255,255,255,0.85)",
         }
         for index, event in enumerate(events[events["milestone"]].to_dict("records"))
