@@ -74,7 +74,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # Shared table and source labels
     "common.sources": ("Sources", "Sources"),
-    "common.note": ("Note", "Note"),
     "common.download": ("Download CSV", "Télécharger le CSV"),
     "common.empty": (
         "No rows match these filters. Widen the period or clear a filter.",

@@ -11,23 +11,32 @@ import streamlit as st
 from components.formatting import escape_markdown, format_date
 from components.i18n import column, state_names, t
 from components.model import (
-    bloc_status_on,
     latest_events,
     leader_on,
     membership_history,
     period_summary,
-    presence_markers,
     related_events,
 )
 from components.widgets import source_list
 
 
-def country_panel(iso3: str, day: date, tables: dict[str, pd.DataFrame], lang: str) -> None:
-    """One state on `day`: ECOWAS and AES standing, leader, membership history, forces, latest events."""
-    states, sources = tables["states"], tables["sources"]
-    names = state_names(states, lang)
+def country_panel(
+    iso3: str,
+    day: date,
+    status: pd.DataFrame,
+    markers: pd.DataFrame,
+    tables: dict[str, pd.DataFrame],
+    lang: str,
+) -> None:
+    """One state on `day`: ECOWAS and AES standing, leader, membership history, forces, latest events.
+
+    `status` and `markers` are the map's own frames for that day (model.bloc_status_on,
+    model.presence_markers), so the panel shows exactly what the map draws.
+    """
+    sources = tables["sources"]
+    names = state_names(tables["states"], lang)
     st.subheader(escape_markdown(names.get(iso3, iso3)))
-    status = bloc_status_on(tables["memberships"], states[states["iso3"] == iso3], day).iloc[0]
+    status = status.set_index("iso3").loc[iso3]
     st.text(t("map.ecowas", lang, status=t(f"status.{status['ecowas_status']}", lang)))
     if status["aes_member"]:
         st.text(t("map.aes_member", lang))
@@ -59,8 +68,7 @@ def country_panel(iso3: str, day: date, tables: dict[str, pd.DataFrame], lang: s
             shown[["org_id", "status", "start", "end"]], hide_index=True, width="stretch", key="map.history"
         )
 
-    here = presence_markers(tables["presence"], tables["forces"], day)
-    here = here[here["iso3"] == iso3]
+    here = markers[markers["iso3"] == iso3]
     if not here.empty:
         st.markdown(f"**{t('map.forces_here', lang)}**")
         for row in here.itertuples():

@@ -188,13 +188,13 @@ def test_a_country_chosen_on_the_map_filters_the_timeline_and_the_link_reopens_i
     view.page.locator('[data-testid="stSidebarNavLink"]', has_text="Timeline").click()
     view.page.wait_for_url("**/timeline**", timeout=30_000)
     view.settle(pause_ms=0)
-    chosen = view.page.locator('[data-testid="stMultiSelect"]').first
-    assert "Niger" in chosen.inner_text()
+    states = '[data-testid="stMultiSelect"]:has-text("States")'  # the filter by label, not by position
+    assert "Niger" in view.page.locator(states).inner_text()
     assert "timeline.states=NER" in view.page.url
     fresh = Visit(browser)  # a new context: no session, only the link
     try:
         fresh.open(view.page.url, pause_ms=0)
-        assert "Niger" in fresh.page.locator('[data-testid="stMultiSelect"]').first.inner_text()
+        assert "Niger" in fresh.page.locator(states).inner_text()
     finally:
         fresh.close()
     assert view.errors == [] and view.outside == []

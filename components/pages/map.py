@@ -57,7 +57,8 @@ with controls:
 
 status = bloc_status_on(tables["memberships"], states, day)
 markers = presence_markers(tables["presence"], tables["forces"], day)
-arcs = arc_rows(cooperation_signed_by(tables["cooperation"], day), states, names, lang)
+signed = cooperation_signed_by(tables["cooperation"], day)
+arcs = arc_rows(signed, states, names, lang)
 capitals = states[states["iso3"].isin(drawn_codes)].rename(
     columns={"capital_lat": "lat", "capital_lon": "lon"}
 )
@@ -96,7 +97,7 @@ with panel_column:
         default="",
     )
     if iso3:
-        country_panel(iso3, day, tables, lang)
+        country_panel(iso3, day, status, markers, tables, lang)
     else:
         st.caption(t("map.pick_country", lang))
 
@@ -104,9 +105,7 @@ st.subheader(t("map.drawn", lang))
 drawn = status[status["iso3"].isin(drawn_codes)].assign(
     name=lambda f: f["iso3"].map(names),
     ecowas=lambda f: f["ecowas_status"].map(lambda s: t(f"status.{s}", lang)),
-    russia_items=lambda f: (
-        f["iso3"].map(cooperation_signed_by(tables["cooperation"], day)).fillna(0).astype(int)
-    ),
+    russia_items=lambda f: f["iso3"].map(signed).fillna(0).astype(int),
 )
 states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
 with states_tab:
