@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.config import PAGES
-from components.data import DataError, load_package_info, load_tables
+from components.data import DataError, load_package_info
 from components.i18n import t
 from components.url_state import start_run, url_notice
 from components.widgets import cite_view, language_picker, reset_button
@@ -13,8 +13,7 @@ start_run()
 lang = language_picker()
 
 try:
-    load_tables()
-    info = load_package_info()
+    info = load_package_info()  # checks every table first
 except DataError as error:
     st.error(t("data.error", lang))
     st.code("\n".join(str(problem) for problem in error.problems), language=None)

@@ -338,18 +338,30 @@ def pipeline_chart(stages: pd.Series, lang: str) -> go.Figure:
         PALETTE["green"],
         PALETTE["vermillion"],
     ]
+    return count_bars(stages, _axis_labels(stages.index, "stage", lang), colours[: len(stages)])
+
+
+def source_type_chart(counts: pd.Series, lang: str) -> go.Figure:
+    """Number of sources of each type, one bar per type, largest at the top."""
+    return count_bars(counts, _axis_labels(counts.index, "source_type", lang), PALETTE["blue"])
+
+
+def count_bars(counts: pd.Series, labels: list[str], colours: list[str] | str) -> go.Figure:
+    """Horizontal bars of counts in the order given, first at the top, each count written beside it."""
     figure = go.Figure(
         go.Bar(
-            x=stages.to_numpy(),
-            y=_axis_labels(stages.index, "stage", lang),
+            x=counts.to_numpy(),
+            y=labels,
             orientation="h",
-            marker_color=colours[: len(stages)],
-            text=stages.to_numpy(),
+            marker_color=colours,
+            text=counts.to_numpy(),
             textposition="outside",
             hovertemplate="%{y}: %{x}<extra></extra>",
         )
     )
     figure.update_layout(
-        height=280, margin={"l": 10, "r": 30, "t": 10, "b": 10}, yaxis={"autorange": "reversed"}
+        height=60 + 40 * len(counts),
+        margin={"l": 10, "r": 30, "t": 10, "b": 10},
+        yaxis={"autorange": "reversed"},
     )
     return figure

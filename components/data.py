@@ -1,5 +1,6 @@
-"""The only reader of data/: load_<table>() returns a validated, typed, cached DataFrame."""
+"""The only reader of data/: load_tables("events", …) returns validated, typed, cached DataFrames."""
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -41,11 +42,11 @@ def _read_table(folder: Path, resource: dict) -> tuple[pd.DataFrame | None, list
 
 
 @st.cache_data(show_spinner=False)
-def _load_all(folder: str, stamp: tuple) -> dict[str, pd.DataFrame]:
+def _load_all(folder: str, stamp: str) -> dict[str, pd.DataFrame]:
     """Every table of the package, checked row by row and key by key.
 
-    `stamp` (file sizes and modification times) is only part of the cache key, so that an
-    edited file is read again.
+    `stamp` (a digest of file sizes and modification times) is only part of the cache key, so
+    that an edited file is read again.
     """
     package = _read_json(folder, "datapackage.json")
     tables, problems = {}, []
@@ -63,61 +64,29 @@ def _load_all(folder: str, stamp: tuple) -> dict[str, pd.DataFrame]:
     return tables
 
 
-def _stamp(folder: Path) -> tuple:
-    """Size and modification time of every file in the data folder."""
+@st.cache_data(show_spinner=False)
+def _load_table(folder: str, stamp: str, name: str) -> pd.DataFrame:
+    """One checked table. A cache entry of its own: every cache hit unpickles a copy, and a page
+    should pay only for the tables it reads."""
+    return _load_all(folder, stamp)[name]
+
+
+def _stamp(folder: Path) -> str:
+    """A digest of the size and modification time of every file in the data folder."""
     files = sorted(p for p in folder.glob("*") if p.is_file())
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    # One short string: Streamlit hashes cache arguments value by value, and a tuple of tuples is slow.
+    listing = repr([(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files])
+    return hashlib.sha256(listing.encode()).hexdigest()
 
 
-def load_tables() -> dict[str, pd.DataFrame]:
-    """All tables by name; raises DataError naming file, row and column when any is damaged."""
+def load_tables(*names: str) -> dict[str, pd.DataFrame]:
+    """The named tables (every table when none is named); raises DataError naming file, row and
+    column when any table of the package is damaged."""
+    if not names:
+        names = tuple(r["name"] for r in load_package_info()["resources"] if r["path"].endswith(".csv"))
     folder = data_dir()
-    return _load_all(str(folder), _stamp(folder))
-
-
-def load_states() -> pd.DataFrame:
-    """States: names, capitals, population, area."""
-    return load_tables()["states"]
-
-
-def load_organisations() -> pd.DataFrame:
-    """Organisations with founding and end dates."""
-    return load_tables()["organisations"]
-
-
-def load_memberships() -> pd.DataFrame:
-    """Membership periods (member, suspended, withdrawing, withdrawn)."""
-    return load_tables()["memberships"]
-
-
-def load_events() -> pd.DataFrame:
-    """Dated events with their category, topic, states and sources."""
-    return load_tables()["events"]
-
-
-def load_cooperation() -> pd.DataFrame:
-    """The cooperation register."""
-    return load_tables()["cooperation"]
-
-
-def load_presence() -> pd.DataFrame:
-    """Foreign presence periods with their places."""
-    return load_tables()["presence"]
-
-
-def load_forces() -> pd.DataFrame:
-    """Foreign forces with their labels."""
-    return load_tables()["forces"]
-
-
-def load_topics() -> pd.DataFrame:
-    """The five topics with labels and descriptions."""
-    return load_tables()["topics"]
-
-
-def load_sources() -> pd.DataFrame:
-    """Every cited source with its type."""
-    return load_tables()["sources"]
+    stamp = _stamp(folder)
+    return {name: _load_table(str(folder), stamp, name) for name in names}
 
 
 @st.cache_data(show_spinner=False)
@@ -130,8 +99,17 @@ def _read_json(folder: str, name: str) -> dict:
 
 
 def load_package_info() -> dict:
-    """The package descriptor: version, last update, licences, column descriptions."""
-    return _read_json(str(data_dir()), "datapackage.json")
+    """The package descriptor (version, last update, licences, column descriptions), once every
+    table has been checked; raises DataError naming file, row and column otherwise."""
+    folder = data_dir()
+    return _checked_package(str(folder), _stamp(folder))
+
+
+@st.cache_data(show_spinner=False)
+def _checked_package(folder: str, stamp: str) -> dict:
+    """The descriptor, cached apart from the tables so that the check on every run is cheap."""
+    _load_all(folder, stamp)
+    return _read_json(folder, "datapackage.json")
 
 
 def load_shapes() -> dict:

@@ -98,6 +98,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.columns": ("Columns", "Colonnes"),
     "data.licence": ("Licence", "Licence"),
     "data.by_type": ("Sources by type", "Sources par type"),
+    "data.by_type_summary": (
+        "Largest group: {kind}, {n} of {total} sources.",
+        "Groupe le plus fourni : {kind}, {n} sources sur {total}.",
+    ),
     "data.column": ("Column", "Colonne"),
     "data.type": ("Type", "Type"),
     "data.description": ("Description", "Description"),

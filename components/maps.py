@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
 from components.config import AES_OUTLINE, ARC_COLOUR, FORCE_COLOURS, MAP_VIEW, MOSCOW, STATUS_FILL, rgb
 from components.formatting import format_date
@@ -14,10 +15,13 @@ NO_BASEMAP = "__MAP_STYLE__"
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck serialised without indentation: pydeck indents by default, tripling the bytes sent."""
+    """A Deck serialised without indentation: pydeck indents by default, which triples the bytes
+    sent and forces Python's slow pure-Python JSON encoder instead of the C one."""
 
     def to_json(self) -> str:
-        return json.dumps(json.loads(super().to_json()), separators=(",", ":"), ensure_ascii=False)
+        return json.dumps(
+            self, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
 
 
 def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:

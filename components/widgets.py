@@ -3,6 +3,7 @@
 import html
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -45,7 +46,8 @@ def table_with_download(frame: pd.DataFrame, name: str, *, key: str, lang: str) 
     st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}.table")
     st.download_button(
         t("common.download", lang),
-        csv_bytes(frame),
+        # Made on click, not on every run: most readers never download.
+        partial(csv_bytes, frame),
         file_name=f"sahel-pivot-{name}.csv",
         mime="text/csv",
         key=f"{key}.download",

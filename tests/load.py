@@ -1,58 +1,341 @@
 """Load test, run on demand: python tests/load.py [--sessions 20] [--seconds 60]
 
-Each session is a headless Chromium tab on the local app that keeps changing the date, the
-language and the filters until time is up. Counts reruns, errors (exception boxes, console errors,
-reruns that never finish) and samples the server's memory. Exits 1 on any error. Traffic goes to
-127.0.0.1 only, in a bounded loop.
+Each session is a client that speaks Streamlit's own websocket protocol to a local server, as a
+browser tab does: it opens pages by link, switches pages, changes the language, moves the map date,
+clicks "Previous event" and sets the timeline and topics filters until time is up, and checks after
+each rerun that the app took the new value (it shows in the URL the server sends back). Counts
+completed reruns and their latency, errors (exception or error boxes, values not applied, reruns not
+finished within 30 s, lost connections) and samples the server's memory. Exits 1 on any error.
+Traffic goes to 127.0.0.1 only, in a bounded loop.
 """
 
 import argparse
+import asyncio
+import contextlib
+import csv
 import random
+import runpy
+import statistics
 import sys
-import threading
 import time
+from datetime import date, timedelta
+from urllib.parse import parse_qsl
 
-from browser_kit import Visit, chromium, rss_kib, serve
+import websockets
+from browser_kit import ROOT, rss_kib, serve
+from streamlit.proto.Alert_pb2 import Alert
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ClientState_pb2 import ContextInfo
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.runtime.state.common import user_key_from_element_id
 
-ACTIONS = [
+TIMEOUT = 30  # seconds a rerun may take before it counts as an error
+# The app's own decisions (period, languages, options), read from its file: no install needed.
+CONFIG = runpy.run_path(str(ROOT / "components" / "config.py"))
+FIRST_COUP, PERIOD_END, LANGUAGES = CONFIG["FIRST_COUP"], CONFIG["PERIOD_END"], CONFIG["LANGUAGES"]
+MAP_DEFAULT_DAY = CONFIG["MOSCOW_CONSULTATIONS"]
+with open(ROOT / "data" / "topics.csv", encoding="utf-8") as file:
+    TOPICS = [row["topic_id"] for row in csv.DictReader(file)]
+# The codes behind each filter's options, in the order the app lists them (the wire carries labels).
+CODES = {
+    "timeline.states": [*CONFIG["AES_STATES"], "AES"],
+    "timeline.categories": list(CONFIG["CATEGORY_COLOURS"]),
+    "timeline.topics": TOPICS,
+    "topics.topic": ["", *TOPICS],
+    "topics.state": ["", *CONFIG["TOPIC_COLUMNS"]],
+    "topics.measure": ["cooperation", "events"],
+}
+LINKS = [
     "map?map.date={day}&lang={lang}",
     "timeline?timeline.categories={category}&lang={lang}",
-    "timeline?timeline.period=2022-01-01,{day}&timeline.states=NER",
+    "timeline?timeline.period=2021-01-01,{day}&timeline.states=NER",
     "topics?topics.topic={topic}&topics.state=MLI&lang={lang}",
+    "data?lang={lang}",
     "?lang={lang}",
 ]
 
 
-def session(url: str, seconds: float, seed: int, totals: dict, lock: threading.Lock) -> None:
-    """One reader: opens pages with changing parameters, then clicks within the map page."""
-    rng = random.Random(seed)
-    reruns, errors = 0, []
-    with chromium() as browser:
-        view = Visit(browser)
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            values = {
-                "day": f"202{rng.randint(1, 4)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
-                "lang": rng.choice(["en", "fr"]),
-                "category": rng.choice(["coup", "russia", "sanctions"]),
-                "topic": rng.choice(["military", "political", "russian_support"]),
-            }
-            try:
-                view.open(f"{url}/{rng.choice(ACTIONS).format(**values)}", pause_ms=0)
-                reruns += 1
-                if view.page.get_by_text("Next event").count():
-                    view.page.get_by_text("Next event").click()
-                    view.settle(pause_ms=0)
-                    reruns += 1
-                if view.page.locator('[data-testid="stException"]').count():
-                    errors.append("exception box")
-            except Exception as error:  # a rerun that did not finish in time counts as an error
-                errors.append(f"{type(error).__name__}: {str(error)[:80]}")
-        errors += view.errors + [f"outside request {u}" for u in view.outside]
-        view.close()
-    with lock:
-        totals["reruns"] += reruns
-        totals["errors"] += errors
+# Kinds of the app's widgets that hold a value; buttons send a trigger only when clicked, and charts
+# a selection only when one is made, so this client holds nothing for them.
+VALUED = ("slider", "button_group", "multiselect", "selectbox", "text_input")
+
+
+class NotApplied(Exception):
+    """The rerun finished but the app did not show what was asked of it."""
+
+
+def micros(day: date) -> float:
+    """A date as a date slider sends it: microseconds since the epoch, at midnight UTC."""
+    return (day - date(1970, 1, 1)) / timedelta(microseconds=1)
+
+
+def random_day(rng: random.Random) -> date:
+    return date(2021, 1, 1) + timedelta(days=rng.randrange(4 * 365))  # never the map's default day
+
+
+def shown_value(kind: str, proto) -> WidgetState:
+    """What a browser holds for a widget it has just received: the value the script set, else the
+    default."""
+    state = WidgetState(id=proto.id)
+    if kind == "slider":
+        state.double_array_value.data[:] = proto.value if proto.set_value else proto.default
+    elif kind == "button_group":
+        default = [proto.options[i].content for i in proto.default]
+        state.string_array_value.data[:] = proto.raw_values if proto.set_value else default
+    elif kind == "multiselect":
+        default = [proto.options[i] for i in proto.default]
+        state.string_array_value.data[:] = proto.raw_values if proto.set_value else default
+    elif kind == "selectbox":
+        if proto.set_value and proto.HasField("raw_value"):
+            state.string_value = proto.raw_value
+        elif not proto.set_value and proto.HasField("default"):
+            state.string_value = proto.options[proto.default]
+    else:
+        state.string_value = proto.value if proto.set_value else proto.default
+    return state
+
+
+def problem(msg: ForwardMsg) -> str | None:
+    """What in this message a reader would see as broken, if anything."""
+    kind = msg.WhichOneof("type")
+    if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+        element = msg.delta.new_element
+        what = element.WhichOneof("type")
+        if what == "exception" or (what == "alert" and element.alert.format == Alert.ERROR):
+            return f"{what} {getattr(element, what).message}"
+    if kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
+        return "compile error"
+    if kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+        return "script finished with a compile error"
+    if kind in ("ref_hash", "page_not_found"):  # no references: this client lists no cached messages
+        return f"unexpected {kind}"
+    return None
+
+
+class Client:
+    """One browser tab: a websocket session, its URL, its page and the widget values it holds."""
+
+    def __init__(self, url: str, latencies: list[float]):
+        self.url, self.latencies, self.ws = url, latencies, None
+        self.query, self.path, self.page, self.main = "", "", "", ""
+        self.pages: dict[str, str] = {}  # url path -> page script hash
+        self.widgets: dict[str, tuple[str, object]] = {}  # user key -> (kind, proto) on screen
+        self.states: dict[str, WidgetState] = {}  # widget id -> value held
+        self.shared: set[str] = set()  # ids of widgets drawn by app.py, kept on page changes
+
+    async def open(self, link: str) -> None:
+        """Load `link` (path?query) in a new session, as a browser does on page load."""
+        ws_url = self.url.replace("http", "ws", 1) + "/_stcore/stream"
+        self.ws = await websockets.connect(
+            ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT
+        )
+        self.path, _, self.query = link.partition("?")
+        await self.rerun(page_name=self.path)
+        wanted = {(k, v) for k, v in parse_qsl(self.query) if (k, v) != ("lang", "en")}
+        self.expect(self.page == self.pages[self.path], f"opened {link} but got another page")
+        self.expect(wanted <= set(parse_qsl(self.query)), f"opened {link} but the URL is ?{self.query}")
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+    def param(self, key: str) -> str | None:
+        return dict(parse_qsl(self.query)).get(key)
+
+    @staticmethod
+    def expect(condition: bool, complaint: str) -> None:
+        if not condition:
+            raise NotApplied(complaint)
+
+    async def rerun(self, *, page: str | None = None, page_name: str = "", widgets=None, query=None):
+        """Send a rerun request as the browser does and wait until that run has finished."""
+        back = BackMsg()
+        request = back.rerun_script
+        request.query_string = self.query if query is None else query
+        request.page_script_hash = self.page if page is None else page
+        request.page_name = page_name
+        request.widget_states.widgets.extend(self.states.values() if widgets is None else widgets)
+        request.context_info.CopyFrom(
+            ContextInfo(timezone="UTC", locale="en-US", url=f"{self.url}/{self.path}")
+        )
+        start = time.monotonic()
+        await self.ws.send(back.SerializeToString())
+        try:
+            async with asyncio.timeout(TIMEOUT):
+                await self.receive()
+        except TimeoutError:
+            raise TimeoutError(f"rerun not finished within {TIMEOUT} s") from None
+        self.latencies.append(time.monotonic() - start)
+
+    async def receive(self) -> None:
+        """Read this run's messages up to its successful end; keep the widgets it drew."""
+        started, drawn = False, {}
+        while True:
+            msg = ForwardMsg.FromString(await self.ws.recv())
+            kind = msg.WhichOneof("type")
+            if broken := problem(msg):
+                raise RuntimeError(f"on {self.path or 'overview'}: {broken}")
+            if kind == "new_session":  # a run starts (again, after a rerun the script asked for)
+                started, drawn, self.main = True, {}, msg.new_session.main_script_hash
+            elif kind == "navigation":
+                self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
+                self.page = msg.navigation.page_script_hash
+            elif kind == "page_info_changed":
+                self.query = msg.page_info_changed.query_string
+            elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                what = msg.delta.new_element.WhichOneof("type")
+                proto = getattr(msg.delta.new_element, what)
+                if what in (*VALUED, "button"):
+                    drawn[proto.id] = what, proto, msg.metadata.active_script_hash == self.main
+            elif (
+                started
+                and kind == "script_finished"
+                and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+            ):
+                break  # (FINISHED_EARLY_FOR_RERUN: another run follows)
+        # As the browser: a widget drawn again keeps the value it holds unless the script set one.
+        held = self.states
+        self.widgets = {
+            user_key_from_element_id(wid): (what, proto) for wid, (what, proto, _) in drawn.items()
+        }
+        self.shared = {wid for wid, (what, _, by_app) in drawn.items() if by_app and what in VALUED}
+        self.states = {
+            wid: held[wid] if wid in held and not proto.set_value else shown_value(what, proto)
+            for wid, (what, proto, _) in drawn.items()
+            if what in VALUED
+        }
+
+    async def goto(self, path: str) -> None:
+        """Follow a link of the sidebar menu: the URL is cleared, app.py's widgets keep their values."""
+        if self.pages[path] == self.page:
+            return
+        lang, self.path = self.param("lang"), path
+        shared = [self.states[wid] for wid in self.shared]
+        await self.rerun(page=self.pages[path], widgets=shared, query="")
+        self.expect(self.page == self.pages[path], f"asked for page {path!r}, got another")
+        self.expect(self.param("lang") == lang, f"the language was lost on the way to {path!r}")
+
+    async def change(self, key: str, expected: str | None, fill) -> None:
+        """Give the widget `key` a new value (`fill` writes it into its state), rerun and check that
+        the app shows `expected` in the URL (None: the parameter is gone, the value being the default)."""
+        proto = self.widgets[key][1]
+        state = WidgetState(id=proto.id)
+        fill(state, proto)
+        self.states[proto.id] = state
+        await self.rerun()
+        self.expect(self.param(key) == expected, f"{key}: wanted {expected}, URL is ?{self.query}")
+
+    async def click(self, key: str) -> None:
+        """Click the button `key`: a trigger sent once with the other widgets' values."""
+        trigger = WidgetState(id=self.widgets[key][1].id, trigger_value=True)
+        await self.rerun(widgets=[*self.states.values(), trigger])
+
+
+async def switch_page(client: Client, rng: random.Random) -> None:
+    await client.goto(rng.choice([path for path, page in client.pages.items() if page != client.page]))
+
+
+async def language(client: Client, rng: random.Random) -> None:
+    lang = "en" if client.param("lang") == "fr" else "fr"
+
+    def fill(state, proto):
+        state.string_array_value.data[:] = [proto.options[LANGUAGES.index(lang)].content]
+
+    await client.change("lang", None if lang == "en" else lang, fill)
+
+
+async def map_date(client: Client, rng: random.Random) -> None:
+    await client.goto("map")
+    day = random_day(rng)
+    await client.change(
+        "map.date", day.isoformat(), lambda s, p: s.double_array_value.data.append(micros(day))
+    )
+
+
+async def previous_event(client: Client, rng: random.Random) -> None:
+    await client.goto("map")
+    before = client.param("map.date") or MAP_DEFAULT_DAY.isoformat()
+    await client.click("map.date.previous")
+    after = client.param("map.date")
+    moved = (after is not None and after < before) or before == FIRST_COUP.isoformat()
+    client.expect(moved, f"previous event of {before}: {after}")
+
+
+async def choose(client: Client, rng: random.Random, key: str) -> None:
+    """Pick options of the filter `key`: one for a select box (the first is its default, kept out of the
+    URL), one to three for a multiselect."""
+    kind, proto = client.widgets[key]
+    codes = CODES[key]
+    client.expect(len(codes) == len(proto.options), f"{key} no longer offers {codes}")
+    if kind == "selectbox":
+        index = rng.randrange(len(codes))
+        await client.change(
+            key, codes[index] if index else None, lambda s, p: setattr(s, "string_value", p.options[index])
+        )
+    else:
+        chosen = sorted(rng.sample(range(len(codes)), rng.randint(1, 3)))
+        expected = ",".join(codes[i] for i in chosen)
+        await client.change(
+            key, expected, lambda s, p: s.string_array_value.data.extend(p.options[i] for i in chosen)
+        )
+
+
+async def timeline_filter(client: Client, rng: random.Random) -> None:
+    await client.goto("timeline")
+    key = rng.choice(["timeline.period", "timeline.states", "timeline.categories", "timeline.topics"])
+    if key != "timeline.period":
+        return await choose(client, rng, key)
+    start = random_day(rng)
+    end = min(start + timedelta(days=rng.randint(1, 365)), PERIOD_END)
+    span = [micros(start), micros(end)]
+    return await client.change(key, f"{start},{end}", lambda s, p: s.double_array_value.data.extend(span))
+
+
+async def topics_filter(client: Client, rng: random.Random) -> None:
+    await client.goto("topics")
+    await choose(client, rng, rng.choice(["topics.topic", "topics.state", "topics.measure"]))
+
+
+ACTIONS = [switch_page, language, map_date, previous_event, timeline_filter, topics_filter]
+
+
+async def session(url: str, seconds: float, seed: int, latencies: list, errors: list) -> None:
+    """One reader until time is up; after an error it starts again in a new session."""
+    rng, client = random.Random(seed), None
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if client is None or rng.random() < 1 / (len(ACTIONS) + 1):  # now and then, a new link
+                if client is not None:
+                    await client.close()
+                client = Client(url, latencies)
+                values = {
+                    "day": random_day(rng),
+                    "lang": rng.choice(LANGUAGES),
+                    "category": rng.choice(CODES["timeline.categories"]),
+                    "topic": rng.choice(TOPICS),
+                }
+                await client.open(rng.choice(LINKS).format(**values))
+            else:
+                await rng.choice(ACTIONS)(client, rng)
+        except Exception as error:
+            errors.append(f"session {seed}: {type(error).__name__}: {error}"[:200])
+            with contextlib.suppress(Exception):
+                await client.close()
+            client = None
+    if client is not None:
+        await client.close()
+
+
+async def run(url: str, pid: int, sessions: int, seconds: float) -> tuple[list, list, list]:
+    latencies, errors, memory = [], [], []
+    tasks = [asyncio.create_task(session(url, seconds, seed, latencies, errors)) for seed in range(sessions)]
+    while not all(task.done() for task in tasks):
+        memory.append(rss_kib(pid) / 1024)
+        await asyncio.wait(tasks, timeout=3)
+    memory.append(rss_kib(pid) / 1024)
+    return latencies, errors, memory
 
 
 def main() -> None:
@@ -60,26 +343,20 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
-    totals, lock, memory = {"reruns": 0, "errors": []}, threading.Lock(), []
     with serve() as (url, process):
-        threads = [
-            threading.Thread(target=session, args=(url, args.seconds, seed, totals, lock))
-            for seed in range(args.sessions)
-        ]
-        for thread in threads:
-            thread.start()
-        while any(thread.is_alive() for thread in threads):
-            memory.append(rss_kib(process.pid) / 1024)
-            time.sleep(5)
-        for thread in threads:
-            thread.join()
+        latencies, errors, memory = asyncio.run(run(url, process.pid, args.sessions, args.seconds))
+    cut = statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else max(latencies, default=0)
     print(
-        f"{args.sessions} sessions × {args.seconds:.0f} s: {totals['reruns']} reruns, {len(totals['errors'])} errors"
+        f"{args.sessions} sessions × {args.seconds:.0f} s: {len(latencies)} reruns completed, {len(errors)} errors"
     )
+    if latencies:
+        print(
+            f"rerun latency (s): median {statistics.median(latencies):.2f}, p95 {cut:.2f}, max {max(latencies):.2f}"
+        )
     print(f"server memory (MiB): first {memory[0]:.0f}, peak {max(memory):.0f}, last {memory[-1]:.0f}")
-    for error in totals["errors"][:20]:
+    for error in errors[:20]:
         print("  ", error)
-    sys.exit(1 if totals["errors"] else 0)
+    sys.exit(1 if errors else 0)
 
 
 if __name__ == "__main__":

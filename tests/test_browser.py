@@ -1,6 +1,8 @@
 """What a person sees: every page in real headless Chromium, offline, at desktop and phone width."""
 
+import csv
 import io
+import re
 
 import pytest
 from browser_kit import ROOT, SIZES, Visit, chromium, serve
@@ -197,4 +199,17 @@ def test_a_country_chosen_on_the_map_filters_the_timeline_and_the_link_reopens_i
         assert "Niger" in fresh.page.locator(states).inner_text()
     finally:
         fresh.close()
+    assert view.errors == [] and view.outside == []
+
+
+def test_the_csv_download_holds_the_filtered_rows(server, visit):
+    view = visit()
+    view.open(f"{server}/data?data.table=events&data.search=Liptako")
+    shown = int(view.page.get_by_text(re.compile(r"^\d+ rows$")).first.inner_text().split()[0])
+    with view.page.expect_download(timeout=30_000) as download:
+        view.page.get_by_role("button", name="Download CSV").first.click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+    assert download.value.suggested_filename == "sahel-pivot-events.csv"
+    assert len(rows) == shown > 0  # made on click, from exactly the rows shown
+    assert all("liptako" in " ".join(row.values()).lower() for row in rows)
     assert view.errors == [] and view.outside == []

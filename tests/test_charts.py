@@ -140,6 +140,15 @@ def test_pipeline_chart_runs_from_announced_to_ended():
     assert list(figure.data[0].x) == [2, 3, 0, 0, 4, 1]
 
 
+def test_source_type_chart_puts_the_largest_type_on_top_with_its_count(tables):
+    counts = tables["sources"]["source_type"].value_counts()
+    figure = charts.source_type_chart(counts, "en")
+    bars = figure.data[0]
+    assert list(bars.x) == sorted(bars.x, reverse=True) and sum(bars.x) == len(tables["sources"])
+    assert bars.y[0] == charts.t(f"source_type.{counts.index[0]}", "en") and "_" not in "".join(bars.y)
+    assert figure.layout.yaxis.autorange == "reversed"
+
+
 def test_the_timeline_figure_passes_plotly_validation(tables):
     import plotly.graph_objects as go
 

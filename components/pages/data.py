@@ -3,15 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from components.data import load_package_info, load_sources, load_tables
+from components.charts import source_type_chart
+from components.data import load_package_info, load_tables
 from components.i18n import t
 from components.model import source_type_counts
-from components.widgets import choice, current_language, table_with_download, text_filter
+from components.widgets import chart_block, choice, current_language, table_with_download, text_filter
 
 lang = current_language()
-tables = load_tables()
 info = load_package_info()
-resources = {r["name"]: r for r in info["resources"] if r["name"] in tables}
+resources = {r["name"]: r for r in info["resources"] if r["path"].endswith(".csv")}
 
 st.title(t("page.data", lang))
 st.caption(t("data.intro", lang))
@@ -23,7 +23,7 @@ resource = resources[name]
 st.write(resource["description"])
 query = text_filter(t("common.search", lang), key="data.search")
 
-table = tables[name]
+table = load_tables(name)[name]
 if query:
     text = table.astype(str).apply(lambda col: col.str.contains(query, case=False, regex=False))
     table = table[text.any(axis=1)]
@@ -46,9 +46,24 @@ for licence in info["licenses"]:
 st.caption(t("data.shapes", lang))
 
 st.subheader(t("data.by_type", lang))
-counts = source_type_counts(load_sources())
-counts.index = [t(f"source_type.{kind}", lang) for kind in counts.index]
-st.bar_chart(counts, horizontal=True)
-table_with_download(
-    counts.rename_axis("type").reset_index(name="sources"), "source-types", key="data.types", lang=lang
+counts = source_type_counts(load_tables("sources")["sources"])
+chart_block(
+    source_type_chart(counts, lang),
+    pd.DataFrame(
+        {
+            "type": counts.index,
+            t("data.type", lang): [t(f"source_type.{k}", lang) for k in counts.index],
+            "sources": counts.to_numpy(),
+        }
+    ),
+    "source-types",
+    key="data.types",
+    lang=lang,
+    summary=t(
+        "data.by_type_summary",
+        lang,
+        n=int(counts.iloc[0]),
+        total=int(counts.sum()),
+        kind=t(f"source_type.{counts.index[0]}", lang),
+    ),
 )

@@ -32,7 +32,9 @@ from components.widgets import (
 )
 
 lang = current_language()
-tables = load_tables()
+tables = load_tables(
+    "states", "events", "memberships", "presence", "forces", "cooperation", "leaders", "sources"
+)
 states, shapes = tables["states"], load_shapes()
 names = state_names(states, lang)
 drawn_codes = sorted(f["properties"]["iso3"] for f in shapes["features"] if f["properties"]["iso3"] in names)

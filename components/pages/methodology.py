@@ -11,7 +11,7 @@ from components.model import phase_periods
 from components.widgets import current_language, table_with_download
 
 lang = current_language()
-tables = load_tables()
+tables = load_tables("phases", "events", "corrections")
 pick = 1 if lang == "fr" else 0
 
 st.title(t("page.methodology", lang))

@@ -3,15 +3,16 @@
 import streamlit as st
 
 from components.config import AES_STATES, FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
-from components.data import load_cooperation, load_events, load_sources, load_states
+from components.data import load_tables
 from components.formatting import format_date, format_number
 from components.i18n import column, t
 from components.model import overview_figures
 from components.widgets import current_language, source_list
 
 lang = current_language()
-states, events, sources = load_states(), load_events(), load_sources()
-figures = overview_figures(states, events, load_cooperation(), sources, FIRST_COUP, MOSCOW_CONSULTATIONS)
+tables = load_tables("states", "events", "cooperation", "sources")
+states, events, sources = tables["states"], tables["events"], tables["sources"]
+figures = overview_figures(states, events, tables["cooperation"], sources, FIRST_COUP, MOSCOW_CONSULTATIONS)
 
 st.title(t("app.title", lang))
 st.write(t("app.tagline", lang))

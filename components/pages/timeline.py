@@ -22,7 +22,18 @@ from components.widgets import (
 )
 
 lang = current_language()
-tables = load_tables()
+tables = load_tables(
+    "states",
+    "topics",
+    "events",
+    "phases",
+    "forces",
+    "sources",
+    "presence",
+    "memberships",
+    "sanctions",
+    "leaders",
+)
 names = state_names(tables["states"], lang)
 all_label = t("common.all", lang)
 

@@ -23,7 +23,7 @@ from components.widgets import (
 )
 
 lang = current_language()
-tables = load_tables()
+tables = load_tables("topics", "cooperation", "events", "sources", "consultations")
 topics = tables["topics"]
 topic_labels = dict(zip(topics["topic_id"], topics[column("label", lang)], strict=True))
 russian = tables["cooperation"][tables["cooperation"]["partner"] == "RUS"]
