@@ -24,32 +24,36 @@ BAR_COLOURS = {"suspension": PALETTE["orange"], "sanctions": PALETTE["vermillion
 
 def pack_rows(bars: pd.DataFrame) -> pd.Series:
     """Row number of each bar within its lane: bars that do not overlap in time share a row."""
-    rows = pd.Series(0, index=bars.index, dtype=int)
-    for _, lane_bars in bars.sort_values("start").groupby("lane", sort=False):
-        ends: list[pd.Timestamp] = []  # last end in each row so far
-        for index, bar in lane_bars.iterrows():
-            free = next((row for row, end in enumerate(ends) if end <= bar["start"]), len(ends))
-            ends[free : free + 1] = [bar["end"]]
-            rows[index] = free
-    return rows
+    ends: dict[str, list] = {}  # per lane, the last end in each row so far
+    rows = {}
+    order = bars.sort_values("start", kind="stable")
+    for index, lane, start, end in zip(order.index, order["lane"], order["start"], order["end"], strict=True):
+        lane_ends = ends.setdefault(lane, [])
+        free = next((row for row, last in enumerate(lane_ends) if last <= start), len(lane_ends))
+        lane_ends[free : free + 1] = [end]
+        rows[index] = free
+    return pd.Series(rows, index=bars.index, dtype=int)
 
 
 def lane_layout(bars: pd.DataFrame) -> tuple[dict[str, float], pd.Series, list[tuple[str, float, float]]]:
     """Vertical positions, top lane first: the event row of each lane, each bar's row, and each
     lane's band (lane, top, bottom). A lane's bars sit in packed rows under its events."""
     rows = pack_rows(bars)
-    event_y, bar_y, bands, y = {}, pd.Series(index=bars.index, dtype=float), [], 0.0
+    rows_used: dict[str, int] = {}
+    for lane, row in zip(bars["lane"], rows, strict=True):
+        rows_used[lane] = max(rows_used.get(lane, 0), row + 1)
+    event_y, first_bar_y, bands, y = {}, {}, [], 0.0
     for lane in LANES:
         top = y
         event_y[lane] = y - EVENT_ROW / 2
-        in_lane = bars["lane"] == lane
-        bar_y[in_lane] = y - EVENT_ROW - (rows[in_lane] + 0.5) * BAR_ROW
-        y -= EVENT_ROW + (rows[in_lane].max() + 1 if in_lane.any() else 0) * BAR_ROW
+        first_bar_y[lane] = y - EVENT_ROW - BAR_ROW / 2
+        y -= EVENT_ROW + rows_used.get(lane, 0) * BAR_ROW
         bands.append((lane, top, y))
-    return event_y, bar_y, bands
+    bar_y = [first_bar_y[lane] - row * BAR_ROW for lane, row in zip(bars["lane"], rows, strict=True)]
+    return event_y, pd.Series(bar_y, index=bars.index, dtype=float), bands
 
 
-def bar_label(bar: pd.Series, names: dict[str, str], force_labels: dict[str, str], lang: str) -> str:
+def bar_label(bar: dict, names: dict[str, str], force_labels: dict[str, str], lang: str) -> str:
     """'French forces · Mali', 'ECOWAS suspension · Niger' or a leader's name."""
     if bar["kind"] == "leader":
         return bar["key"]
@@ -76,12 +80,13 @@ def timeline_chart(
     traces: list[dict] = []
 
     if not bars.empty:
-        labels = [bar_label(bar, names, force_labels, lang) for _, bar in bars.iterrows()]
+        records = bars.to_dict("records")
+        labels = [bar_label(bar, names, force_labels, lang) for bar in records]
         colours = [
             FORCE_COLOURS.get(bar["key"], PALETTE["grey"])
             if bar["kind"] == "presence"
             else BAR_COLOURS[bar["kind"]]
-            for _, bar in bars.iterrows()
+            for bar in records
         ]
         spans = [
             f"{label}<br>{format_date(start, 'day', lang)} – {format_date(end, 'day', lang)}"
@@ -241,12 +246,11 @@ def timeline_chart(
             "fixedrange": True,
         },
     )
-    # Built from plain dicts without plotly's per-property validation, which took most of the
-    # page's rerun time; tests/test_charts.py validates the same figure in full.
-    return go.Figure(data=traces, layout=layout, _validate=False)
+    return unchecked_figure(traces, layout)
 
 
 LABEL_PREFIX = {"area": "area", "instrument": "instrument", "status": "stage"}
+MARGIN = {"l": 10, "r": 10, "t": 10, "b": 10}
 
 
 def _axis_labels(keys, prefix: str, lang: str, labels: dict[str, str] | None = None) -> list[str]:
@@ -256,48 +260,44 @@ def _axis_labels(keys, prefix: str, lang: str, labels: dict[str, str] | None = N
 
 def topic_heatmap(matrix: pd.DataFrame, topic_labels: dict[str, str], lang: str) -> go.Figure:
     """Topic × state counts as a heatmap with the count written in each cell."""
-    figure = go.Figure(
-        go.Heatmap(
-            z=matrix.to_numpy(),
-            x=_axis_labels(matrix.columns, "lane", lang),
-            y=_axis_labels(matrix.index, "topic", lang, {**topic_labels, NO_TOPIC: t("topic.none", lang)}),
-            text=matrix.to_numpy(),
-            texttemplate="%{text}",
-            colorscale=[[0, "#F7F7F7"], [1, PALETTE["blue"]]],
-            hovertemplate="%{y} · %{x}: %{z}<extra></extra>",
-            colorbar={"title": {"text": t("topics.count", lang)}},
-        )
-    )
-    figure.update_layout(
-        height=360, margin={"l": 10, "r": 10, "t": 10, "b": 10}, yaxis={"autorange": "reversed"}
-    )
-    return figure
+    heatmap = {
+        "type": "heatmap",
+        "z": matrix.to_numpy().tolist(),
+        "x": _axis_labels(matrix.columns, "lane", lang),
+        "y": _axis_labels(matrix.index, "topic", lang, {**topic_labels, NO_TOPIC: t("topic.none", lang)}),
+        "text": matrix.to_numpy().tolist(),
+        "texttemplate": "%{text}",
+        "colorscale": [[0, "#F7F7F7"], [1, PALETTE["blue"]]],
+        "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>",
+        "colorbar": {"title": {"text": t("topics.count", lang)}},
+    }
+    layout = {"height": 360, "margin": MARGIN, "yaxis": {"autorange": "reversed"}}
+    return unchecked_figure([heatmap], layout)
 
 
 def quarterly_chart(counts: pd.DataFrame, topic_labels: dict[str, str], lang: str) -> go.Figure:
     """Items per quarter, stacked by topic, in the topics' colours."""
-    figure = go.Figure()
     quarters = [str(q) for q in counts.index]
-    for topic in counts.columns:
-        if counts[topic].sum() == 0:
-            continue
-        figure.add_trace(
-            go.Bar(
-                x=quarters,
-                y=counts[topic],
-                name=topic_labels.get(topic, t("topic.none", lang)),
-                marker_color=TOPIC_COLOURS.get(topic, PALETTE["grey"]),
-                hovertemplate="%{x} · %{fullData.name}: %{y}<extra></extra>",
-            )
-        )
-    figure.update_layout(
-        barmode="stack",
-        height=340,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "y": -0.2},
-        yaxis={"title": {"text": t("topics.count", lang)}},
-    )
-    return figure
+    bars = [
+        {
+            "type": "bar",
+            "x": quarters,
+            "y": counts[topic].tolist(),
+            "name": topic_labels.get(topic, t("topic.none", lang)),
+            "marker": {"color": TOPIC_COLOURS.get(topic, PALETTE["grey"])},
+            "hovertemplate": "%{x} · %{fullData.name}: %{y}<extra></extra>",
+        }
+        for topic in counts.columns
+        if counts[topic].sum() > 0
+    ]
+    layout = {
+        "barmode": "stack",
+        "height": 340,
+        "margin": MARGIN,
+        "legend": {"orientation": "h", "y": -0.2},
+        "yaxis": {"title": {"text": t("topics.count", lang)}},
+    }
+    return unchecked_figure(bars, layout)
 
 
 def composition_chart(cooperation: pd.DataFrame, lang: str) -> go.Figure:
@@ -311,21 +311,22 @@ def composition_chart(cooperation: pd.DataFrame, lang: str) -> go.Figure:
             ids.append("/".join(path))
             labels.append(t(f"{LABEL_PREFIX[columns[-1]]}.{path[-1]}", lang))
             parents.append("/".join(path[:-1]) if depth else "")
-            values.append(row.n)
-    figure = go.Figure(
-        go.Sunburst(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            values=values,
-            branchvalues="total",
-            hovertemplate="%{label}: %{value}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        height=420, margin={"l": 0, "r": 0, "t": 0, "b": 0}, sunburstcolorway=list(PALETTE.values())[1:]
-    )
-    return figure
+            values.append(int(row.n))
+    sunburst = {
+        "type": "sunburst",
+        "ids": ids,
+        "labels": labels,
+        "parents": parents,
+        "values": values,
+        "branchvalues": "total",
+        "hovertemplate": "%{label}: %{value}<extra></extra>",
+    }
+    layout = {
+        "height": 420,
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "sunburstcolorway": list(PALETTE.values())[1:],
+    }
+    return unchecked_figure([sunburst], layout)
 
 
 def pipeline_chart(stages: pd.Series, lang: str) -> go.Figure:
@@ -348,20 +349,25 @@ def source_type_chart(counts: pd.Series, lang: str) -> go.Figure:
 
 def count_bars(counts: pd.Series, labels: list[str], colours: list[str] | str) -> go.Figure:
     """Horizontal bars of counts in the order given, first at the top, each count written beside it."""
-    figure = go.Figure(
-        go.Bar(
-            x=counts.to_numpy(),
-            y=labels,
-            orientation="h",
-            marker_color=colours,
-            text=counts.to_numpy(),
-            textposition="outside",
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
-    )
-    figure.update_layout(
-        height=60 + 40 * len(counts),
-        margin={"l": 10, "r": 30, "t": 10, "b": 10},
-        yaxis={"autorange": "reversed"},
-    )
-    return figure
+    bars = {
+        "type": "bar",
+        "x": counts.tolist(),
+        "y": labels,
+        "orientation": "h",
+        "marker": {"color": colours},
+        "text": counts.tolist(),
+        "textposition": "outside",
+        "hovertemplate": "%{y}: %{x}<extra></extra>",
+    }
+    layout = {
+        "height": 60 + 40 * len(counts),
+        "margin": {"l": 10, "r": 30, "t": 10, "b": 10},
+        "yaxis": {"autorange": "reversed"},
+    }
+    return unchecked_figure([bars], layout)
+
+
+def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts, without plotly's per-property validation: that took most of a
+    page's rerun time. tests/test_charts.py validates every builder's figure in full."""
+    return go.Figure(data=traces, layout=layout, _validate=False)

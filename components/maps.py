@@ -26,12 +26,13 @@ class CompactDeck(pdk.Deck):
 
 def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
     """Shape features carrying their fill colour, AES flag and a plain-text tooltip."""
-    by_iso = status.set_index("iso3")
+    ecowas_of = dict(zip(status["iso3"], status["ecowas_status"], strict=True))
+    aes_members = set(status.loc[status["aes_member"], "iso3"])
     features = []
     for feature in shapes["features"]:
         iso3 = feature["properties"]["iso3"]
-        ecowas = by_iso["ecowas_status"].get(iso3, "other")
-        aes = bool(by_iso["aes_member"].get(iso3, False))
+        ecowas = ecowas_of.get(iso3, "other")
+        aes = iso3 in aes_members
         name = names.get(iso3, feature["properties"]["name"])
         lines = [name, t("map.ecowas", lang, status=t(f"status.{ecowas}", lang))]
         lines += [t("map.aes_member", lang)] if aes else []

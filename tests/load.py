@@ -1,8 +1,9 @@
-"""Load test, run on demand: python tests/load.py [--sessions 20] [--seconds 60]
+"""Load test, run on demand: python tests/load.py [--sessions 20] [--seconds 60] [--think 1]
 
 Each session is a client that speaks Streamlit's own websocket protocol to a local server, as a
 browser tab does: it opens pages by link, switches pages, changes the language, moves the map date,
-clicks "Previous event" and sets the timeline and topics filters until time is up, and checks after
+clicks "Previous event" and sets the timeline and topics filters, with a reader's pause between
+actions, until time is up, and checks after
 each rerun that the app took the new value (it shows in the URL the server sends back). Counts
 completed reruns and their latency, errors (exception or error boxes, values not applied, reruns not
 finished within 30 s, lost connections) and samples the server's memory. Exits 1 on any error.
@@ -14,7 +15,6 @@ import asyncio
 import contextlib
 import csv
 import random
-import runpy
 import statistics
 import sys
 import time
@@ -30,20 +30,26 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.state.common import user_key_from_element_id
 
+from components.config import (
+    AES_STATES,
+    CATEGORY_COLOURS,
+    FIRST_COUP,
+    LANGUAGES,
+    PERIOD_END,
+    TOPIC_COLUMNS,
+)
+from components.config import MOSCOW_CONSULTATIONS as MAP_DEFAULT_DAY
+
 TIMEOUT = 30  # seconds a rerun may take before it counts as an error
-# The app's own decisions (period, languages, options), read from its file: no install needed.
-CONFIG = runpy.run_path(str(ROOT / "components" / "config.py"))
-FIRST_COUP, PERIOD_END, LANGUAGES = CONFIG["FIRST_COUP"], CONFIG["PERIOD_END"], CONFIG["LANGUAGES"]
-MAP_DEFAULT_DAY = CONFIG["MOSCOW_CONSULTATIONS"]
 with open(ROOT / "data" / "topics.csv", encoding="utf-8") as file:
     TOPICS = [row["topic_id"] for row in csv.DictReader(file)]
 # The codes behind each filter's options, in the order the app lists them (the wire carries labels).
 CODES = {
-    "timeline.states": [*CONFIG["AES_STATES"], "AES"],
-    "timeline.categories": list(CONFIG["CATEGORY_COLOURS"]),
+    "timeline.states": [*AES_STATES, "AES"],
+    "timeline.categories": list(CATEGORY_COLOURS),
     "timeline.topics": TOPICS,
     "topics.topic": ["", *TOPICS],
-    "topics.state": ["", *CONFIG["TOPIC_COLUMNS"]],
+    "topics.state": ["", *TOPIC_COLUMNS],
     "topics.measure": ["cooperation", "events"],
 }
 LINKS = [
@@ -300,8 +306,9 @@ async def topics_filter(client: Client, rng: random.Random) -> None:
 ACTIONS = [switch_page, language, map_date, previous_event, timeline_filter, topics_filter]
 
 
-async def session(url: str, seconds: float, seed: int, latencies: list, errors: list) -> None:
-    """One reader until time is up; after an error it starts again in a new session."""
+async def session(url: str, seconds: float, think: float, seed: int, latencies: list, errors: list) -> None:
+    """One reader until time is up, pausing `think` seconds on average between actions; after an
+    error it starts again in a new session."""
     rng, client = random.Random(seed), None
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -324,13 +331,17 @@ async def session(url: str, seconds: float, seed: int, latencies: list, errors: 
             with contextlib.suppress(Exception):
                 await client.close()
             client = None
+        await asyncio.sleep(rng.uniform(0, 2 * think))
     if client is not None:
         await client.close()
 
 
-async def run(url: str, pid: int, sessions: int, seconds: float) -> tuple[list, list, list]:
+async def run(url: str, pid: int, args: argparse.Namespace) -> tuple[list, list, list]:
     latencies, errors, memory = [], [], []
-    tasks = [asyncio.create_task(session(url, seconds, seed, latencies, errors)) for seed in range(sessions)]
+    tasks = [
+        asyncio.create_task(session(url, args.seconds, args.think, seed, latencies, errors))
+        for seed in range(args.sessions)
+    ]
     while not all(task.done() for task in tasks):
         memory.append(rss_kib(pid) / 1024)
         await asyncio.wait(tasks, timeout=3)
@@ -342,9 +353,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--think", type=float, default=1.0, help="mean pause between a reader's actions (s)")
     args = parser.parse_args()
     with serve() as (url, process):
-        latencies, errors, memory = asyncio.run(run(url, process.pid, args.sessions, args.seconds))
+        latencies, errors, memory = asyncio.run(run(url, process.pid, args))
     cut = statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else max(latencies, default=0)
     print(
         f"{args.sessions} sessions × {args.seconds:.0f} s: {len(latencies)} reruns completed, {len(errors)} errors"

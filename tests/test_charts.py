@@ -3,6 +3,7 @@
 from datetime import date
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from components import charts, model
@@ -107,7 +108,7 @@ def test_topic_heatmap_writes_every_count_including_zeros(tables):
     heatmap = figure.data[0]
     assert list(heatmap.y) == ["Military cooperation", "No topic"]
     assert list(heatmap.x) == ["Mali", "AES (bloc)"]
-    assert heatmap.texttemplate == "%{text}" and heatmap.z.tolist() == [[1, 0], [0, 0]]
+    assert heatmap.texttemplate == "%{text}" and [list(row) for row in heatmap.z] == [[1, 0], [0, 0]]
 
 
 def test_quarterly_chart_stacks_only_topics_with_items():
@@ -149,8 +150,27 @@ def test_source_type_chart_puts_the_largest_type_on_top_with_its_count(tables):
     assert figure.layout.yaxis.autorange == "reversed"
 
 
-def test_the_timeline_figure_passes_plotly_validation(tables):
-    import plotly.graph_objects as go
+def every_figure(tables) -> dict:
+    """Each builder's figure from the real tables, in French (longer labels)."""
+    cooperation = tables["cooperation"]
+    labels = dict(zip(tables["topics"]["topic_id"], tables["topics"]["label_fr"], strict=True))
+    quarters = pd.DataFrame({"military": [1, 2]}, index=pd.period_range("2024Q1", periods=2, freq="Q"))
+    return {
+        "timeline": build(tables, lang="fr")[0],
+        "heatmap": charts.topic_heatmap(
+            pd.DataFrame([[1, 0]], index=["military"], columns=["MLI", "AES"]), labels, "fr"
+        ),
+        "quarterly": charts.quarterly_chart(quarters, labels, "fr"),
+        "composition": charts.composition_chart(cooperation, "fr"),
+        "pipeline": charts.pipeline_chart(cooperation["status"].value_counts(), "fr"),
+        "source types": charts.source_type_chart(tables["sources"]["source_type"].value_counts(), "fr"),
+    }
 
-    figure, _ = build(tables, lang="fr")
-    go.Figure(figure.to_dict())  # built without validation for speed: checked here in full
+
+def test_every_figure_passes_plotly_validation(tables):
+    """Built without plotly's validation for speed: each is checked here in full."""
+    for name, figure in every_figure(tables).items():
+        try:
+            go.Figure(figure.to_dict())
+        except ValueError as error:
+            raise AssertionError(f"{name}: {error}") from error
