@@ -1,6 +1,8 @@
-"""Baseline pages for the benchmark: ?plotly=N&decks=M draws N trivial plotly charts and M trivial
-pydeck maps (no basemap), so a page can be compared with what Streamlit itself costs for them."""
+"""Baseline pages for the benchmark: ?plotly=N&decks=M&tables=K draws N trivial plotly charts, M
+trivial pydeck maps (no basemap) and K small data tables, so a page can be compared with what
+Streamlit itself costs for those components."""
 
+import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
@@ -8,6 +10,7 @@ import streamlit as st
 params = st.query_params
 plotly_count = int(params.get("plotly", "0"))
 deck_count = int(params.get("decks", "0"))
+table_count = int(params.get("tables", "0"))
 st.title("Baseline")
 for index in range(plotly_count):
     st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])), key=f"plotly{index}")
@@ -22,3 +25,5 @@ for index in range(deck_count):
         initial_view_state=pdk.ViewState(latitude=15, longitude=0, zoom=3),
     )
     st.pydeck_chart(deck, key=f"deck{index}")
+for index in range(table_count):
+    st.dataframe(pd.DataFrame({"a": [1, 2, 3], "b": ["x", "y", "z"]}), key=f"table{index}")

@@ -1,42 +1,33 @@
 """Benchmark, run on demand: python tests/benchmark.py [--loads 5] [--reruns 20]
 
 Per page: browser load time (navigation → script finished and charts drawn, median of N loads)
-with its ratio to an empty page and to a "floor" page drawing as many trivial charts and maps;
-server-side script time for a first run and a rerun after a filter change (AppTest, net of an
-empty script measured the same way); bytes of figures and decks; server memory with 1 and 10
+with its ratio to an empty page and to a "floor" page drawing as many trivial charts, maps and
+tables; server-side time of a first run and of a rerun after a filter or date change, measured
+against the real server over Streamlit's websocket protocol (tests/load.py's client) and net of an
+empty page measured the same way; bytes of figures and decks sent; server memory with 1 and 10
 sessions. Prints a table and writes tests/benchmark-latest.json. Baselines run in the same run.
 """
 
 import argparse
+import asyncio
 import json
+import random
 import statistics
 import time
-from datetime import date
 
 from browser_kit import ROOT, Visit, chromium, rss_kib, serve
-from streamlit.testing.v1 import AppTest
+from load import Client, choose, language, map_date
 
-APP = str(ROOT / "app.py")
-EMPTY = str(ROOT / "tests" / "bench_baseline.py")
-# A filter change per page: the widget key and the value it is set to.
-RERUNS = {
-    "overview": ("lang", "fr"),
-    "map": ("map.date", date(2024, 1, 1)),
-    "timeline": ("timeline.categories", ["coup", "russia"]),
-    "topics": ("topics.topic", "military"),
-    "data": ("data.table", "events"),
-    "methodology": ("lang", "fr"),
+# A filter or date change per page, made the way a reader's browser makes it.
+CHANGES = {
+    "overview": language,
+    "map": map_date,
+    "timeline": lambda client, rng: choose(client, rng, "timeline.categories"),
+    "topics": lambda client, rng: choose(client, rng, "topics.topic"),
+    "data": language,
+    "methodology": language,
 }
 TARGETS = {"floor_ratio": 1.25, "rerun_ms": 50, "payload_kb": 300, "memory_ratio": 2.0}
-
-
-def app_test(page: str | None) -> AppTest:
-    if page is None:
-        return AppTest.from_file(EMPTY, default_timeout=60)
-    at = AppTest.from_file(APP, default_timeout=60)
-    if page != "overview":
-        at.switch_page(f"components/pages/{page}.py")
-    return at
 
 
 def timed(action) -> float:
@@ -45,46 +36,28 @@ def timed(action) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def set_widget(at: AppTest, key: str, value) -> None:
-    """Give the widget `key` a new value, whatever kind of widget it is."""
-    for kind in ("selectbox", "multiselect", "slider", "button_group"):
-        try:
-            getattr(at, kind)(key=key).set_value(value)
-            return
-        except (KeyError, AttributeError):
-            continue
-    raise KeyError(key)
-
-
-def server_side(page: str, repeats: int) -> dict:
-    """First-run and rerun script times (ms, medians), and bytes of figures and decks."""
-    first, rerun = [], []
+async def server_side(url: str, page: str | None, repeats: int) -> dict:
+    """Median ms of a new session's first run and of a rerun after a change (a plain rerun for the
+    empty page), with what the page drew: counts of charts, maps and tables, bytes of their specs."""
+    rng, first, rerun = random.Random(0), [], []
     for _ in range(repeats):
-        at = app_test(page)
-        first.append(timed(at.run))
-        key, value = RERUNS[page]
-        set_widget(at, key, value)
-        rerun.append(timed(at.run))
-    payload = sum(len(e.proto.spec) for e in at.get("plotly_chart")) + sum(
-        len(e.proto.json) for e in at.get("deck_gl_json_chart")
-    )
-    counts = {"plotly": len(at.get("plotly_chart")), "decks": len(at.get("deck_gl_json_chart"))}
+        latencies: list[float] = []
+        client = Client(url, latencies)
+        await client.open("" if page in (None, "overview") else page)
+        drawn, spec_bytes = client.drawn, client.spec_bytes  # the page as a link opens it
+        await asyncio.sleep(0.3)  # a reader's pause: the change does not queue behind the first run
+        await (CHANGES[page](client, rng) if page else client.rerun())
+        await client.close()
+        first.append(latencies[0] * 1000)
+        rerun.append(latencies[-1] * 1000)
     return {
         "first_ms": statistics.median(first),
         "rerun_ms": statistics.median(rerun),
-        "payload_kb": payload / 1024,
-        **counts,
+        "payload_kb": spec_bytes / 1024,
+        "plotly": drawn["plotly_chart"],
+        "decks": drawn["deck_gl_json_chart"],
+        "tables": drawn["dataframe"],
     }
-
-
-def empty_script(repeats: int) -> tuple[float, float]:
-    """AppTest's own cost: median times of an empty script's first run and of its rerun."""
-    first, rerun = [], []
-    for _ in range(repeats):
-        at = app_test(None)
-        first.append(timed(at.run))
-        rerun.append(timed(at.run))
-    return statistics.median(first), statistics.median(rerun)
 
 
 def browser_load(browser, url: str, loads: int) -> float:
@@ -118,36 +91,37 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--reruns", type=int, default=20)
     args = parser.parse_args()
-    pages = list(RERUNS)
-    empty_first_ms, empty_rerun_ms = empty_script(args.reruns)
-    results = {name: server_side(name, args.reruns) for name in pages}
+    pages = list(CHANGES)
     with (
         serve() as (app_url, app_process),
         serve("tests/bench_baseline.py") as (base_url, _),
         chromium() as browser,
     ):
+        empty = asyncio.run(server_side(base_url, None, args.reruns))
+        results = {name: asyncio.run(server_side(app_url, name, args.reruns)) for name in pages}
         empty_load = browser_load(browser, base_url, args.loads)
         for name, row in results.items():
             path = "" if name == "overview" else name
             row["load_ms"] = browser_load(browser, f"{app_url}/{path}", args.loads)
-            row["floor_ms"] = browser_load(
-                browser, f"{base_url}/?plotly={row['plotly']}&decks={row['decks']}", args.loads
-            )
+            floor = f"?plotly={row['plotly']}&decks={row['decks']}&tables={row['tables']}"
+            row["floor_ms"] = browser_load(browser, f"{base_url}/{floor}", args.loads)
             row["empty_ratio"] = row["load_ms"] / empty_load
             row["floor_ratio"] = row["load_ms"] / row["floor_ms"]
-            row["first_net_ms"] = row["first_ms"] - empty_first_ms
-            row["rerun_net_ms"] = row["rerun_ms"] - empty_rerun_ms
+            row["first_net_ms"] = row["first_ms"] - empty["first_ms"]
+            row["rerun_net_ms"] = row["rerun_ms"] - empty["rerun_ms"]
         mem = memory(browser, app_url, app_process, pages)
     header = f"{'page':<12}{'load ms':>9}{'×empty':>8}{'×floor':>8}{'first ms':>10}{'rerun ms':>10}{'KB':>7}"
+    header += "  charts/maps/tables"
     lines = [header]
     for name, row in results.items():
         lines.append(
             f"{name:<12}{row['load_ms']:>9.0f}{row['empty_ratio']:>8.2f}{row['floor_ratio']:>8.2f}"
             f"{row['first_net_ms']:>10.0f}{row['rerun_net_ms']:>10.0f}{row['payload_kb']:>7.0f}"
+            f"  {row['plotly']}/{row['decks']}/{row['tables']}"
         )
     lines.append(
-        f"empty page load {empty_load:.0f} ms; AppTest empty script {empty_first_ms:.0f} ms first run, "
-        f"{empty_rerun_ms:.0f} ms rerun (subtracted)"
+        f"empty page load {empty_load:.0f} ms; empty page over the websocket {empty['first_ms']:.0f} ms "
+        f"first run, {empty['rerun_ms']:.0f} ms rerun (subtracted)"
     )
     lines.append(
         f"server memory: 1 session {mem['one_mib']:.0f} MiB, 10 sessions {mem['ten_mib']:.0f} MiB (×{mem['ratio']:.2f})"
@@ -156,7 +130,7 @@ def main() -> None:
     output = {
         "pages": results,
         "empty_load_ms": empty_load,
-        "apptest_empty_ms": [empty_first_ms, empty_rerun_ms],
+        "empty_page_ms": [empty["first_ms"], empty["rerun_ms"]],
         "memory": mem,
         "targets": TARGETS,
     }

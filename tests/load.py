@@ -18,6 +18,7 @@ import random
 import statistics
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 from urllib.parse import parse_qsl
 
@@ -65,6 +66,10 @@ LINKS = [
 # Kinds of the app's widgets that hold a value; buttons send a trigger only when clicked, and charts
 # a selection only when one is made, so this client holds nothing for them.
 VALUED = ("slider", "button_group", "multiselect", "selectbox", "text_input")
+SPECS = {
+    "plotly_chart": lambda p: p.spec,
+    "deck_gl_json_chart": lambda p: p.json,
+}  # what the benchmark weighs
 
 
 class NotApplied(Exception):
@@ -129,6 +134,8 @@ class Client:
         self.widgets: dict[str, tuple[str, object]] = {}  # user key -> (kind, proto) on screen
         self.states: dict[str, WidgetState] = {}  # widget id -> value held
         self.shared: set[str] = set()  # ids of widgets drawn by app.py, kept on page changes
+        self.drawn: Counter[str] = Counter()  # elements of the last run, by kind
+        self.spec_bytes = 0  # bytes of the figures' and decks' specs in the last run
 
     async def open(self, link: str) -> None:
         """Load `link` (path?query) in a new session, as a browser does on page load."""
@@ -139,7 +146,8 @@ class Client:
         self.path, _, self.query = link.partition("?")
         await self.rerun(page_name=self.path)
         wanted = {(k, v) for k, v in parse_qsl(self.query) if (k, v) != ("lang", "en")}
-        self.expect(self.page == self.pages[self.path], f"opened {link} but got another page")
+        if self.pages:  # a single-page app (the benchmark's baselines) sends no navigation
+            self.expect(self.page == self.pages[self.path], f"opened {link} but got another page")
         self.expect(wanted <= set(parse_qsl(self.query)), f"opened {link} but the URL is ?{self.query}")
 
     async def close(self) -> None:
@@ -176,14 +184,15 @@ class Client:
 
     async def receive(self) -> None:
         """Read this run's messages up to its successful end; keep the widgets it drew."""
-        started, drawn = False, {}
+        started, drawn, kinds, spec_bytes = False, {}, Counter(), 0
         while True:
             msg = ForwardMsg.FromString(await self.ws.recv())
             kind = msg.WhichOneof("type")
             if broken := problem(msg):
                 raise RuntimeError(f"on {self.path or 'overview'}: {broken}")
             if kind == "new_session":  # a run starts (again, after a rerun the script asked for)
-                started, drawn, self.main = True, {}, msg.new_session.main_script_hash
+                started, drawn, kinds, spec_bytes = True, {}, Counter(), 0
+                self.main = msg.new_session.main_script_hash
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 self.page = msg.navigation.page_script_hash
@@ -192,6 +201,8 @@ class Client:
             elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 what = msg.delta.new_element.WhichOneof("type")
                 proto = getattr(msg.delta.new_element, what)
+                kinds[what] += 1
+                spec_bytes += len(SPECS[what](proto)) if what in SPECS else 0
                 if what in (*VALUED, "button"):
                     drawn[proto.id] = what, proto, msg.metadata.active_script_hash == self.main
             elif (
@@ -200,6 +211,7 @@ class Client:
                 and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
             ):
                 break  # (FINISHED_EARLY_FOR_RERUN: another run follows)
+        self.drawn, self.spec_bytes = kinds, spec_bytes
         # As the browser: a widget drawn again keeps the value it holds unless the script set one.
         held = self.states
         self.widgets = {
