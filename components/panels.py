@@ -17,7 +17,7 @@ from components.model import (
     period_summary,
     related_events,
 )
-from components.widgets import source_list
+from components.widgets import source_lines, source_list
 
 
 def country_panel(
@@ -132,18 +132,27 @@ def topic_cards(topics: pd.DataFrame, cards: dict[str, dict], sources: pd.DataFr
             if not card["count"]:
                 st.text(t("topics.card_none", lang))
                 continue
-            st.text(t("topics.card_count", lang, n=card["count"]))
-            st.text(t("topics.card_state_media", lang, share=f"{card['state_media_share']:.0%}"))
+            share = f"{card['state_media_share']:.0%}"
+            st.text(
+                f"{t('topics.card_count', lang, n=card['count'])}\n"
+                f"{t('topics.card_state_media', lang, share=share)}"
+            )
+            # The latest items in one markdown block and their sources in one expander: each element
+            # costs the browser a render, and a card drew a dozen before.
+            items, cited = [], []
             for item in card["latest"].to_dict("records"):
-                with st.expander(
-                    escape_markdown(
-                        f"{format_date(item['date'], item['date_precision'], lang)} · {item[column('title', lang)]}"
-                    )
-                ):
-                    st.caption(t(f"stage.{item['status']}", lang))
-                    if item["note"]:
-                        st.caption(escape_markdown(item["note"]))
-                    source_list(item["source_ids"], sources, lang)
+                day = format_date(item["date"], item["date_precision"], lang)
+                what = escape_markdown(f"{day} · {item[column('title', lang)]}")
+                note = f" {escape_markdown(item['note'])}" if item["note"] else ""
+                stage = t(f"stage.{item['status']}", lang)
+                items.append(f"- **{what}** — {stage}.{note}")
+                cited += [
+                    f"- {what}",
+                    *(f"  {line}" for line in source_lines(item["source_ids"], sources, lang)),
+                ]
+            st.markdown("\n".join(items))
+            with st.expander(t("common.sources", lang)):
+                st.markdown("\n".join(cited))
 
 
 def consultation_outcomes(
@@ -155,10 +164,12 @@ def consultation_outcomes(
             status = t(f"outcome.{row['outcome_status']}", lang)
             st.markdown(f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*")
             expected, outcome = st.columns(2)
-            expected.caption(t("topics.expected", lang))
-            expected.text(row[column("expected", lang)])
-            outcome.caption(t("topics.outcome", lang))
-            outcome.text(row[column("outcome", lang)])
+            expected.markdown(
+                f"*{t('topics.expected', lang)}*  \n{escape_markdown(row[column('expected', lang)])}"
+            )
+            outcome.markdown(
+                f"*{t('topics.outcome', lang)}*  \n{escape_markdown(row[column('outcome', lang)])}"
+            )
             if row["note"]:
                 st.caption(escape_markdown(row["note"]))
             source_list(row["source_ids"], sources, lang)

@@ -64,6 +64,11 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 
 def source_list(source_ids, sources: pd.DataFrame, lang: str) -> None:
     """Bulleted sources: publisher, linked title, date and whose voice it is, all escaped."""
+    st.markdown("\n".join(source_lines(source_ids, sources, lang)))
+
+
+def source_lines(source_ids, sources: pd.DataFrame, lang: str) -> list[str]:
+    """One escaped markdown bullet per source: publisher, linked title, date, whose voice it is."""
     rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["url"])
     lines = []
     for row in rows.itertuples():
@@ -73,7 +78,7 @@ def source_list(source_ids, sources: pd.DataFrame, lang: str) -> None:
         published = format_date(row.published, row.published_precision, lang)
         kind = t(f"source_type.{row.source_type}", lang)
         lines.append(f"- {escape_markdown(row.publisher)}: {link}, {published} · *{kind}*")
-    st.markdown("\n".join(lines))
+    return lines
 
 
 def choice(

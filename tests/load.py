@@ -3,8 +3,8 @@
 Each session is a client that speaks Streamlit's own websocket protocol to a local server, as a
 browser tab does: it opens pages by link, switches pages, changes the language, moves the map date,
 clicks "Previous event" and sets the timeline and topics filters, with a reader's pause between
-actions, until time is up, and checks after
-each rerun that the app took the new value (it shows in the URL the server sends back). Counts
+actions, until time is up, and checks after each rerun that the app took the new value (it shows in
+the URL the server sends back). Counts
 completed reruns and their latency, errors (exception or error boxes, values not applied, reruns not
 finished within 30 s, lost connections) and samples the server's memory. Exits 1 on any error.
 Traffic goes to 127.0.0.1 only, in a bounded loop.
