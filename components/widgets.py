@@ -13,7 +13,7 @@ from components.config import LANGUAGES
 from components.formatting import escape_markdown, format_date, safe_url
 from components.i18n import t
 from components.params import parse_choice, parse_choices, parse_day, parse_period
-from components.url_state import keep, reset_all, seed, share, shared
+from components.url_state import keep, resend_choices, reset_all, seed, share, shared
 
 
 def language_picker() -> str:
@@ -26,6 +26,7 @@ def language_picker() -> str:
         format_func=lambda code: {"en": "English", "fr": "Français"}[code],
         required=True,
         key="lang",
+        on_change=resend_choices,
     )
     keep("lang", lang, "en")
     return lang

@@ -113,8 +113,10 @@ def problem(msg: ForwardMsg) -> str | None:
     if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
         element = msg.delta.new_element
         what = element.WhichOneof("type")
-        if what == "exception" or (what == "alert" and element.alert.format == Alert.ERROR):
-            return f"{what} {getattr(element, what).message}"
+        if what == "exception":  # with the last frame, to find the line
+            return f"exception {element.exception.message} at {element.exception.stack_trace[-1:]}"
+        if what == "alert" and element.alert.format == Alert.ERROR:
+            return f"error box {element.alert.body}"
     if kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
         return "compile error"
     if kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
@@ -339,7 +341,7 @@ async def session(url: str, seconds: float, think: float, seed: int, latencies: 
             else:
                 await rng.choice(ACTIONS)(client, rng)
         except Exception as error:
-            errors.append(f"session {seed}: {type(error).__name__}: {error}"[:200])
+            errors.append(f"session {seed}: {type(error).__name__}: {error}"[:400])
             with contextlib.suppress(Exception):
                 await client.close()
             client = None
@@ -378,6 +380,8 @@ def main() -> None:
             f"rerun latency (s): median {statistics.median(latencies):.2f}, p95 {cut:.2f}, max {max(latencies):.2f}"
         )
     print(f"server memory (MiB): first {memory[0]:.0f}, peak {max(memory):.0f}, last {memory[-1]:.0f}")
+    # Sampled every 3 s: one sample in 20 is one a minute, enough to see whether it levels off.
+    print("  each minute:", ", ".join(f"{m:.0f}" for m in memory[::20]))
     for error in errors[:20]:
         print("  ", error)
     sys.exit(1 if errors else 0)

@@ -213,3 +213,24 @@ def test_the_csv_download_holds_the_filtered_rows(server, visit):
     assert len(rows) == shown > 0  # made on click, from exactly the rows shown
     assert all("liptako" in " ".join(row.values()).lower() for row in rows)
     assert view.errors == [] and view.outside == []
+
+
+def test_filters_chosen_before_a_language_switch_keep_working_after_it(server, visit):
+    # The browser holds a multiselect's choice as its label; after the switch it would send the
+    # English label back, and the page broke on the next change (found by tests/load.py).
+    view = visit()
+    view.open(f"{server}/timeline?timeline.topics=ecowas_tensions", pause_ms=0)
+    view.page.get_by_text("Français", exact=True).click()
+    view.page.wait_for_url("**lang=fr**", timeout=30_000)
+    view.settle(pause_ms=0)
+    kinds = view.page.locator('[data-testid="stMultiSelect"]:has-text("Natures")')
+    kinds.click()
+    view.page.keyboard.press("Enter")
+    view.page.keyboard.press("Escape")
+    view.page.wait_for_url("**timeline.categories=**", timeout=30_000)
+    view.settle(pause_ms=0)
+    assert view.page.locator('[data-testid="stException"]').count() == 0
+    assert "timeline.topics=ecowas_tensions" in view.page.url
+    themes = view.page.locator('[data-testid="stMultiSelect"]:has-text("Thèmes")')
+    assert "Tensions AES–CEDEAO" in themes.inner_text()
+    assert view.errors == [] and view.outside == []
