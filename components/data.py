@@ -74,8 +74,11 @@ def _load_table(folder: str, stamp: str, name: str) -> pd.DataFrame:
 def _stamp(folder: Path) -> str:
     """A digest of the size and modification time of every file in the data folder."""
     # os.scandir, not Path.glob: this runs several times on every rerun, and glob is ten times slower.
-    with os.scandir(folder) as entries:
-        files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file())
+    try:
+        with os.scandir(folder) as entries:
+            files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file())
+    except OSError:  # no folder: reading the descriptor then names what is missing
+        files = []
     # One short string: Streamlit hashes cache arguments value by value, and a tuple of tuples is slow.
     return hashlib.sha256(repr(files).encode()).hexdigest()
 
@@ -109,8 +112,12 @@ def load_package_info() -> dict:
 @st.cache_data(show_spinner=False)
 def _checked_package(folder: str, stamp: str) -> dict:
     """The descriptor, cached apart from the tables so that the check on every run is cheap."""
+    package = _read_json(folder, "datapackage.json")
     _load_all(folder, stamp)
-    return _read_json(folder, "datapackage.json")
+    for resource in package["resources"]:
+        if not resource["path"].endswith(".csv"):
+            _read_json(folder, resource["path"])  # the shapes: there, and JSON
+    return package
 
 
 def load_shapes() -> dict:

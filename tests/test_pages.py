@@ -1,5 +1,6 @@
 """Every page through the router with AppTest, in both languages, and the damaged-data message."""
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -98,6 +99,9 @@ def damage_events(folder, transform):
             "column 'event_id': duplicate key 'c-2020-08-18-mali-coup'",
         ),
         (lambda p: (p / "presence.csv").write_text(""), "presence.csv: is empty"),
+        (lambda p: (p / "datapackage.json").unlink(), "datapackage.json: cannot be read"),
+        (lambda p: shutil.rmtree(p), "datapackage.json: cannot be read"),
+        (lambda p: (p / "shapes" / "sahel.geojson").write_text("{"), "shapes/sahel.geojson: cannot be read"),
     ],
 )
 def test_damaged_data_gives_a_clear_message(data_copy, damage, expected):
