@@ -14,6 +14,7 @@ from components.config import (
 )
 
 MARKER_SPACING = 1.0  # degrees of longitude between markers sharing a place
+BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
 ECOWAS_FILL_ORDER = ("member", "suspended", "withdrawing", "withdrawn", "other")
 
 
@@ -218,9 +219,7 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date) -> p
         & (memberships["status"] == "suspended")
         & memberships["iso3"].isin(AES_STATES)
     ]
-    suspensions = suspended.assign(lane="ECOWAS", kind="suspension", key="ECOWAS")[
-        ["lane", "kind", "key", "iso3", "start", "end"]
-    ]
+    suspensions = suspended.assign(lane="ECOWAS", kind="suspension", key="ECOWAS")[BAR_COLUMNS]
     dates = tables["events"].set_index("event_id")["date"]
     sanctions = tables["sanctions"].assign(
         start=tables["sanctions"]["imposed_event_id"].map(dates),
@@ -228,13 +227,11 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date) -> p
         lane="ECOWAS",
         kind="sanctions",
         key="ECOWAS",
-    )[["lane", "kind", "key", "iso3", "start", "end"]]
+    )[BAR_COLUMNS]
     leaders = tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)]
-    rulers = leaders.assign(lane=leaders["iso3"], kind="leader", key=leaders["name"])[
-        ["lane", "kind", "key", "iso3", "start", "end"]
-    ]
+    rulers = leaders.assign(lane=leaders["iso3"], kind="leader", key=leaders["name"])[BAR_COLUMNS]
     bars = pd.concat(
-        [forces[["lane", "kind", "key", "iso3", "start", "end"]], suspensions, sanctions, rulers],
+        [forces[BAR_COLUMNS], suspensions, sanctions, rulers],
         ignore_index=True,
     )
     bars["end"] = bars["end"].fillna(_day(last))

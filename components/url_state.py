@@ -68,18 +68,23 @@ def url_notice(lang: str) -> None:
         st.info(t("common.ignored_params", lang, names=shown), icon=":material/link_off:")
 
 
+def _page_keys() -> list[str]:
+    """The session-state keys of the pages' widgets: '<page>.<name>', unlike 'lang' and internals."""
+    return [k for k in st.session_state if "." in str(k)]
+
+
 def resend_choices() -> None:
     """Hand each page's select boxes, filters and text fields their own value again, so that the
     browser redraws them in the new language. A browser holds a choice as its label: without this,
     it sends the old language's label back on the next change, which no option matches."""
-    for key in [k for k in st.session_state if "." in str(k)]:
+    for key in _page_keys():
         if isinstance(st.session_state[key], str | list):  # not buttons, sliders or chart selections
             st.session_state[key] = st.session_state[key]
 
 
 def reset_all() -> None:
     """Every page's filters and selections back to their defaults; the language stays."""
-    for key in [k for k in st.session_state if "." in str(k)]:
+    for key in _page_keys():
         del st.session_state[key]
     st.session_state.pop(SHARED, None)
     for key in [k for k in st.query_params if k not in GLOBAL_PARAMS]:
