@@ -357,11 +357,12 @@ def count_bars(counts: pd.Series, labels: list[str], colours: list[str] | str) -
         "marker": {"color": colours},
         "text": counts.tolist(),
         "textposition": "outside",
+        "cliponaxis": False,  # the longest bar's count may sit in the right margin, not be cut off
         "hovertemplate": "%{y}: %{x}<extra></extra>",
     }
     layout = {
         "height": 60 + 40 * len(counts),
-        "margin": {"l": 10, "r": 30, "t": 10, "b": 10},
+        "margin": {"l": 10, "r": 40, "t": 10, "b": 10},
         "yaxis": {"autorange": "reversed"},
     }
     return unchecked_figure([bars], layout)
