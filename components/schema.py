@@ -146,7 +146,9 @@ def check_keys(tables: dict[str, pd.DataFrame], resources: list[dict]) -> list[P
             for index in table.index[duplicated]:
                 value = ", ".join(str(table.at[index, k]) for k in key)
                 problems.append(Problem(file, f"duplicate key '{value}'", index + 2, key[0]))
-        for foreign in schema.get("foreignKeys", []):
+        # Standard foreign keys, and those on list fields or to several tables, which standard
+        # Table Schema cannot express and the package keeps under x_listForeignKeys.
+        for foreign in schema.get("foreignKeys", []) + schema.get("x_listForeignKeys", []):
             column = foreign["fields"]
             references = foreign["reference"]
             references = references if isinstance(references, list) else [references]

@@ -3,6 +3,7 @@
 import json
 import re
 
+import frictionless
 import pandas as pd
 import pytest
 
@@ -128,3 +129,29 @@ def test_the_five_coups_are_all_there(tables):
 def test_ids_are_readable(tables):
     for name, key in [("events", "event_id"), ("cooperation", "coop_id"), ("sources", "source_id")]:
         assert tables[name][key].map(lambda v: bool(re.fullmatch(r"[a-z0-9-]+", v))).all()
+
+
+def test_the_package_is_valid_for_the_standard_frictionless_tool():
+    report = frictionless.validate(str(DEFAULT_DATA_DIR / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+def test_frictionless_sees_a_broken_standard_foreign_key(data_copy):
+    sanctions = data_copy / "sanctions.csv"
+    lines = sanctions.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("iso3")] = "XXX"
+    sanctions.write_text("\n".join([lines[0], ",".join(cells), *lines[2:]]) + "\n", encoding="utf-8")
+    report = frictionless.validate(str(data_copy / "datapackage.json"))
+    assert not report.valid
+    assert "foreign-key" in {error.type for task in report.tasks for error in task.errors}
+
+
+def test_list_and_multi_table_keys_sit_outside_the_standard_foreign_keys():
+    for resource in CSV_RESOURCES:
+        schema = resource["schema"]
+        types = {f["name"]: f["type"] for f in schema["fields"]}
+        for foreign in schema.get("foreignKeys", []):
+            assert types[foreign["fields"]] != "list", resource["name"]
+            assert isinstance(foreign["reference"], dict), resource["name"]

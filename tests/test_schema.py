@@ -108,7 +108,7 @@ def test_a_reference_may_resolve_in_any_of_several_tables():
         "path": "links.csv",
         "schema": {
             "fields": [{"name": "to", "type": "string"}],
-            "foreignKeys": [
+            "x_listForeignKeys": [
                 {
                     "fields": "to",
                     "reference": [{"resource": "a", "fields": "k"}, {"resource": "b", "fields": "k"}],
