@@ -5,6 +5,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from components.compat import unchecked_figure
 from components.config import (
     CATEGORY_COLOURS,
     FORCE_COLOURS,
@@ -366,9 +367,3 @@ def count_bars(counts: pd.Series, labels: list[str], colours: list[str] | str) -
         "yaxis": {"autorange": "reversed"},
     }
     return unchecked_figure([bars], layout)
-
-
-def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
-    """A figure from plain dicts, without plotly's per-property validation: that took most of a
-    page's rerun time. tests/test_charts.py validates every builder's figure in full."""
-    return go.Figure(data=traces, layout=layout, _validate=False)

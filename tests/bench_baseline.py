@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import streamlit as st
 
+from components.compat import NO_BASEMAP
+
 params = st.query_params
 plotly_count = int(params.get("plotly", "0"))
 deck_count = int(params.get("decks", "0"))
@@ -21,7 +23,7 @@ for index in range(deck_count):
     deck = pdk.Deck(
         layers=[layer],
         map_provider=None,
-        map_style="__MAP_STYLE__",
+        map_style=NO_BASEMAP,
         initial_view_state=pdk.ViewState(latitude=15, longitude=0, zoom=3),
     )
     st.pydeck_chart(deck, key=f"deck{index}")

@@ -24,13 +24,8 @@ from urllib.parse import parse_qsl
 
 import websockets
 from browser_kit import ROOT, rss_kib, serve
-from streamlit.proto.Alert_pb2 import Alert
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ClientState_pb2 import ContextInfo
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
-from streamlit.runtime.state.common import user_key_from_element_id
 
+from components.compat import streamlit_protocol
 from components.config import (
     AES_STATES,
     CATEGORY_COLOURS,
@@ -41,6 +36,7 @@ from components.config import (
 )
 from components.config import MOSCOW_CONSULTATIONS as MAP_DEFAULT_DAY
 
+PROTOCOL = streamlit_protocol()  # Streamlit's private message classes, named in components/compat.py
 TIMEOUT = 30  # seconds a rerun may take before it counts as an error
 with open(ROOT / "data" / "topics.csv", encoding="utf-8") as file:
     TOPICS = [row["topic_id"] for row in csv.DictReader(file)]
@@ -85,10 +81,10 @@ def random_day(rng: random.Random) -> date:
     return date(2021, 1, 1) + timedelta(days=rng.randrange(4 * 365))  # never the map's default day
 
 
-def shown_value(kind: str, proto) -> WidgetState:
+def shown_value(kind: str, proto) -> PROTOCOL.WidgetState:
     """What a browser holds for a widget it has just received: the value the script set, else the
     default."""
-    state = WidgetState(id=proto.id)
+    state = PROTOCOL.WidgetState(id=proto.id)
     if kind == "slider":
         state.double_array_value.data[:] = proto.value if proto.set_value else proto.default
     elif kind == "button_group":
@@ -107,7 +103,7 @@ def shown_value(kind: str, proto) -> WidgetState:
     return state
 
 
-def problem(msg: ForwardMsg) -> str | None:
+def problem(msg: PROTOCOL.ForwardMsg) -> str | None:
     """What in this message a reader would see as broken, if anything."""
     kind = msg.WhichOneof("type")
     if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
@@ -115,11 +111,11 @@ def problem(msg: ForwardMsg) -> str | None:
         what = element.WhichOneof("type")
         if what == "exception":  # with the last frame, to find the line
             return f"exception {element.exception.message} at {element.exception.stack_trace[-1:]}"
-        if what == "alert" and element.alert.format == Alert.ERROR:
+        if what == "alert" and element.alert.format == PROTOCOL.Alert.ERROR:
             return f"error box {element.alert.body}"
     if kind == "session_event" and msg.session_event.HasField("script_compilation_exception"):
         return "compile error"
-    if kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+    if kind == "script_finished" and msg.script_finished == PROTOCOL.ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
         return "script finished with a compile error"
     if kind in ("ref_hash", "page_not_found"):  # no references: this client lists no cached messages
         return f"unexpected {kind}"
@@ -134,7 +130,7 @@ class Client:
         self.query, self.path, self.page, self.main = "", "", "", ""
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.widgets: dict[str, tuple[str, object]] = {}  # user key -> (kind, proto) on screen
-        self.states: dict[str, WidgetState] = {}  # widget id -> value held
+        self.states: dict[str, PROTOCOL.WidgetState] = {}  # widget id -> value held
         self.shared: set[str] = set()  # ids of widgets drawn by app.py, kept on page changes
         self.drawn: Counter[str] = Counter()  # elements of the last run, by kind
         self.spec_bytes = 0  # bytes of the figures' and decks' specs in the last run
@@ -166,14 +162,14 @@ class Client:
 
     async def rerun(self, *, page: str | None = None, page_name: str = "", widgets=None, query=None):
         """Send a rerun request as the browser does and wait until that run has finished."""
-        back = BackMsg()
+        back = PROTOCOL.BackMsg()
         request = back.rerun_script
         request.query_string = self.query if query is None else query
         request.page_script_hash = self.page if page is None else page
         request.page_name = page_name
         request.widget_states.widgets.extend(self.states.values() if widgets is None else widgets)
         request.context_info.CopyFrom(
-            ContextInfo(timezone="UTC", locale="en-US", url=f"{self.url}/{self.path}")
+            PROTOCOL.ContextInfo(timezone="UTC", locale="en-US", url=f"{self.url}/{self.path}")
         )
         start = time.monotonic()
         await self.ws.send(back.SerializeToString())
@@ -188,7 +184,7 @@ class Client:
         """Read this run's messages up to its successful end; keep the widgets it drew."""
         started, drawn, kinds, spec_bytes = False, {}, Counter(), 0
         while True:
-            msg = ForwardMsg.FromString(await self.ws.recv())
+            msg = PROTOCOL.ForwardMsg.FromString(await self.ws.recv())
             kind = msg.WhichOneof("type")
             if broken := problem(msg):
                 raise RuntimeError(f"on {self.path or 'overview'}: {broken}")
@@ -210,14 +206,14 @@ class Client:
             elif (
                 started
                 and kind == "script_finished"
-                and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+                and msg.script_finished == PROTOCOL.ForwardMsg.FINISHED_SUCCESSFULLY
             ):
                 break  # (FINISHED_EARLY_FOR_RERUN: another run follows)
         self.drawn, self.spec_bytes = kinds, spec_bytes
         # As the browser: a widget drawn again keeps the value it holds unless the script set one.
         held = self.states
         self.widgets = {
-            user_key_from_element_id(wid): (what, proto) for wid, (what, proto, _) in drawn.items()
+            PROTOCOL.user_key_from_element_id(wid): (what, proto) for wid, (what, proto, _) in drawn.items()
         }
         self.shared = {wid for wid, (what, _, by_app) in drawn.items() if by_app and what in VALUED}
         self.states = {
@@ -240,7 +236,7 @@ class Client:
         """Give the widget `key` a new value (`fill` writes it into its state), rerun and check that
         the app shows `expected` in the URL (None: the parameter is gone, the value being the default)."""
         proto = self.widgets[key][1]
-        state = WidgetState(id=proto.id)
+        state = PROTOCOL.WidgetState(id=proto.id)
         fill(state, proto)
         self.states[proto.id] = state
         await self.rerun()
@@ -248,7 +244,7 @@ class Client:
 
     async def click(self, key: str) -> None:
         """Click the button `key`: a trigger sent once with the other widgets' values."""
-        trigger = WidgetState(id=self.widgets[key][1].id, trigger_value=True)
+        trigger = PROTOCOL.WidgetState(id=self.widgets[key][1].id, trigger_value=True)
         await self.rerun(widgets=[*self.states.values(), trigger])
 
 

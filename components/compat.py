@@ -1,0 +1,57 @@
+"""Every use of a library's private or undocumented parts, in one place, each with why.
+
+| use | library | why |
+|---|---|---|
+| `go.Figure(_validate=False)` | plotly | per-property validation took most of a page's rerun; tests validate every builder's figure in full |
+| `pydeck.bindings.json_tools.default_serialize` | pydeck | pydeck indents its JSON, which triples the bytes and forces Python's slow encoder |
+| the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
+| `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
+
+tests/test_compat.py checks each against the installed versions and fails loudly when one moves;
+pyproject.toml bounds the versions they were tested with.
+"""
+
+import json
+from types import SimpleNamespace
+
+import plotly.graph_objects as go
+import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
+
+NO_BASEMAP = "__MAP_STYLE__"
+
+
+def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """A figure from plain dicts, without plotly's per-property validation."""
+    return go.Figure(data=traces, layout=layout, _validate=False)
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck serialised without indentation, with the C JSON encoder."""
+
+    def to_json(self) -> str:
+        return json.dumps(
+            self, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
+
+
+def streamlit_protocol() -> SimpleNamespace:
+    """Streamlit's websocket message classes and its widget-id → key helper, for test clients.
+
+    Imported on call: the app itself never needs them.
+    """
+    from streamlit.proto.Alert_pb2 import Alert
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ClientState_pb2 import ContextInfo
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+    from streamlit.runtime.state.common import user_key_from_element_id
+
+    return SimpleNamespace(
+        Alert=Alert,
+        BackMsg=BackMsg,
+        ContextInfo=ContextInfo,
+        ForwardMsg=ForwardMsg,
+        WidgetState=WidgetState,
+        user_key_from_element_id=user_key_from_element_id,
+    )

@@ -1,0 +1,48 @@
+"""Each private part of a library that components/compat.py names still works as relied on."""
+
+import json
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pydeck as pdk
+import pytest
+import streamlit
+
+from components import compat
+
+
+def test_plotly_builds_an_unvalidated_figure_from_plain_dicts():
+    # A misspelt property: a validating Figure refuses it, the unchecked one takes it as given.
+    traces, layout = [{"type": "bar", "x": [1], "y": [2], "colour": "red"}], {"height": 100}
+    with pytest.raises(ValueError):
+        go.Figure(data=traces, layout=layout)
+    figure = compat.unchecked_figure(traces, layout)
+    assert figure.to_dict()["data"][0]["colour"] == "red"
+    assert figure.layout.height == 100
+
+
+def test_pydeck_serialises_a_deck_compactly_with_its_own_default():
+    layer = pdk.Layer("ScatterplotLayer", [{"lon": 1, "lat": 2}], get_position=["lon", "lat"], id="dots")
+    deck = compat.CompactDeck(layers=[layer], map_provider=None, map_style=compat.NO_BASEMAP)
+    text = deck.to_json()
+    assert "\n" not in text and json.loads(text)["layers"][0]["id"] == "dots"
+    assert json.loads(text) == json.loads(pdk.Deck.to_json(deck))
+
+
+def test_streamlits_client_still_leaves_the_sentinel_map_style_alone():
+    bundles = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    deck_client = list(bundles.glob("DeckGlJsonChart*.js"))
+    assert deck_client, "Streamlit's deck component moved: check components/compat.NO_BASEMAP"
+    assert any(f"`{compat.NO_BASEMAP}`" in p.read_text(encoding="utf-8") for p in deck_client)
+
+
+def test_streamlits_websocket_protocol_has_what_the_test_clients_use():
+    protocol = compat.streamlit_protocol()
+    assert protocol.ForwardMsg.FINISHED_SUCCESSFULLY != protocol.ForwardMsg.FINISHED_WITH_COMPILE_ERROR
+    back = protocol.BackMsg()
+    back.rerun_script.widget_states.widgets.append(protocol.WidgetState(id="w", trigger_value=True))
+    back.rerun_script.context_info.CopyFrom(protocol.ContextInfo(timezone="UTC", locale="en-US"))
+    assert protocol.BackMsg.FromString(back.SerializeToString()) == back
+    assert protocol.Alert.ERROR
+    element_id = "$$ID-0123456789abcdef-map.date"
+    assert protocol.user_key_from_element_id(element_id) == "map.date"
