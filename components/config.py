@@ -52,17 +52,7 @@ TOPIC_COLOURS = {
     "russian_support": PALETTE["purple"],
 }
 
-SOURCE_TYPES = (
-    "aes_government",
-    "regional_body",
-    "russian_state_media",
-    "western_government",
-    "international_press",
-    "regional_press",
-    "research",
-)
-
-# Map fill by ECOWAS status: light tints, so that force markers in full colour stand out on them.
+# Map fill by ECOWAS status ('other': never a member): light tints, so that force markers in full colour stand out on them.
 STATUS_FILL = {
     "member": "#A9CCE8",
     "suspended": "#F5D48A",
@@ -81,6 +71,7 @@ FORCE_COLOURS = {
     "AFRICA_CORPS": PALETTE["purple"],
 }
 ARC_COLOUR = PALETTE["vermillion"]
+MAP_LAYERS = ("status", "presence", "arcs", "capitals")  # the map's layers, each one a toggle
 MAP_VIEW = {"latitude": 14.5, "longitude": 0.5, "zoom": 3.2}
 
 
@@ -97,6 +88,34 @@ WESTERN_ACTORS = frozenset(
 RUSSIAN_FORCES = frozenset({"WAGNER", "AFRICA_CORPS"})
 PRECISION_SYMBOLS = {"day": "circle", "month": "diamond-open", "year": "square-open"}
 
-STATUS_PIPELINE = ("announced", "signed", "ratified", "in_force", "implemented", "ended")
+# How far a cooperation item went: grey for words, blues for signatures, green for done.
+STAGE_COLOURS = {
+    "announced": PALETTE["grey"],
+    "signed": PALETTE["sky"],
+    "ratified": PALETTE["blue"],
+    "in_force": PALETTE["blue"],
+    "implemented": PALETTE["green"],
+    "ended": PALETTE["vermillion"],
+}
+# Timeline duration bars other than a force's presence (drawn in the force's colour).
+BAR_COLOURS = {"suspension": PALETTE["orange"], "sanctions": PALETTE["vermillion"], "leader": "#BBBBBB"}
 TOPIC_COLUMNS = (*AES_STATES, "AES")  # the three states and the bloc
 NO_TOPIC = "none"
+
+# The code lists of data/datapackage.json (table, field: the codes and their order live there
+# alone) → what the app keeps per code: its colour or symbol (None: no style) and the i18n prefix
+# of its label. tests/test_codes.py checks every code has both, in both languages, and no more.
+CODE_STYLES = {
+    ("events", "category"): (CATEGORY_COLOURS, "category"),
+    ("events", "date_precision"): (PRECISION_SYMBOLS, "common.precision"),
+    ("memberships", "status"): (STATUS_FILL, "status"),
+    ("cooperation", "status"): (STAGE_COLOURS, "stage"),
+    ("cooperation", "area"): (None, "area"),
+    ("cooperation", "instrument"): (None, "instrument"),
+    ("cooperation", "iso3"): (None, "lane"),
+    ("consultations", "outcome_status"): (None, "outcome"),
+    ("sources", "source_type"): (None, "source_type"),
+    ("topics", "topic_id"): (TOPIC_COLOURS, None),  # labels are columns of the topics table
+}
+# Styles for codes beyond a list: 'other' fills states that were never ECOWAS members.
+EXTRA_CODES = {"memberships.status": ("other",)}

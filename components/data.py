@@ -8,9 +8,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.schema import Problem, check_keys, parse_table, read_csv_text
+from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+TEXT_DIR = Path(__file__).resolve().parent / "text"  # prose a translator edits: <name>.<lang>.md
 # Tests point the app at a damaged copy of the data through this variable.
 DATA_DIR_VARIABLE = "SAHEL_PIVOT_DATA_DIR"
 
@@ -120,6 +121,18 @@ def _checked_package(folder: str, stamp: str) -> dict:
     return package
 
 
+def load_codes(table: str, field: str) -> list[str]:
+    """The codes of one code list (e.g. events.category), in order: the data package is their
+    one source."""
+    return enum_codes(load_package_info(), table, field)
+
+
 def load_shapes() -> dict:
     """Country shapes of the region as a GeoJSON FeatureCollection."""
     return _read_json(str(data_dir()), "shapes/sahel.geojson")
+
+
+@st.cache_data(show_spinner=False)
+def load_text(name: str, lang: str) -> str:
+    """The Markdown text `name` in `lang` (components/text/<name>.<lang>.md)."""
+    return (TEXT_DIR / f"{name}.{'fr' if lang == 'fr' else 'en'}.md").read_text(encoding="utf-8")

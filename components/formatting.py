@@ -40,3 +40,18 @@ def format_number(value: float, lang: str) -> str:
     """A whole number with thousands separated as each language writes it."""
     text = f"{round(value):,}"
     return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def period_words(start, end, lang: str) -> dict[str, str]:
+    """{'start': …, 'end': …}: the two days of a period written out, for a sentence's placeholders."""
+    return {
+        "start": format_date(pd.Timestamp(start), "day", lang),
+        "end": format_date(pd.Timestamp(end), "day", lang),
+    }
+
+
+def text_parts(markdown: str) -> list[str]:
+    """The parts of a Markdown text between its comment lines ('<!-- … -->'), comments dropped:
+    a page inserts its own elements where a comment stood."""
+    parts = re.split(r"^<!--.*-->[ \t]*$", markdown, flags=re.MULTILINE)
+    return [part.strip() for part in parts if part.strip()]

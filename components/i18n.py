@@ -219,6 +219,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Largest cell: {topic} in {state}, {n} items. Zeros are shown, not hidden.",
         "Case la plus forte : {topic} pour {state}, {n} éléments. Les zéros sont affichés.",
     ),
+    "common.nothing_counted": (
+        "Nothing is counted for this choice: every cell is zero.",
+        "Rien n'est compté pour ce choix : toutes les cases sont à zéro.",
+    ),
     "topics.over_time": ("Over time, by quarter", "Dans le temps, par trimestre"),
     "topics.over_time_summary": (
         "Busiest quarter: {quarter} with {n} items.",
@@ -320,9 +324,14 @@ def t(key: str, lang: str, **values) -> str:
     return text.format(**values) if values else text
 
 
+def labels_of(table, key: str, lang: str, name: str = "label") -> dict[str, str]:
+    """Code → its label in `lang`, from a table with the bilingual pair `<name>_en`/`<name>_fr`."""
+    return dict(zip(table[key], table[column(name, lang)], strict=True))
+
+
 def state_names(states, lang: str) -> dict[str, str]:
     """ISO3 code → state name in `lang`, from the states table."""
-    return dict(zip(states["iso3"], states[column("name", lang)], strict=True))
+    return labels_of(states, "iso3", lang, "name")
 
 
 def column(name: str, lang: str) -> str:

@@ -8,14 +8,13 @@ from components.config import (
     AES_STATES,
     NO_TOPIC,
     RUSSIAN_FORCES,
-    STATUS_PIPELINE,
     TOPIC_COLUMNS,
     WESTERN_ACTORS,
 )
+from components.i18n import column
 
 MARKER_SPACING = 1.0  # degrees of longitude between markers sharing a place
 BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
-ECOWAS_FILL_ORDER = ("member", "suspended", "withdrawing", "withdrawn", "other")
 
 
 def _day(day: date | pd.Timestamp) -> pd.Timestamp:
@@ -108,6 +107,29 @@ def source_type_counts(sources: pd.DataFrame) -> pd.Series:
     return sources["source_type"].value_counts()
 
 
+def search_rows(table: pd.DataFrame, query: str) -> pd.DataFrame:
+    """Rows with `query` in any cell, as text and ignoring case; every row for an empty query."""
+    if not query:
+        return table
+    text = table.astype(str).apply(lambda col: col.str.contains(query, case=False, regex=False))
+    return table[text.any(axis=1)]
+
+
+def field_rows(resource: dict) -> list[tuple[str, str, str]]:
+    """(name, type, description) of each column of a data package resource."""
+    return [(f["name"], f["type"], f.get("description", "")) for f in resource["schema"]["fields"]]
+
+
+def events_on(events: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The events dated `day`."""
+    return events[events["date"] == _day(day)]
+
+
+def aes_states(states: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the three AES states."""
+    return states[states["iso3"].isin(AES_STATES)]
+
+
 def overview_figures(
     states: pd.DataFrame,
     events: pd.DataFrame,
@@ -117,7 +139,7 @@ def overview_figures(
     last: date,
 ) -> dict:
     """Headline numbers: AES population and area, days covered, counts of rows and sources."""
-    aes = states[states["iso3"].isin(AES_STATES)]
+    aes = aes_states(states)
     return {
         "aes_population": int(aes["population"].sum()),
         "aes_population_years": sorted(set(aes["population_year"].dropna().astype(int))),
@@ -156,6 +178,36 @@ def presence_markers(presence: pd.DataFrame, forces: pd.DataFrame, day: date) ->
     crowd = rows.groupby(["lat", "lon"])["actor"].transform("size")
     rows["lon_shown"] = rows["lon"] + (order - (crowd - 1) / 2) * MARKER_SPACING
     return rows
+
+
+def drawn_states(shapes: dict, names: dict[str, str]) -> list[str]:
+    """The codes of the states the shapes draw and the states table names, in code order."""
+    return sorted(f["properties"]["iso3"] for f in shapes["features"] if f["properties"]["iso3"] in names)
+
+
+def capital_points(states: pd.DataFrame, codes, label_column: str) -> pd.DataFrame:
+    """lat, lon and label of the capitals of the states `codes`."""
+    rows = states[states["iso3"].isin(codes)]
+    return pd.DataFrame({"lat": rows["capital_lat"], "lon": rows["capital_lon"], "label": rows[label_column]})
+
+
+def standing_rows(status: pd.DataFrame, codes, names: dict[str, str], signed: pd.Series) -> pd.DataFrame:
+    """Per drawn state, the AES states first then by name: code, name, ECOWAS status, AES membership
+    and items signed with Russia (`signed`, from cooperation_signed_by)."""
+    rows = status[status["iso3"].isin(codes)].assign(
+        name=lambda f: f["iso3"].map(names),
+        russia_items=lambda f: f["iso3"].map(signed).fillna(0).astype(int),
+        order=lambda f: (~f["iso3"].isin(AES_STATES)).astype(int),
+    )
+    return rows.sort_values(["order", "name"])[
+        ["iso3", "name", "ecowas_status", "aes_member", "russia_items"]
+    ]
+
+
+def forces_present(markers: pd.DataFrame, force_order) -> list[str]:
+    """The forces with a marker on the map, in the order of `force_order`."""
+    present = set(markers["actor"])
+    return [force for force in force_order if force in present]
 
 
 def neighbour_day(days: pd.Series, day: date, step: int) -> date | None:
@@ -204,9 +256,11 @@ def phase_periods(phases: pd.DataFrame, events: pd.DataFrame, last: date) -> pd.
     return rows.reset_index(drop=True)
 
 
-def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date) -> pd.DataFrame:
+def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, states=None) -> pd.DataFrame:
     """What lasted, clipped to [first, last]: foreign presences per force and state, ECOWAS
-    suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end."""
+    suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end.
+
+    With `states`, only the bars of those states, and every bar of the bloc's lane."""
     presence = tables["presence"].assign(end=tables["presence"]["end"].fillna(_day(last)))
     forces = presence.groupby(["actor", "iso3"], as_index=False).agg(
         start=("start", "min"), end=("end", "max")
@@ -238,19 +292,73 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date) -> p
     bars = bars[(bars["end"] >= _day(first)) & (bars["start"] <= _day(last))]
     bars["start"] = bars["start"].clip(lower=_day(first))
     bars["end"] = bars["end"].clip(upper=_day(last))
-    return bars[bars["end"] > bars["start"]].reset_index(drop=True)
+    bars = bars[bars["end"] > bars["start"]]
+    if states:
+        bars = bars[bars["iso3"].isin(states) | (bars["lane"] == "AES")]
+    return bars.reset_index(drop=True)
 
 
-def period_summary(events: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
-    """Counts by category (largest first) and the key events: milestones, or the first five."""
-    counts = events["category"].value_counts()
+def category_counts(events: pd.DataFrame, categories) -> pd.Series:
+    """Events per category, largest first; equal counts in the order of `categories` (the code list).
+
+    The one ranking of kinds of event: the timeline's caption and its period overview both read it.
+    """
+    counts = events["category"].value_counts().reindex(list(categories), fill_value=0)
+    return counts[counts > 0].sort_values(ascending=False, kind="stable")
+
+
+def period_summary(events: pd.DataFrame, categories) -> tuple[pd.Series, pd.DataFrame]:
+    """Counts by category (model.category_counts) and the key events: milestones, or the first five."""
     key = events[events["milestone"]] if events["milestone"].any() else events.head(5)
-    return counts, key
+    return category_counts(events, categories), key
+
+
+def timeline_summary(events: pd.DataFrame, categories) -> dict | None:
+    """Number of events, of lanes used and the most frequent category; None when there is no event."""
+    if events.empty:
+        return None
+    return {
+        "n": len(events),
+        "lanes": events["lane"].nunique(),
+        "top": category_counts(events, categories).index[0],
+    }
+
+
+EVENT_COLUMNS = (
+    "event_id",
+    "date",
+    "date_precision",
+    "title",
+    "category",
+    "topic",
+    "states",
+    "lane",
+    "source_ids",
+)
+
+
+BILINGUAL = frozenset({"title"})  # columns kept as a pair: title_en, title_fr
+
+
+def listed(frame: pd.DataFrame, names, lang: str) -> pd.DataFrame:
+    """The columns `names` of `frame`, each bilingual one in `lang`."""
+    return frame[[column(name, lang) if name in BILINGUAL else name for name in names]]
+
+
+def event_rows(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The events as the timeline lists them: ids, date, title in `lang`, codes, lane and sources."""
+    return listed(events, EVENT_COLUMNS, lang)
+
+
+def event_by_id(events: pd.DataFrame, event_id: str) -> pd.Series | None:
+    """The event with `event_id` (its id in `name`), or None when there is none."""
+    rows = events[events["event_id"] == event_id]
+    return None if rows.empty else rows.iloc[0].rename(event_id)
 
 
 def related_events(events: pd.DataFrame, event_id: str, count: int = 5) -> pd.DataFrame:
     """Events sharing a state and the category or topic with `event_id`, nearest in time first."""
-    chosen = events.set_index("event_id").loc[event_id]
+    chosen = event_by_id(events, event_id)
     others = events[events["event_id"] != event_id]
     same_state = has_any(others["states"], [s for s in chosen["states"] if s != "AES"] or chosen["states"])
     same_theme = (others["category"] == chosen["category"]) | (
@@ -282,9 +390,72 @@ def quarterly_counts(items: pd.DataFrame, topic_ids, first: date, last: date) ->
     return counts.rename_axis(index="quarter", columns="topic")
 
 
-def status_pipeline(cooperation: pd.DataFrame) -> pd.Series:
-    """Cooperation items at each stage, from announced to ended, zeros kept."""
-    return cooperation["status"].value_counts().reindex(list(STATUS_PIPELINE), fill_value=0)
+def quarter_rows(quarters: pd.DataFrame) -> pd.DataFrame:
+    """The quarterly counts as a table: one row per quarter, written '2024Q1', a column per topic."""
+    return quarters.reset_index().assign(quarter=lambda frame: frame["quarter"].astype(str))
+
+
+ITEM_COLUMNS = {
+    "cooperation": (
+        "coop_id",
+        "date",
+        "iso3",
+        "topic",
+        "area",
+        "instrument",
+        "status",
+        "title",
+        "source_ids",
+    ),
+    "events": ("event_id", "date", "states", "topic", "category", "title", "source_ids"),
+}
+
+
+def topic_item_rows(items: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
+    """The items the topics page counts, each once and oldest first, as its table lists them."""
+    return listed(unique_items(items, measure), ITEM_COLUMNS[measure], lang).sort_values("date")
+
+
+def status_pipeline(cooperation: pd.DataFrame, stages) -> pd.Series:
+    """Cooperation items at each of `stages` (the code list, announced to ended), zeros kept."""
+    return cooperation["status"].value_counts().reindex(list(stages), fill_value=0)
+
+
+def russian_items(cooperation: pd.DataFrame) -> pd.DataFrame:
+    """The cooperation register's items with Russia."""
+    return cooperation[cooperation["partner"] == "RUS"]
+
+
+def unique_items(items: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Each item once: `items_by_state` repeats an event for every state it concerns."""
+    return items.drop_duplicates(subset=["event_id" if measure == "events" else "coop_id"])
+
+
+def largest_cell(matrix: pd.DataFrame) -> tuple[str, str, int] | None:
+    """(row, column, count) of the largest count of a matrix, or None when every count is zero."""
+    if not matrix.size or matrix.to_numpy().max() == 0:
+        return None
+    row, col = matrix.stack().idxmax()
+    return row, col, int(matrix.at[row, col])
+
+
+def busiest_row(counts: pd.DataFrame) -> tuple[str, int] | None:
+    """(row label, total) of the row with the most items, or None when there are none."""
+    totals = counts.sum(axis=1)
+    if totals.empty or totals.max() == 0:
+        return None
+    return str(totals.idxmax()), int(totals.max())
+
+
+def composition_counts(cooperation: pd.DataFrame) -> pd.DataFrame:
+    """Items per area, instrument and status: what the sunburst draws and its table lists."""
+    return cooperation.groupby(["area", "instrument", "status"]).size().rename("items").reset_index()
+
+
+def largest_group(frame: pd.DataFrame, column: str) -> tuple[str, int] | None:
+    """(value, count) of the most frequent value of `column`, or None for an empty frame."""
+    counts = frame[column].value_counts()
+    return None if counts.empty else (counts.index[0], int(counts.iloc[0]))
 
 
 def state_media_only(items: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:

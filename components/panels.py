@@ -8,16 +8,22 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.formatting import escape_markdown, format_date
+from components.charts.counts import composition_chart, pipeline_chart
+from components.config import EXTRA_CODES, FORCE_COLOURS, STATUS_FILL
+from components.formatting import escape_markdown, format_date, period_words
 from components.i18n import column, state_names, t
 from components.model import (
+    composition_counts,
+    event_by_id,
+    largest_group,
     latest_events,
     leader_on,
     membership_history,
     period_summary,
     related_events,
+    status_pipeline,
 )
-from components.widgets import source_lines, source_list
+from components.widgets import chart_block, legend, source_lines, source_list
 
 
 def country_panel(
@@ -88,9 +94,27 @@ def country_panel(
             source_list(event["source_ids"], sources, lang)
 
 
+def map_legends(layers, statuses: list[str], forces: dict[str, str], arcs: bool, lang: str) -> None:
+    """The legends of the map's layers that are on: ECOWAS statuses (in the order of `statuses`,
+    then 'other') and the AES outline, the `forces` drawn (code → label), the arcs when drawn."""
+    if "status" in layers:
+        fills = [*statuses, *EXTRA_CODES["memberships.status"]]
+        legend(t("map.legend.status", lang), [(STATUS_FILL[s], t(f"status.{s}", lang)) for s in fills])
+        legend(t("map.legend.aes", lang), [("transparent", t("map.aes_member", lang))], outline=True)
+    if "presence" in layers:
+        if forces:
+            legend(
+                t("map.legend.forces", lang), [(FORCE_COLOURS[code], label) for code, label in forces.items()]
+            )
+        else:
+            st.caption(t("map.no_forces", lang))
+    if "arcs" in layers and arcs:
+        st.caption(t("map.legend.arcs", lang))
+
+
 def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:
     """One event in full: date at its precision, summary, note, sources with their type, related events."""
-    event = events.set_index("event_id").loc[event_id]
+    event = event_by_id(events, event_id)
     st.subheader(escape_markdown(event[column("title", lang)]))
     precision = t(f"common.precision.{event['date_precision']}", lang)
     st.caption(f"{format_date(event['date'], event['date_precision'], lang)} ({escape_markdown(precision)})")
@@ -106,12 +130,10 @@ def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, la
             st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
 
 
-def period_overview(events: pd.DataFrame, start: date, end: date, lang: str) -> None:
+def period_overview(events: pd.DataFrame, categories, start: date, end: date, lang: str) -> None:
     """What happened between two dates: counts by kind of event and the key events."""
-    st.markdown(
-        f"**{t('timeline.summary', lang, start=format_date(pd.Timestamp(start), 'day', lang), end=format_date(pd.Timestamp(end), 'day', lang))}**"
-    )
-    counts, key = period_summary(events)
+    st.markdown(f"**{t('timeline.summary', lang, **period_words(start, end, lang))}**")
+    counts, key = period_summary(events, categories)
     st.caption(t("timeline.summary_counts", lang, n=len(events)))
     labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
     st.dataframe(
@@ -120,6 +142,40 @@ def period_overview(events: pd.DataFrame, start: date, end: date, lang: str) -> 
     st.markdown(f"**{t('timeline.key_events', lang)}**")
     for row in key.to_dict("records"):
         st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
+
+
+def cooperation_breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> None:
+    """Side by side: what the items are (area → instrument → status) and how far they went, each
+    chart with its summary and table; the empty-result message when there is no item."""
+    if cooperation.empty:
+        st.info(t("common.empty", lang))
+        return
+    inside, pipeline = st.columns(2, gap="medium")
+    with inside:
+        st.subheader(t("topics.inside", lang))
+        composition = composition_counts(cooperation)
+        area, count = largest_group(cooperation, "area")
+        words = {"area": t(f"area.{area}", lang), "n": count, "total": len(cooperation)}
+        chart_block(
+            composition_chart(composition, lang),
+            composition,
+            "topics-composition",
+            key="topics.composition",
+            lang=lang,
+            summary=t("topics.inside_summary", lang, **words),
+        )
+    with pipeline:
+        st.subheader(t("topics.pipeline", lang))
+        counts = status_pipeline(cooperation, stages)
+        words = {"done": counts["implemented"], "total": counts.sum(), "announced": counts["announced"]}
+        chart_block(
+            pipeline_chart(counts, lang),
+            counts.rename_axis("stage").reset_index(name="items"),
+            "topics-pipeline",
+            key="topics.pipeline",
+            lang=lang,
+            summary=t("topics.pipeline_summary", lang, **{k: int(v) for k, v in words.items()}),
+        )
 
 
 def topic_cards(topics: pd.DataFrame, cards: dict[str, dict], sources: pd.DataFrame, lang: str) -> None:

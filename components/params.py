@@ -3,7 +3,17 @@
 Widgets are kept in the URL by code, not label, so a link made in French opens in English too.
 """
 
+from dataclasses import dataclass
 from datetime import date
+
+from components.config import (
+    FIRST_COUP,
+    LANGUAGES,
+    MAP_LAYERS,
+    MOSCOW_CONSULTATIONS,
+    PERIOD_END,
+    TOPIC_COLUMNS,
+)
 
 
 def parse_choice(raw: list[str], options) -> str | None:
@@ -44,3 +54,64 @@ def to_param(value) -> str:
     if isinstance(value, list | tuple):
         return ",".join(to_param(v) for v in value)
     return value.isoformat() if isinstance(value, date) else str(value)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A URL parameter: how its value is read, and which codes it may hold.
+
+    kind: 'choice' (one code; the first option by default), 'choices' (codes; all by default),
+    'filter' (codes; none, meaning all, by default), 'day', 'period' or 'text'.
+    options: the codes, or the name of the code list a page offers ('table.field'); for a day or
+    a period, the first and last day allowed.
+    blank: a choice that starts with '' (nothing chosen), offered before the codes.
+    """
+
+    kind: str
+    options: tuple | str = ()
+    default: object = None
+    blank: bool = False
+
+
+PERIOD = (FIRST_COUP, PERIOD_END)
+PARAMS = {
+    "lang": Param("choice", LANGUAGES),
+    "map.date": Param("day", PERIOD, MOSCOW_CONSULTATIONS),
+    "map.layers": Param("choices", MAP_LAYERS),
+    "map.country": Param("choice", "states.iso3", blank=True),
+    "timeline.period": Param("period", PERIOD, PERIOD),
+    "timeline.states": Param("filter", TOPIC_COLUMNS),
+    "timeline.categories": Param("filter", "events.category"),
+    "timeline.topics": Param("filter", "topics.topic_id"),
+    "timeline.event": Param("choice", "events.event_id", blank=True),
+    "topics.measure": Param("choice", ("cooperation", "events")),
+    "topics.topic": Param("choice", "topics.topic_id", blank=True),
+    "topics.state": Param("choice", TOPIC_COLUMNS, blank=True),
+    "data.table": Param("choice", "datapackage.resources"),
+    "data.search": Param("text", (), ""),
+}
+MAX_TEXT = 100  # characters a text filter keeps
+
+
+def parse_param(key: str, raw: list[str], options=None):
+    """The value of ?key=… if it can be used, else None. `options` are the codes the page offers
+    (the registry's own when not given); for a day or a period, its first and last day."""
+    param = PARAMS[key]
+    options = param.options if options is None else options
+    if param.kind == "choice":
+        return parse_choice(raw, options)
+    if param.kind in ("choices", "filter"):
+        return parse_choices(raw, options)
+    if param.kind == "day":
+        return parse_day(raw, *options)
+    if param.kind == "period":
+        return parse_period(raw, *options)
+    return raw[0][:MAX_TEXT] if raw else None
+
+
+def default_of(key: str, options) -> object:
+    """A parameter's value when the URL gives none: its declared default, else by kind."""
+    param = PARAMS[key]
+    if param.default is not None:
+        return param.default
+    return {"choice": options[0] if options else None, "choices": list(options), "filter": []}.get(param.kind)

@@ -161,3 +161,10 @@ def check_keys(tables: dict[str, pd.DataFrame], resources: list[dict]) -> list[P
                         message = f"'{item}' is not a key of {targets}"
                         problems.append(Problem(file, message, index + 2, column))
     return problems
+
+
+def enum_codes(package: dict, table: str, field: str) -> list[str]:
+    """The codes a field of the package may hold, in the package's order (its enum constraint)."""
+    resource = next(r for r in package["resources"] if r["name"] == table)
+    spec = next(f for f in resource["schema"]["fields"] if f["name"] == field)
+    return list(spec["constraints"]["enum"])

@@ -4,12 +4,10 @@ Each page widget is seeded, before its first run, from the URL if the value ther
 from the selection other pages shared; after it runs, its value goes back to both.
 """
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from components.i18n import t
-from components.params import to_param
+from components.params import PARAMS, parse_param, to_param
 
 IGNORED = "_ignored_params"  # URL parameters that could not be used, for the notice
 KNOWN = "_known_params"  # URL parameters some widget of this run reads
@@ -17,14 +15,16 @@ SHARED = "_shared"  # selections that follow the reader from page to page
 GLOBAL_PARAMS = ("lang",)
 
 
-def seed(key: str, parse: Callable[[list[str]], object], shared_value=None) -> None:
-    """Before a widget's first run, take its value from ?key=… when `parse` accepts it, else
-    from `shared_value` when given. A value that does not parse is dropped and noted."""
+def seed(key: str, options=None, shared_value=None) -> None:
+    """Before a widget's first run, take its value from ?key=… when the registry's parser accepts
+    it among `options` (components.params.PARAMS), else from `shared_value` when given. A value
+    that does not parse is dropped and noted. A key missing from the registry raises KeyError."""
+    PARAMS[key]  # every widget kept in the URL is declared once, in components/params.py
     st.session_state.setdefault(KNOWN, set()).add(key)
     if key in st.session_state:
         return
     if key in st.query_params:
-        value = parse(st.query_params.get_all(key))
+        value = parse_param(key, st.query_params.get_all(key), options)
         if value is not None:
             st.session_state[key] = value
             return

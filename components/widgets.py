@@ -12,14 +12,14 @@ import streamlit as st
 from components.config import LANGUAGES
 from components.formatting import escape_markdown, format_date, safe_url
 from components.i18n import t
-from components.params import parse_choice, parse_choices, parse_day, parse_period
+from components.params import MAX_TEXT, PARAMS, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
 
 
 def language_picker() -> str:
     """The language chosen in the sidebar, kept in the URL as ?lang=fr."""
-    seed("lang", lambda raw: parse_choice(raw, LANGUAGES))
-    st.session_state.setdefault("lang", "en")
+    seed("lang")
+    st.session_state.setdefault("lang", default_of("lang", LANGUAGES))
     lang = st.sidebar.segmented_control(
         "Language · Langue",
         LANGUAGES,
@@ -28,7 +28,7 @@ def language_picker() -> str:
         key="lang",
         on_change=resend_choices,
     )
-    keep("lang", lang, "en")
+    keep("lang", lang, default_of("lang", LANGUAGES))
     return lang
 
 
@@ -82,16 +82,16 @@ def source_lines(source_ids, sources: pd.DataFrame, lang: str) -> list[str]:
     return lines
 
 
-def choice(
-    label: str, options: list[str], *, key: str, format_func=str, default=None, shared_as: str | None = None
-) -> str:
+def choice(label: str, options: list[str], *, key: str, format_func=str, shared_as: str | None = None) -> str:
     """A select box kept in the URL by code; the first option is the default.
 
-    With `shared_as`, it opens on the first shared item it offers and shares its own choice.
+    With `shared_as`, it opens on the first shared item it offers and shares its own choice. A
+    parameter declared `blank` offers '' (nothing chosen) first.
     """
-    default = options[0] if default is None else default
+    options = ["", *options] if PARAMS[key].blank else list(options)
+    default = default_of(key, options)
     offered = [v for v in shared(shared_as, []) if v in options] if shared_as else []
-    seed(key, lambda raw: parse_choice(raw, options), offered[0] if offered else None)
+    seed(key, options, offered[0] if offered else None)
     if st.session_state.get(key) not in options:  # unset, or an option this run no longer offers
         st.session_state[key] = default
     value = st.selectbox(label, options, format_func=format_func, key=key)
@@ -101,18 +101,18 @@ def choice(
     return value
 
 
-def text_filter(label: str, *, key: str, max_chars: int = 100) -> str:
-    """A free-text filter kept in the URL; overlong text is cut to `max_chars`."""
-    seed(key, lambda raw: raw[0][:max_chars] if raw else None)
-    value = st.text_input(label, key=key, max_chars=max_chars)
-    keep(key, value, "")
+def text_filter(label: str, *, key: str) -> str:
+    """A free-text filter kept in the URL; overlong text is cut to params.MAX_TEXT characters."""
+    seed(key)
+    value = st.text_input(label, key=key, max_chars=MAX_TEXT)
+    keep(key, value, default_of(key, ()))
     return value
 
 
-def multi_choice(label: str, options: list[str], *, key: str, format_func=str, default=None) -> list[str]:
+def multi_choice(label: str, options: list[str], *, key: str, format_func=str) -> list[str]:
     """Toggle pills kept in the URL by code; all options are on by default."""
-    default = list(options) if default is None else default
-    seed(key, lambda raw: parse_choices(raw, options))
+    default = default_of(key, options)
+    seed(key, options)
     st.session_state.setdefault(key, default)
     value = st.pills(label, options, selection_mode="multi", format_func=format_func, key=key)
     keep(key, value, default)
@@ -123,19 +123,51 @@ def filter_choice(
     label: str, options: list[str], *, key: str, format_func=str, placeholder: str, shared_as: str
 ) -> list[str]:
     """A multiselect filter kept in the URL by code and shared as `shared_as`; empty means no filter."""
-    seed(key, lambda raw: parse_choices(raw, options), [v for v in shared(shared_as, []) if v in options])
+    seed(key, options, [v for v in shared(shared_as, []) if v in options])
     value = st.multiselect(label, options, format_func=format_func, key=key, placeholder=placeholder)
-    keep(key, value, [])
+    keep(key, value, default_of(key, options))
     share(shared_as, value)
     return value
 
 
-def period_slider(label: str, *, key: str, first: date, last: date) -> tuple[date, date]:
+def control_row(
+    page: str,
+    controls: dict[str, tuple[list[str], Callable, str | None]],
+    lang: str,
+    *,
+    multiple: bool = False,
+) -> dict[str, str | list[str]]:
+    """Side-by-side controls keyed '<page>.<name>' and labelled t('<page>.<name>'): name → choice.
+
+    `controls` maps each name to its options, their label function and the name it is shared
+    under (or None). `multiple`: multiselect filters, empty meaning all; else select boxes.
+    """
+    chosen = {}
+    for cell, (name, (options, label, shared_as)) in zip(
+        st.columns(len(controls)), controls.items(), strict=True
+    ):
+        with cell:
+            common = {"key": f"{page}.{name}", "format_func": label}
+            if multiple:
+                chosen[name] = filter_choice(
+                    t(f"{page}.{name}", lang),
+                    options,
+                    shared_as=shared_as,
+                    placeholder=t("common.all", lang),
+                    **common,
+                )
+            else:
+                chosen[name] = choice(t(f"{page}.{name}", lang), options, shared_as=shared_as, **common)
+    return chosen
+
+
+def period_slider(label: str, *, key: str) -> tuple[date, date]:
     """A date-range slider kept in the URL as 'start,end' and shared; the whole period by default."""
-    seed(key, lambda raw: parse_period(raw, first, last), shared("period"))
-    st.session_state.setdefault(key, (first, last))
+    first, last = PARAMS[key].options
+    seed(key, shared_value=shared("period"))
+    st.session_state.setdefault(key, default_of(key, ()))
     value = st.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
-    keep(key, tuple(value), (first, last))
+    keep(key, tuple(value), default_of(key, ()))
     share("period", tuple(value))
     return value
 
@@ -167,11 +199,12 @@ def cite_view(view: str, info: dict, lang: str) -> None:
             st.code(citation, language=None, wrap_lines=True)
 
 
-def day_slider(label: str, *, key: str, first: date, last: date, default: date, steps, lang: str) -> date:
+def day_slider(label: str, *, key: str, steps, lang: str) -> date:
     """A date slider kept in the URL and shared as 'day', with buttons that jump to the previous or
     next event day."""
+    (first, last), default = PARAMS[key].options, default_of(key, ())
     day = shared("day")
-    seed(key, lambda raw: parse_day(raw, first, last), day if day and first <= day <= last else None)
+    seed(key, shared_value=day if day and first <= day <= last else None)
     st.session_state.setdefault(key, default)
 
     def jump(step: int) -> None:
@@ -237,9 +270,18 @@ def mirror_point(source_key: str, target_key: str, options: Callable[[], list[st
     return copy
 
 
-def chart_block(figure, table: pd.DataFrame, name: str, *, key: str, lang: str, summary: str) -> None:
-    """A chart with its one-line text summary, and its numbers as a table with a CSV download."""
-    st.plotly_chart(figure, key=f"{key}.chart", config={"displaylogo": False})
-    st.caption(summary)
+def chart_config(name: str) -> dict:
+    """The plotly toolbar's settings: no logo, and a PNG download named after the chart."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": f"sahel-pivot-{name}", "scale": 2},
+    }
+
+
+def chart_block(figure, table: pd.DataFrame, name: str, *, key: str, lang: str, summary: str | None) -> None:
+    """A chart with its one-line text summary (None: nothing counted), and its numbers as a table
+    with a CSV download."""
+    st.plotly_chart(figure, key=f"{key}.chart", config=chart_config(name))
+    st.caption(t("common.nothing_counted", lang) if summary is None else summary)
     with st.expander(t("topics.table", lang)):
         table_with_download(table, name, key=key, lang=lang)

@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import contextlib
 import csv
+import json
 import random
 import statistics
 import sys
@@ -27,28 +28,31 @@ from browser_kit import ROOT, rss_kib, serve
 
 from components.compat import streamlit_protocol
 from components.config import (
-    AES_STATES,
-    CATEGORY_COLOURS,
     FIRST_COUP,
     LANGUAGES,
     PERIOD_END,
-    TOPIC_COLUMNS,
 )
 from components.config import MOSCOW_CONSULTATIONS as MAP_DEFAULT_DAY
+from components.params import PARAMS
+from components.schema import enum_codes
 
 PROTOCOL = streamlit_protocol()  # Streamlit's private message classes, named in components/compat.py
 TIMEOUT = 30  # seconds a rerun may take before it counts as an error
 with open(ROOT / "data" / "topics.csv", encoding="utf-8") as file:
     TOPICS = [row["topic_id"] for row in csv.DictReader(file)]
-# The codes behind each filter's options, in the order the app lists them (the wire carries labels).
-CODES = {
-    "timeline.states": [*AES_STATES, "AES"],
-    "timeline.categories": list(CATEGORY_COLOURS),
-    "timeline.topics": TOPICS,
-    "topics.topic": ["", *TOPICS],
-    "topics.state": ["", *TOPIC_COLUMNS],
-    "topics.measure": ["cooperation", "events"],
-}
+PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+CODE_LISTS = {"topics.topic_id": TOPICS, "events.category": enum_codes(PACKAGE, "events", "category")}
+
+
+def codes_of(key: str) -> list[str]:
+    """The codes behind a filter's options, in the order the app lists them (the wire carries labels)."""
+    param = PARAMS[key]
+    options = CODE_LISTS[param.options] if isinstance(param.options, str) else list(param.options)
+    return ["", *options] if param.blank else options
+
+
+CODES = {key: codes_of(key) for key in ["timeline.states", "timeline.categories", "timeline.topics"]}
+CODES |= {key: codes_of(key) for key in ["topics.topic", "topics.state", "topics.measure"]}
 LINKS = [
     "map?map.date={day}&lang={lang}",
     "timeline?timeline.categories={category}&lang={lang}",

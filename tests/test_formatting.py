@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from components.formatting import escape_markdown, format_date, format_number, safe_url
+from components.data import load_text
+from components.formatting import escape_markdown, format_date, format_number, safe_url, text_parts
 
 
 @pytest.mark.parametrize(
@@ -52,3 +53,19 @@ def test_safe_url(url, expected):
 def test_numbers_group_thousands_per_language():
     assert format_number(69245688, "en") == "69,245,688"
     assert format_number(69245688, "fr") == "69\u202f245\u202f688"
+
+
+def test_text_parts_split_at_comment_lines_and_drop_them():
+    text = (
+        "<!-- about this file -->\n\n### One\n\na\n\n<!-- insert here -->\n### Two\n\nb <!-- not alone -->\n"
+    )
+    assert text_parts(text) == ["### One\n\na", "### Two\n\nb <!-- not alone -->"]
+    assert text_parts("### Only\n") == ["### Only"]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_methodology_text_has_its_sections_and_the_place_of_the_phases(lang):
+    parts = text_parts(load_text("methodology", lang))
+    assert len(parts) == 2
+    english = text_parts(load_text("methodology", "en"))
+    assert [part.count("\n### ") for part in parts] == [part.count("\n### ") for part in english]

@@ -8,7 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.config import FIRST_COUP, PAGES, PERIOD_END
-from components.params import parse_choice, parse_choices, parse_day, parse_period
+from components.data import load_codes, load_package_info, load_tables
+from components.params import PARAMS, parse_choice, parse_choices, parse_day, parse_param, parse_period
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SEED = 20250403
@@ -41,30 +42,49 @@ HOSTILE = [
     "ECOWAS",
     "fr;en",
 ]
-# Values each parameter accepts, so a mixed query knows when a notice is owed.
-VALID = {
-    "lang": ["fr", "en"],
-    "map.date": ["2023-07-26", "2020-08-18", "2025-04-04"],
-    "map.country": ["NER", "SEN", "MLI"],
-    "map.layers": ["status,presence", "arcs"],
-    "timeline.period": ["2023-07-01,2024-12-31"],
-    "timeline.states": ["NER", "MLI,AES"],
-    "timeline.categories": ["coup,russia"],
-    "timeline.topics": ["political"],
-    "timeline.event": ["c-2023-07-26-niger-coup"],
-    "topics.measure": ["events"],
-    "topics.topic": ["military"],
-    "topics.state": ["BFA"],
-    "data.table": ["events", "sources"],
-}
-PARSERS = {
-    "lang": lambda raw: parse_choice(raw, ["en", "fr"]),
-    "map.date": lambda raw: parse_day(raw, FIRST_COUP, PERIOD_END),
-    "timeline.period": lambda raw: parse_period(raw, FIRST_COUP, PERIOD_END),
-    "timeline.states": lambda raw: parse_choices(raw, ["MLI", "BFA", "NER", "AES"]),
-    "topics.state": lambda raw: parse_choice(raw, ["MLI", "BFA", "NER", "AES"]),
-    "topics.measure": lambda raw: parse_choice(raw, ["cooperation", "events"]),
-}
+
+
+def code_lists() -> dict[str, list[str]]:
+    """The codes behind each code list a parameter of components.params.PARAMS names."""
+    tables = load_tables("states", "events", "topics")
+    return {
+        "states.iso3": list(tables["states"]["iso3"]),
+        "events.category": load_codes("events", "category"),
+        "events.event_id": list(tables["events"]["event_id"]),
+        "topics.topic_id": list(tables["topics"]["topic_id"]),
+        "datapackage.resources": [
+            r["name"] for r in load_package_info()["resources"] if r["path"].endswith(".csv")
+        ],
+    }
+
+
+def options_of(key: str, lists: dict[str, list[str]]):
+    """The options of a parameter: its own, or those of the code list it names."""
+    options = PARAMS[key].options
+    return lists[options] if isinstance(options, str) else options
+
+
+def valid_values(key: str, lists: dict[str, list[str]]) -> list[str]:
+    """A few values of ?key=… that the app accepts, as a link would write them."""
+    param, options = PARAMS[key], options_of(key, lists)
+    if param.kind == "day":
+        return ["2023-07-26", options[0].isoformat(), options[1].isoformat()]
+    if param.kind == "period":
+        return ["2023-07-01,2024-12-31", f"{options[0]},{options[1]}"]
+    if param.kind == "text":
+        return ["Bamako", "wagner"]
+    picked = list(options[:2]) + list(options[-1:])
+    return picked + ([",".join(options[:2])] if param.kind != "choice" and len(options) > 1 else [])
+
+
+LISTS = code_lists()
+VALID = {key: valid_values(key, LISTS) for key in PARAMS}
+
+
+def test_every_parameter_has_valid_values_the_parser_accepts():
+    for key, values in VALID.items():
+        for value in values:
+            assert parse_param(key, [value], options_of(key, LISTS)) is not None, (key, value)
 
 
 def random_queries(count: int) -> list[tuple[str, dict[str, str], bool]]:
@@ -81,12 +101,10 @@ def random_queries(count: int) -> list[tuple[str, dict[str, str], bool]]:
             else:
                 value = rng.choice(HOSTILE)
                 query[key] = value
-                parser = PARSERS.get(key)
                 # Only parameters the page reads are checked; a hostile value there must be noticed.
                 owes |= (
                     bool(value)
-                    and parser is not None
-                    and parser([value]) is None
+                    and parse_param(key, [value], options_of(key, LISTS)) is None
                     and key.split(".")[0] in (page, "lang")
                 )
         if rng.random() < 0.3:

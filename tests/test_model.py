@@ -4,10 +4,13 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from fixtures import timeline_tables
 
 from components import model
 
 T = pd.Timestamp
+CATEGORIES = ["coup", "transition", "sanctions", "alliance", "russia", "economic", "diplomacy"]
+STAGES = ["announced", "signed", "ratified", "in_force", "implemented", "ended"]
 
 
 def memberships_frame() -> pd.DataFrame:
@@ -255,10 +258,10 @@ def test_duration_bars_are_clipped_to_the_period_and_open_ends_closed():
 
 def test_period_summary_prefers_milestones():
     events = events_frame().assign(milestone=[True, False, False])
-    counts, key = model.period_summary(events)
+    counts, key = model.period_summary(events, CATEGORIES)
     assert counts.to_dict() == {"coup": 2, "diplomacy": 1}
     assert list(key["event_id"]) == ["a"]
-    _, key = model.period_summary(events.assign(milestone=False))
+    _, key = model.period_summary(events.assign(milestone=False), CATEGORIES)
     assert list(key["event_id"]) == ["a", "b", "c"]
 
 
@@ -319,7 +322,7 @@ def test_quarterly_counts_cover_every_quarter():
 
 
 def test_status_pipeline_is_ordered_and_keeps_zeros():
-    stages = model.status_pipeline(topic_items())
+    stages = model.status_pipeline(topic_items(), STAGES)
     assert stages.to_dict() == {
         "announced": 1,
         "signed": 1,
@@ -346,3 +349,91 @@ def test_narrow_ignores_empty_wishes():
     assert len(model.narrow(frame, topic="", iso3="")) == 3
     assert model.narrow(frame, topic="a", iso3="").index.tolist() == [0, 2]
     assert model.narrow(frame, topic="a", iso3="NER").index.tolist() == [2]
+
+
+@pytest.mark.parametrize(
+    ("categories", "top"),
+    [
+        (["economic", "alliance", "economic", "alliance", "coup"], "alliance"),  # a tie: code order
+        (["economic", "economic", "alliance", "alliance", "economic"], "economic"),
+        (["diplomacy"], "diplomacy"),
+    ],
+)
+def test_the_caption_and_the_period_overview_rank_kinds_alike(categories, top):
+    events = pd.DataFrame(
+        {"category": categories, "lane": ["MLI"] * len(categories), "milestone": [False] * len(categories)}
+    )
+    counts, _ = model.period_summary(events, CATEGORIES)
+    summary = model.timeline_summary(events, CATEGORIES)
+    assert summary["top"] == counts.index[0] == top
+    assert list(counts) == sorted(counts, reverse=True)
+    assert summary["n"] == len(categories) and summary["lanes"] == 1
+
+
+def test_a_timeline_summary_of_nothing_is_none():
+    empty = pd.DataFrame({"category": [], "lane": [], "milestone": []})
+    assert model.timeline_summary(empty, CATEGORIES) is None
+    assert model.category_counts(empty, CATEGORIES).empty
+
+
+def test_largest_cell_and_busiest_row_of_nothing_are_none():
+    zeros = pd.DataFrame([[0, 0], [0, 0]], index=["military", "none"], columns=["MLI", "NER"])
+    assert model.largest_cell(zeros) is None
+    assert model.busiest_row(zeros) is None
+    counts = zeros.copy()
+    counts.loc["none", "NER"] = 3
+    assert model.largest_cell(counts) == ("none", "NER", 3)
+    assert model.busiest_row(counts) == ("none", 3)
+
+
+def test_duration_bars_of_chosen_states_keep_only_theirs():
+    tables = timeline_tables()
+    every = model.duration_bars(tables, date(2020, 8, 18), date(2025, 4, 4))
+    assert set(every["iso3"]) == {"MLI", "NER"}
+    mali = model.duration_bars(tables, date(2020, 8, 18), date(2025, 4, 4), ["MLI"])
+    assert sorted(mali["key"]) == ["Assimi Goïta", "FRENCH_FORCES", "WAGNER"]
+
+
+def test_event_by_id_finds_one_or_none():
+    events = events_frame()
+    assert model.event_by_id(events, "b")["date"] == T("2023-07-26")
+    assert model.event_by_id(events, "nope") is None
+
+
+def test_search_rows_matches_any_cell_ignoring_case():
+    table = pd.DataFrame({"a": ["Bamako", "Niamey"], "b": [1, 22]})
+    assert model.search_rows(table, "bama").index.tolist() == [0]
+    assert model.search_rows(table, "22").index.tolist() == [1]
+    assert len(model.search_rows(table, "")) == 2
+    assert model.search_rows(table, "(.*").empty  # text, never a pattern
+
+
+def test_standing_rows_put_the_aes_first_then_names():
+    status = pd.DataFrame(
+        {
+            "iso3": ["SEN", "NER", "MLI", "DZA"],
+            "ecowas_status": ["member", "withdrawn", "withdrawn", "other"],
+            "aes_member": [False, True, True, False],
+        }
+    )
+    names = {"SEN": "Senegal", "NER": "Niger", "MLI": "Mali", "DZA": "Algeria"}
+    rows = model.standing_rows(status, ["MLI", "NER", "SEN", "DZA"], names, pd.Series({"MLI": 4}))
+    assert list(rows["iso3"]) == ["MLI", "NER", "DZA", "SEN"]
+    assert list(rows["russia_items"]) == [4, 0, 0, 0]
+
+
+def test_composition_counts_group_area_instrument_and_status():
+    items = pd.DataFrame(
+        {
+            "area": ["mining", "mining", "energy_nuclear"],
+            "instrument": ["mou", "mou", "agreement"],
+            "status": ["signed", "signed", "announced"],
+        }
+    )
+    counts = model.composition_counts(items)
+    assert counts.to_dict("records") == [
+        {"area": "energy_nuclear", "instrument": "agreement", "status": "announced", "items": 1},
+        {"area": "mining", "instrument": "mou", "status": "signed", "items": 2},
+    ]
+    assert model.largest_group(items, "area") == ("mining", 2)
+    assert model.largest_group(items.iloc[0:0], "area") is None

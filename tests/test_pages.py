@@ -238,6 +238,20 @@ def test_a_state_without_items_shows_the_empty_message():
     assert any("No rows match" in info.value for info in at.info)
 
 
+def test_an_empty_topic_and_state_names_no_largest_cell_or_busiest_quarter():
+    at = run_page("topics", **{"topics.topic": "economic", "topics.state": "NER"})
+    captions = " ".join(c.value for c in at.caption)
+    assert "0 items" not in captions and "Largest cell" not in captions and "Busiest quarter" not in captions
+    assert captions.count("Nothing is counted for this choice") == 2
+
+
+def test_the_timeline_caption_names_the_kind_its_table_ranks_first():
+    at = run_page("timeline", **{"timeline.states": "AES", "timeline.period": "2025-01-01,2025-04-04"})
+    counts = at.dataframe[0].value  # the period overview's counts by kind, largest first
+    caption = next(c.value for c in at.caption if "most frequent kind" in c.value)
+    assert caption.rstrip(".").endswith(counts.index[0])
+
+
 def test_a_country_chosen_on_the_map_filters_the_timeline_and_topics():
     at = run_page("map", **{"map.country": "NER"})
     at.switch_page("components/pages/timeline.py").run()

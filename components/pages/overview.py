@@ -2,23 +2,25 @@
 
 import streamlit as st
 
-from components.config import AES_STATES, FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
+from components import model
+from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
 from components.data import load_tables
 from components.formatting import format_date, format_number
 from components.i18n import column, t
-from components.model import overview_figures
 from components.widgets import current_language, source_list
 
 lang = current_language()
 tables = load_tables("states", "events", "cooperation", "sources")
 states, events, sources = tables["states"], tables["events"], tables["sources"]
-figures = overview_figures(states, events, tables["cooperation"], sources, FIRST_COUP, MOSCOW_CONSULTATIONS)
+figures = model.overview_figures(
+    states, events, tables["cooperation"], sources, FIRST_COUP, MOSCOW_CONSULTATIONS
+)
 
 st.title(t("app.title", lang))
 st.write(t("app.tagline", lang))
 st.caption(t("overview.intro", lang))
 
-headline = events[events["date"] == str(MOSCOW_CONSULTATIONS)].head(1)
+headline = model.events_on(events, MOSCOW_CONSULTATIONS).head(1)
 with st.container(border=True):
     st.subheader(t("overview.headline", lang))
     if headline.empty:
@@ -44,7 +46,7 @@ cells[1].metric(t("overview.agreements", lang), figures["agreements"])
 cells[2].metric(t("overview.sources", lang), figures["sources"])
 
 st.subheader(t("overview.states", lang))
-aes = states[states["iso3"].isin(AES_STATES)]
+aes = model.aes_states(states)
 st.dataframe(
     aes[["iso3", column("name", lang), column("capital", lang), "population", "population_year", "area_km2"]],
     hide_index=True,

@@ -1,0 +1,99 @@
+"""Small hand-made tables for the builder tests: a data correction never breaks a chart test."""
+
+import pandas as pd
+
+T = pd.Timestamp
+CATEGORIES = ["coup", "transition", "sanctions", "alliance", "withdrawal", "russia", "security", "economic"]
+
+
+def timeline_tables() -> dict[str, pd.DataFrame]:
+    """Four events, two phases, two forces, one suspension, one sanction and two leaders."""
+    events = pd.DataFrame(
+        {
+            "event_id": ["mali-coup", "wagner", "aes-pact", "niger-coup"],
+            "date": [T("2020-08-18"), T("2021-12-01"), T("2023-09-16"), T("2023-07-26")],
+            "date_precision": ["day", "month", "day", "day"],
+            "category": ["coup", "russia", "alliance", "coup"],
+            "topic": ["political", "military", "political", "political"],
+            "states": [("MLI",), ("MLI",), ("AES", "MLI", "BFA", "NER"), ("NER",)],
+            "actors": [("MLI",), ("WAGNER",), ("MLI", "BFA", "NER"), ("NER",)],
+            "title_en": ["Mali coup", "Wagner arrives", "Liptako-Gourma Charter", "Niger coup"],
+            "title_fr": ["Coup au Mali", "Arrivée de Wagner", "Charte du Liptako-Gourma", "Coup au Niger"],
+            "short_en": ["Mali coup", "Wagner", "AES pact", "Niger coup"],
+            "short_fr": ["Coup Mali", "Wagner", "Pacte AES", "Coup Niger"],
+            "milestone": [True, False, True, True],
+            "source_ids": [("reuters-1", "rfi-1"), ("rfi-1",), ("reuters-1",), ("rfi-1", "reuters-1")],
+        }
+    )
+    return {
+        "events": events,
+        "phases": pd.DataFrame(
+            {
+                "phase_id": ["coups", "bloc"],
+                "start_event_id": ["mali-coup", "aes-pact"],
+                "label_en": ["From the coups", "From the pact to Moscow"],
+                "label_fr": ["Des coups d'État", "Du pacte à Moscou"],
+            }
+        ),
+        "sources": pd.DataFrame(
+            {
+                "source_id": ["reuters-1", "rfi-1"],
+                "publisher": ["Reuters", "RFI"],
+                "source_type": ["international_press", "international_press"],
+            }
+        ),
+        "presence": pd.DataFrame(
+            {
+                "actor": ["FRENCH_FORCES", "WAGNER"],
+                "iso3": ["MLI", "MLI"],
+                "start": [T("2013-01-11"), T("2021-12-01")],
+                "end": [T("2022-08-15"), pd.NaT],
+            }
+        ),
+        "forces": pd.DataFrame(
+            {
+                "force_id": ["FRENCH_FORCES", "WAGNER"],
+                "label_en": ["French forces", "Wagner group"],
+                "label_fr": ["Forces françaises", "Groupe Wagner"],
+            }
+        ),
+        "memberships": pd.DataFrame(
+            {
+                "org_id": ["ECOWAS", "ECOWAS"],
+                "iso3": ["NER", "NER"],
+                "status": ["member", "suspended"],
+                "start": [T("1975-05-28"), T("2023-07-30")],
+                "end": [T("2023-07-30"), T("2024-01-28")],
+            }
+        ),
+        "sanctions": pd.DataFrame(
+            {
+                "sanction_id": ["s1"],
+                "iso3": ["NER"],
+                "imposed_event_id": ["niger-coup"],
+                "lifted_event_id": [""],
+            }
+        ),
+        "leaders": pd.DataFrame(
+            {
+                "iso3": ["MLI", "NER"],
+                "name": ["Assimi Goïta", "Abdourahamane Tiani"],
+                "start": [T("2021-05-24"), T("2023-07-26")],
+                "end": [pd.NaT, pd.NaT],
+            }
+        ),
+    }
+
+
+STATE_NAMES = {"MLI": "Mali", "BFA": "Burkina Faso", "NER": "Niger"}
+
+
+def cooperation() -> pd.DataFrame:
+    """Four items with Russia across three areas."""
+    return pd.DataFrame(
+        {
+            "area": ["mining", "mining", "energy_nuclear", "equipment"],
+            "instrument": ["mou", "mou", "agreement", "delivery"],
+            "status": ["signed", "announced", "signed", "implemented"],
+        }
+    )
