@@ -3,14 +3,11 @@ benchmark and the load script."""
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from components.cluster import free_port, start_streamlit, stop, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -19,37 +16,17 @@ SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def serve(script: str = "app.py", env: dict[str, str] | None = None):
     """A Streamlit server for `script` on a free localhost port: yields (url, process)."""
     port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
-    command += ["--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    environment = {**os.environ, **(env or {})}
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    process = start_streamlit(port, script, env)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise RuntimeError(f"the Streamlit server for {script} did not start")
+        wait_until_healthy(url, f"the Streamlit server for {script}", process)
         yield url, process
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop([process])
 
 
 @contextlib.contextmanager

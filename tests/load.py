@@ -1,4 +1,4 @@
-"""Load test, run on demand: python tests/load.py [--sessions 20] [--seconds 60] [--think 1]
+"""Load test, run on demand: python tests/load.py [--sessions 20,50] [--processes 1,2] [--seconds 60]
 
 Each session is a client that speaks Streamlit's own websocket protocol to a local server, as a
 browser tab does: it opens pages by link, switches pages, changes the language, moves the map date,
@@ -8,6 +8,11 @@ the URL the server sends back). Counts
 completed reruns and their latency, errors (exception or error boxes, values not applied, reruns not
 finished within 30 s, lost connections) and samples the server's memory. Exits 1 on any error.
 Traffic goes to 127.0.0.1 only, in a bounded loop.
+
+With `--processes 2` (or more) the same readers go to that many Streamlit processes behind HAProxy
+(components/cluster.py); 1 is the README's plain `streamlit run app.py`. Each combination of
+processes and sessions is one row: throughput, client-side latency, server memory over time, and
+the share of a core the load client itself used (it runs on the same machine).
 """
 
 import argparse
@@ -19,6 +24,7 @@ import random
 import statistics
 import sys
 import time
+import urllib.request
 from collections import Counter
 from datetime import date, timedelta
 from urllib.parse import parse_qsl
@@ -26,6 +32,7 @@ from urllib.parse import parse_qsl
 import websockets
 from browser_kit import ROOT, rss_kib, serve
 
+from components.cluster import cluster
 from components.compat import streamlit_protocol
 from components.config import (
     FIRST_COUP,
@@ -126,6 +133,13 @@ def problem(msg: PROTOCOL.ForwardMsg) -> str | None:
     return None
 
 
+def page_cookie(url: str) -> str:
+    """The cookies the page's first response sets, as a Cookie header ('' when none)."""
+    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+        cookies = response.headers.get_all("Set-Cookie") or []
+    return "; ".join(cookie.split(";", 1)[0] for cookie in cookies)
+
+
 class Client:
     """One browser tab: a websocket session, its URL, its page and the widget values it holds."""
 
@@ -140,10 +154,16 @@ class Client:
         self.spec_bytes = 0  # bytes of the figures' and decks' specs in the last run
 
     async def open(self, link: str) -> None:
-        """Load `link` (path?query) in a new session, as a browser does on page load."""
+        """Load `link` (path?query) in a new session, as a browser does on page load: the page
+        first (a proxy in front pins the browser to a process with a cookie), then the websocket."""
+        cookie = await asyncio.to_thread(page_cookie, f"{self.url}/{link}")
         ws_url = self.url.replace("http", "ws", 1) + "/_stcore/stream"
         self.ws = await websockets.connect(
-            ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT
+            ws_url,
+            subprotocols=["streamlit"],
+            max_size=None,
+            open_timeout=TIMEOUT,
+            additional_headers={"Cookie": cookie} if cookie else None,
         )
         self.path, _, self.query = link.partition("?")
         await self.rerun(page_name=self.path)
@@ -350,41 +370,81 @@ async def session(url: str, seconds: float, think: float, seed: int, latencies: 
         await client.close()
 
 
-async def run(url: str, pid: int, args: argparse.Namespace) -> tuple[list, list, list]:
+def server_mib(pids: list[int]) -> float:
+    """Resident memory of the Streamlit processes together, in MiB."""
+    return sum(rss_kib(pid) for pid in pids) / 1024
+
+
+async def measure(url: str, pids: list[int], sessions: int, seconds: float, think: float) -> dict:
+    """`sessions` readers for `seconds`: reruns, errors, throughput, latency, memory every 3 s and
+    the share of a core this client used."""
     latencies, errors, memory = [], [], []
+    cpu, start = time.process_time(), time.monotonic()
     tasks = [
-        asyncio.create_task(session(url, args.seconds, args.think, seed, latencies, errors))
-        for seed in range(args.sessions)
+        asyncio.create_task(session(url, seconds, think, seed, latencies, errors)) for seed in range(sessions)
     ]
     while not all(task.done() for task in tasks):
-        memory.append(rss_kib(pid) / 1024)
+        memory.append(server_mib(pids))
         await asyncio.wait(tasks, timeout=3)
-    memory.append(rss_kib(pid) / 1024)
-    return latencies, errors, memory
+    memory.append(server_mib(pids))
+    elapsed = time.monotonic() - start
+    ordered = sorted(latencies) or [0.0]
+    return {
+        "sessions": sessions,
+        "reruns": len(latencies),
+        "errors": errors,
+        "per_second": len(latencies) / elapsed,
+        "median_s": statistics.median(ordered),
+        "p95_s": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
+        "max_s": ordered[-1],
+        "memory_mib": memory,
+        "client_core_share": (time.process_time() - cpu) / elapsed,
+    }
+
+
+@contextlib.contextmanager
+def setup(processes: int):
+    """The README's single server for 1, else that many processes behind HAProxy: (url, pids)."""
+    if processes == 1:
+        with serve() as (url, process):
+            yield url, [process.pid]
+    else:
+        with cluster(processes) as (url, started):
+            yield url, [process.pid for process in started]
+
+
+def numbers(text: str) -> list[int]:
+    return [int(part) for part in text.split(",")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--sessions", type=numbers, default=[20], help="readers at once, e.g. 20,50")
+    parser.add_argument("--processes", type=numbers, default=[1], help="Streamlit processes, e.g. 1,2")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between a reader's actions (s)")
     args = parser.parse_args()
-    with serve() as (url, process):
-        latencies, errors, memory = asyncio.run(run(url, process.pid, args))
-    cut = statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else max(latencies, default=0)
+    rows, failed = [], False
+    for processes in args.processes:
+        with setup(processes) as (url, pids):
+            for sessions in args.sessions:
+                row = asyncio.run(measure(url, pids, sessions, args.seconds, args.think))
+                rows.append({"processes": processes, **row})
+                failed |= bool(row["errors"])
+    print(f"{args.seconds:.0f} s per row, readers pausing 0–{2 * args.think:.0f} s between actions")
     print(
-        f"{args.sessions} sessions × {args.seconds:.0f} s: {len(latencies)} reruns completed, {len(errors)} errors"
+        "processes  readers  reruns  per s  median s  p95 s  max s  errors  client core  memory MiB (every 30 s)"
     )
-    if latencies:
+    for row in rows:
         print(
-            f"rerun latency (s): median {statistics.median(latencies):.2f}, p95 {cut:.2f}, max {max(latencies):.2f}"
+            f"{row['processes']:>9}{row['sessions']:>9}{row['reruns']:>8}{row['per_second']:>7.1f}"
+            f"{row['median_s']:>10.2f}{row['p95_s']:>7.2f}{row['max_s']:>7.2f}{len(row['errors']):>8}"
+            f"{row['client_core_share']:>12.0%}  {', '.join(f'{m:.0f}' for m in row['memory_mib'][::10])}"
         )
-    print(f"server memory (MiB): first {memory[0]:.0f}, peak {max(memory):.0f}, last {memory[-1]:.0f}")
-    # Sampled every 3 s: one sample in 20 is one a minute, enough to see whether it levels off.
-    print("  each minute:", ", ".join(f"{m:.0f}" for m in memory[::20]))
-    for error in errors[:20]:
-        print("  ", error)
-    sys.exit(1 if errors else 0)
+        for error in row["errors"][:10]:
+            print("  ", error)
+    (ROOT / "tests" / "load-latest.json").write_text(json.dumps(rows, indent=1, default=str))
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
