@@ -145,6 +145,11 @@ def reset_button(label: str, *, key: str, where=st) -> None:
     where.button(label, key=key, on_click=reset_all, icon=":material/restart_alt:")
 
 
+def lite_link(lang: str, *, where=st) -> None:
+    """A link to the text-only edition (/lite, served beside the app) in the reader's language."""
+    where.markdown(f":material/article: [{escape_markdown(t('lite.link', lang))}](lite?lang={lang})")
+
+
 def cite_view(view: str, info: dict, lang: str) -> None:
     """The permalink of what is on screen and a ready citation in English and French."""
     params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
