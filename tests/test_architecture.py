@@ -12,6 +12,7 @@ PURE = [
     "components/model.py",
     "components/formatting.py",
     "components/i18n.py",
+    "components/lite.py",
 ]
 BUILDERS = ["components/charts.py", "components/maps.py"]
 

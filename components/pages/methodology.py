@@ -37,4 +37,5 @@ table_with_download(
     "corrections",
     key="methodology.corrections",
     lang=lang,
+    interactive=False,
 )
