@@ -11,11 +11,14 @@ import brotli
 import pandas as pd
 import pytest
 import streamlit
-from browser_kit import serve
+from browser_kit import ROOT, serve
+from streamlit.testing.v1 import AppTest
 
 from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS
 from components.data import data_stamp, load_tables
 from components.delivery import _lite_html, negotiate
+from components.formatting import escape_markdown
+from components.i18n import t
 from components.model import overview_figures
 
 STATIC = Path(streamlit.__file__).parent / "static"
@@ -163,3 +166,12 @@ def test_the_text_only_edition_names_a_damaged_file_instead_of_failing(data_copy
     page, status = _lite_html(*data_stamp(), "en", date(2025, 1, 1))
     assert status == 503
     assert "events.csv" in page and "<b>" not in page
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_sidebar_links_to_the_text_only_edition_in_the_readers_language(lang):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    links = [m.value for m in at.sidebar.markdown if "lite?lang=" in m.value]
+    assert links == [f":material/article: [{escape_markdown(t('lite.link', lang))}](lite?lang={lang})"]
