@@ -49,12 +49,19 @@ def _load_all(folder: str, stamp: str) -> dict[str, pd.DataFrame]:
     `stamp` (a digest of file sizes and modification times) is only part of the cache key, so
     that an edited file is read again.
     """
-    package = _read_json(folder, "datapackage.json")
+    return read_package(Path(folder))[1]
+
+
+def read_package(folder: Path) -> tuple[dict, dict[str, pd.DataFrame]]:
+    """The descriptor and every checked table, read afresh without Streamlit's cache (the
+    text-only edition is served outside any script run); raises DataError naming file, row and
+    column."""
+    package = _read_json_file(folder / "datapackage.json", "datapackage.json")
     tables, problems = {}, []
     for resource in package["resources"]:
         if not resource["path"].endswith(".csv"):
             continue
-        table, found = _read_table(Path(folder), resource)
+        table, found = _read_table(folder, resource)
         problems += found
         if table is not None:
             tables[resource["name"]] = table
@@ -62,7 +69,13 @@ def _load_all(folder: str, stamp: str) -> dict[str, pd.DataFrame]:
         problems = check_keys(tables, package["resources"])
     if problems:
         raise DataError(problems)
-    return tables
+    return package, tables
+
+
+def data_stamp() -> tuple[Path, str]:
+    """The data folder and the digest of its files' sizes and modification times."""
+    folder = data_dir()
+    return folder, _stamp(folder)
 
 
 @st.cache_data(show_spinner=False)
@@ -97,8 +110,12 @@ def load_tables(*names: str) -> dict[str, pd.DataFrame]:
 @st.cache_data(show_spinner=False)
 def _read_json(folder: str, name: str) -> dict:
     """A JSON file of the data folder; DataError when it is missing or unreadable."""
+    return _read_json_file(Path(folder) / name, name)
+
+
+def _read_json_file(path: Path, name: str) -> dict:
     try:
-        return json.loads((Path(folder) / name).read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise DataError([Problem(name, f"cannot be read ({error})")]) from error
 

@@ -41,6 +41,31 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Sahel Pivot: the Alliance of Sahel States and the turn to Russia, data version {version} (updated {updated}). “{view}” view. Accessed {accessed}. {url}",
         "Sahel Pivot : l'Alliance des États du Sahel et le virage vers la Russie, données version {version} (mise à jour {updated}). Vue « {view} ». Consulté le {accessed}. {url}",
     ),
+    # Text-only edition
+    "lite.title": ("Sahel Pivot, text-only edition", "Sahel Pivot, édition texte seul"),
+    "lite.intro": (
+        "A light page for slow links, from the same tables as the dashboard: who is in which bloc today, the cooperation with Russia, the chronology and its sources.",
+        "Une page légère pour les connexions lentes, tirée des mêmes tables que le tableau de bord : qui est dans quel bloc aujourd'hui, la coopération avec la Russie, la chronologie et ses sources.",
+    ),
+    "lite.link": ("Text-only edition (slow links)", "Édition texte seul (connexions lentes)"),
+    "lite.loading": (
+        "Slow connection? Read the text-only edition",
+        "Connexion lente ? Lisez l'édition texte seul",
+    ),
+    "lite.dashboard": ("Full dashboard", "Tableau de bord complet"),
+    "lite.other_language": ("Version française", "English version"),
+    "lite.nav_blocs": ("Blocs today", "Blocs aujourd'hui"),
+    "lite.nav_cooperation": ("Cooperation with Russia", "Coopération avec la Russie"),
+    "lite.nav_chronology": ("Chronology", "Chronologie"),
+    "lite.blocs": ("Who is in which bloc on {day}", "Qui est dans quel bloc au {day}"),
+    "lite.state": ("State", "État"),
+    "lite.yes": ("yes", "oui"),
+    "lite.no": ("no", "non"),
+    "lite.cooperation": (
+        "Cooperation with Russia by area and stage ({n} items)",
+        "Coopération avec la Russie par domaine et par étape ({n} éléments)",
+    ),
+    "lite.chronology": ("Chronology ({n} events)", "Chronologie ({n} événements)"),
     # Overview
     "overview.intro": (
         "Sourced tables of who is allied with whom and since when, what happened when, and what the cooperation with Russia covers.",

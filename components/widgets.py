@@ -38,13 +38,19 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else "en"
 
 
-def table_with_download(frame: pd.DataFrame, name: str, *, key: str, lang: str) -> None:
-    """The frame as an interactive table with a CSV download, or the empty-result message."""
+def table_with_download(
+    frame: pd.DataFrame, name: str, *, key: str, lang: str, interactive: bool = True
+) -> None:
+    """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
+    or the empty-result message."""
     if frame.empty:
         st.info(t("common.empty", lang))
         return
     st.caption(t("common.rows", lang, n=len(frame)))
-    st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}.table")
+    if interactive:
+        st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}.table")
+    else:  # a few rows: a plain table spares the page the data grid's code
+        st.table(frame, hide_index=True)
     st.download_button(
         t("common.download", lang),
         # Made on click, not on every run: most readers never download.
@@ -175,6 +181,11 @@ def period_slider(label: str, *, key: str) -> tuple[date, date]:
 def reset_button(label: str, *, key: str, where=st) -> None:
     """One click puts every page's filters and selections back to their defaults."""
     where.button(label, key=key, on_click=reset_all, icon=":material/restart_alt:")
+
+
+def lite_link(lang: str, *, where=st) -> None:
+    """A link to the text-only edition (/lite, served beside the app) in the reader's language."""
+    where.markdown(f":material/article: [{escape_markdown(t('lite.link', lang))}](lite?lang={lang})")
 
 
 def cite_view(view: str, info: dict, lang: str) -> None:

@@ -1,4 +1,4 @@
-"""Benchmark, run on demand: python tests/benchmark.py [--loads 7] [--reruns 20]
+"""Benchmark, run on demand: python tests/benchmark.py [--loads 7] [--reruns 20] [--first-visit]
 
 Per page: browser load time (navigation → script finished and charts drawn, median of N loads)
 with its ratio to an empty page and to a "floor" page drawing as many trivial charts, maps and
@@ -6,6 +6,11 @@ tables, the three loaded in turn; server-side time of a first run and of a rerun
 against the real server over Streamlit's websocket protocol (tests/load.py's client) and net of an
 empty page measured the same way; bytes of figures and decks sent; server memory with 1 and 10
 sessions. Prints a table and writes tests/benchmark-latest.json. Baselines run in the same run.
+
+First visit (`--first-visit` runs only this part): per page at phone width over an emulated
+1.6 Mbit/s link with 150 ms latency, an empty browser cache, then a second visit in the same
+browser context; bytes over the wire and time to drawn, beside Streamlit's empty page served the
+plain way (no st.App) and the text-only edition. Prints a table, writes tests/first-visit-latest.json.
 """
 
 import argparse
@@ -15,7 +20,7 @@ import random
 import statistics
 import time
 
-from browser_kit import ROOT, Visit, chromium, rss_kib, serve
+from browser_kit import ROOT, SIZES, Visit, chromium, rss_kib, serve
 from load import Client, choose, language, map_date
 
 # A filter or date change per page, made the way a reader's browser makes it.
@@ -28,6 +33,9 @@ CHANGES = {
     "methodology": language,
 }
 TARGETS = {"floor_ratio": 1.25, "rerun_ms": 50, "payload_kb": 300, "memory_ratio": 2.0}
+# Chrome DevTools' network conditions for a Sahel 3G phone link: 1.6 Mbit/s down, 150 ms latency.
+LINK = {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 96_000}
+FIRST_VISIT_TARGETS = {"first_kb": 2500, "first_s": 15, "repeat_s": 4, "lite_kb": 100, "lite_s": 2}
 
 
 def timed(action) -> float:
@@ -88,11 +96,118 @@ def memory(browser, app_url: str, process, pages: list[str]) -> dict:
     return {"one_mib": one / 1024, "ten_mib": ten / 1024, "ratio": ten / one}
 
 
+class Wire:
+    """Bytes received by one browser page (CDP Network.loadingFinished), by kind, over the link."""
+
+    def __init__(self, visit: Visit):
+        self.session = visit.context.new_cdp_session(visit.page)
+        self.session.send("Network.enable")
+        self.session.send("Network.emulateNetworkConditions", LINK)
+        self.urls: dict[str, str] = {}
+        self.kib = {"framework": 0.0, "app": 0.0}
+        self.session.on("Network.requestWillBeSent", self._sent)
+        self.session.on("Network.loadingFinished", self._finished)
+
+    def _sent(self, event) -> None:
+        self.urls[event["requestId"]] = event["request"]["url"]
+
+    def _finished(self, event) -> None:
+        # Streamlit's own code and fonts are the framework's; the page, its data and /lite the app's.
+        kind = "framework" if "/static/" in self.urls.get(event["requestId"], "") else "app"
+        self.kib[kind] += event["encodedDataLength"] / 1024
+
+    def reset(self) -> None:
+        self.kib = {"framework": 0.0, "app": 0.0}
+
+
+# Charts and maps drawn: their containers appear only once their lazily loaded code has arrived.
+DRAWN = (
+    "() => [document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg').length,"
+    " document.querySelectorAll('[data-testid=stDeckGlJsonChart] canvas').length]"
+)
+
+
+def visit_once(visit: Visit, wire: Wire, url: str, drawn: list[int] | None) -> dict:
+    """Seconds from navigation to drawn (every expected chart and map; the load event for the
+    text-only page, `drawn` None) and KiB received."""
+    wire.reset()
+    start = time.perf_counter()
+    if drawn is None:
+        visit.page.goto(url, wait_until="load")
+    else:
+        visit.open(url, pause_ms=0)
+        visit.page.wait_for_function(
+            f"() => {{ const [p, d] = ({DRAWN})(); return p >= {drawn[0]} && d >= {drawn[1]}; }}",
+            timeout=120_000,
+        )
+    seconds = time.perf_counter() - start
+    visit.page.wait_for_timeout(500)  # late responses (a chart's code) are counted too
+    return {"s": seconds, "kb": sum(wire.kib.values()), **{f"{k}_kb": v for k, v in wire.kib.items()}}
+
+
+def first_visits(browser, targets: dict[str, str], drawn: dict[str, list[int] | None]) -> dict:
+    """Per page: a first visit with an empty cache, then a second one in the same context."""
+    rows = {}
+    for name, url in targets.items():
+        visit = Visit(browser, "phone", intercept=False)
+        wire = Wire(visit)
+        cold = visit_once(visit, wire, url, drawn[name])
+        warm = visit_once(visit, wire, url, drawn[name])
+        rows[name] = {"cold": cold, "warm": warm, "drawn": drawn[name], "outside": list(visit.outside)}
+        visit.close()
+        print(
+            f"  {name}: {cold['kb']:.0f} KB in {cold['s']:.1f} s, again {warm['s']:.1f} s {drawn[name]}",
+            flush=True,
+        )
+    return rows
+
+
+def first_visit_benchmark() -> None:
+    """The first-visit table: the app's pages and text-only edition beside Streamlit's empty page."""
+    pages = list(CHANGES)
+    with serve() as (app_url, _), serve("tests/bench_baseline.py") as (base_url, _):
+        targets = {"empty page (plain)": base_url}
+        targets |= {name: f"{app_url}/{'' if name == 'overview' else name}" for name in pages}
+        targets |= {"lite (en)": f"{app_url}/lite?lang=en", "lite (fr)": f"{app_url}/lite?lang=fr"}
+        with chromium() as browser:
+            # One unthrottled visit of each: the server compresses each asset once, on its first
+            # request, and the visit counts the charts and maps the page draws.
+            drawn = {}
+            for name, url in targets.items():
+                warmup = Visit(browser, "phone", intercept=False)
+                if name.startswith("lite"):
+                    warmup.page.goto(url, wait_until="load")
+                    drawn[name] = None
+                else:
+                    warmup.open(url, pause_ms=5000)
+                    drawn[name] = warmup.page.evaluate(DRAWN)
+                warmup.close()
+            rows = first_visits(browser, targets, drawn)
+    lines = [
+        f"{'page':<20}{'first KB':>10}{'of which framework':>20}{'first s':>9}{'repeat KB':>11}{'repeat s':>10}"
+    ]
+    for name, row in rows.items():
+        cold, warm = row["cold"], row["warm"]
+        lines.append(
+            f"{name:<20}{cold['kb']:>10.0f}{cold['framework_kb']:>20.0f}{cold['s']:>9.1f}"
+            f"{warm['kb']:>11.0f}{warm['s']:>10.1f}"
+        )
+    outside = sorted({url for row in rows.values() for url in row["outside"]})
+    lines.append(f"outside requests: {len(outside)}")
+    print("\n".join(lines))
+    output = {"link": LINK, "width": SIZES["phone"][0], "pages": rows, "targets": FIRST_VISIT_TARGETS}
+    (ROOT / "tests" / "first-visit-latest.json").write_text(json.dumps(output, indent=1))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=7)
     parser.add_argument("--reruns", type=int, default=20)
+    parser.add_argument("--first-visit", action="store_true", help="run only the first-visit part")
     args = parser.parse_args()
+    if args.first_visit:
+        first_visit_benchmark()
+        return
     pages = list(CHANGES)
     with serve() as (app_url, app_process), serve("tests/bench_baseline.py") as (base_url, _):
         # Before Chromium starts: Playwright's sync API holds the thread's event loop.
@@ -134,6 +249,7 @@ def main() -> None:
         "targets": TARGETS,
     }
     (ROOT / "tests" / "benchmark-latest.json").write_text(json.dumps(output, indent=1))
+    first_visit_benchmark()
 
 
 if __name__ == "__main__":

@@ -53,14 +53,17 @@ def rss_kib(pid: int) -> int:
 class Visit:
     """One page opened offline: outside requests blocked and recorded, console errors collected."""
 
-    def __init__(self, browser, size: str = "desktop"):
+    def __init__(self, browser, size: str = "desktop", *, intercept: bool = True):
         width, height = SIZES[size]
         self.context = browser.new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
         self.outside: list[str] = []
         self.errors: list[str] = []
         self.failed: list[str] = []
-        self.page.route("**/*", self._route)
+        if intercept:  # blocks outside requests; Playwright's routing also turns the HTTP cache off
+            self.page.route("**/*", self._route)
+        else:  # the browser's cache kept (a repeat visit): outside requests are only recorded
+            self.page.on("request", self._request)
         self.page.on("console", self._console)
         self.page.on("response", self._response)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
@@ -75,6 +78,10 @@ class Visit:
         probe = response.url.endswith(("/_stcore/health", "/_stcore/host-config"))
         if response.status >= 400 and not probe:
             self.failed.append(f"{response.status} {response.url}")
+
+    def _request(self, request) -> None:
+        if not request.url.startswith(LOCAL):
+            self.outside.append(request.url)
 
     def _route(self, route) -> None:
         url = route.request.url

@@ -22,6 +22,7 @@ CONTRACT = {
             "components.params",
             "components.model",
             "components.compat",
+            "components.lite",
         ],
         ["config", "pure"],
     ),
@@ -35,10 +36,11 @@ CONTRACT = {
         ["config", "pure", "builders", "ui"],
     ),
     "pages": (["components.pages.*"], ["config", "pure", "builders", "loader", "ui"]),
-    "app": (["app"], ["config", "pure", "loader", "ui"]),
+    "delivery": (["components.delivery"], ["config", "pure", "loader"]),  # the ASGI app's extras
+    "app": (["app"], ["config", "pure", "loader", "ui", "delivery"]),
     "serving": (["components.cluster"], []),  # starts processes; the app never imports it
 }
-STREAMLIT_ALLOWED = {"loader", "ui", "pages", "app"}
+STREAMLIT_ALLOWED = {"loader", "ui", "pages", "app", "delivery"}
 # compat.py names Streamlit's private protocol for the test clients, imported only on call.
 PRIVATE_STREAMLIT = {"components.compat": ("streamlit.proto.", "streamlit.runtime.")}
 READERS = {"components.data"}  # the only module that touches files

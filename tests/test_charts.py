@@ -145,15 +145,6 @@ def test_pipeline_chart_runs_from_announced_to_ended():
     assert list(figure.data[0].x) == [2, 3, 0, 0, 4, 1]
 
 
-def test_source_type_chart_puts_the_largest_type_on_top_with_its_count():
-    types = pd.Series({"international_press": 5, "regional_press": 3, "research": 1})
-    figure = counts.source_type_chart(types, "en")
-    bars = figure.data[0]
-    assert list(bars.x) == [5, 3, 1]
-    assert list(bars.y) == ["International press", "Regional press", "Research / NGO"]
-    assert figure.layout.yaxis.autorange == "reversed"
-
-
 def every_figure(tables) -> dict:
     """Each public builder's figure from the small tables, in French (longer labels)."""
     items = cooperation()
@@ -168,7 +159,6 @@ def every_figure(tables) -> dict:
         counts.quarterly_chart: counts.quarterly_chart(quarters, labels, "fr"),
         counts.composition_chart: counts.composition_chart(model.composition_counts(items), "fr"),
         counts.pipeline_chart: counts.pipeline_chart(stages, "fr"),
-        counts.source_type_chart: counts.source_type_chart(pd.Series({"research": 2}), "fr"),
         counts.count_bars: counts.count_bars(pd.Series({"a": 1}), ["A"], "#000000"),
     }
 

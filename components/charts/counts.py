@@ -98,11 +98,6 @@ def pipeline_chart(stages: pd.Series, lang: str) -> go.Figure:
     return count_bars(stages, _axis_labels(stages.index, "stage", lang), colours)
 
 
-def source_type_chart(counts: pd.Series, lang: str) -> go.Figure:
-    """Number of sources of each type, one bar per type, largest at the top."""
-    return count_bars(counts, _axis_labels(counts.index, "source_type", lang), PALETTE["blue"])
-
-
 def count_bars(counts: pd.Series, labels: list[str], colours: list[str] | str) -> go.Figure:
     """Horizontal bars of counts in the order given, first at the top, each count written beside it."""
     bars = {

@@ -28,4 +28,6 @@ for part in after_phases:
 
 st.subheader(t("methodology.corrections", lang))
 corrections = tables["corrections"][["date", "table", "row_ids", column("change", lang)]]
-widgets.table_with_download(corrections, "corrections", key="methodology.corrections", lang=lang)
+widgets.table_with_download(
+    corrections, "corrections", key="methodology.corrections", lang=lang, interactive=False
+)

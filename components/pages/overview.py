@@ -47,11 +47,9 @@ cells[2].metric(t("overview.sources", lang), figures["sources"])
 
 st.subheader(t("overview.states", lang))
 aes = model.aes_states(states)
-st.dataframe(
+st.table(  # three rows: a plain table, not the data grid's code
     aes[["iso3", column("name", lang), column("capital", lang), "population", "population_year", "area_km2"]],
     hide_index=True,
-    width="stretch",
-    key="overview.states",
 )
 
 st.subheader(t("overview.pages", lang))

@@ -1,0 +1,174 @@
+"""Serving layer beside app.py, for Streamlit's ASGI app (st.App): every text response compressed
+once (Brotli where the browser accepts it, gzip otherwise) and the text-only edition at /lite.
+
+Streamlit 1.67 sends its JavaScript uncompressed (its gzip middleware skips static files); on a
+1.6 Mbit/s link that is most of a first visit. The middleware below sits outside Streamlit's own
+(user middleware runs first), asks the inner app for plain bytes, and answers from a cache keyed
+by the file's ETag or the body's digest, so each asset is compressed once per server process.
+"""
+
+import asyncio
+import functools
+import gzip
+import hashlib
+from collections import OrderedDict
+from datetime import date
+from html import escape
+from pathlib import Path
+
+import brotli
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+from starlette.routing import Route
+
+from components.data import DataError, data_stamp, read_package
+from components.i18n import t
+from components.lite import lite_error, lite_page
+
+COMPRESSIBLE = (
+    b"text/",
+    b"application/javascript",
+    b"application/json",
+    b"application/manifest+json",
+    b"image/svg+xml",
+)
+MINIMUM_SIZE = 500  # bytes: below this the headers weigh more than the saving
+BROTLI_QUALITY = 9  # measured on plotly's 4.7 MB chunk: 2 s, 1.18 MB; quality 11 takes 50 s for 1.06 MB
+GZIP_LEVEL = 9
+CACHE_ENTRIES = 600  # Streamlit ships about 330 text files; lite pages and index pages add a few
+ROOT_MARKER = b'<div id="root"></div>'
+
+
+def negotiate(accept_encoding: str) -> str | None:
+    """'br', 'gzip' or None (plain), from an Accept-Encoding header; q=0 refuses a coding."""
+    accepted = {}
+    for part in accept_encoding.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        if params.strip().startswith("q="):
+            try:
+                quality = float(params.strip()[2:])
+            except ValueError:
+                quality = 0.0
+        accepted[name.strip()] = quality
+    for coding in ("br", "gzip"):
+        if accepted.get(coding, accepted.get("*", 0.0)) > 0:
+            return coding
+    return None
+
+
+def _compress(body: bytes, coding: str) -> bytes:
+    if coding == "br":
+        return brotli.compress(body, quality=BROTLI_QUALITY)
+    return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def loading_note() -> bytes:
+    """What Streamlit's page shows until its JavaScript has drawn (and without JavaScript): links
+    to the text-only edition in both languages, since the language lives in the URL's query."""
+    links = " · ".join(
+        f'<a href="./lite?lang={lang}" lang="{lang}">{escape(t("lite.loading", lang))}</a>'
+        for lang in ("en", "fr")
+    )
+    style = "font:1rem/1.5 system-ui,sans-serif;padding:1rem;max-width:40rem"
+    return f'<p style="{style}">{links}</p>'.encode()
+
+
+class CompressedDelivery:
+    """ASGI middleware: compressible 200 responses of known length go out Brotli- or
+    gzip-compressed, compressed once and kept in memory; Streamlit's index page also gets the
+    loading note. Streaming responses, ranges, websockets and everything else pass untouched."""
+
+    def __init__(self, app):
+        self.app = app
+        self.cache: OrderedDict[tuple, bytes] = OrderedDict()
+        self.locks: dict[tuple, asyncio.Lock] = {}
+        self.note = loading_note()
+
+    async def __call__(self, scope, receive, send):
+        headers = dict(scope.get("headers", ())) if scope["type"] == "http" else {}
+        if scope["type"] != "http" or scope["method"] != "GET" or b"range" in headers:
+            await self.app(scope, receive, send)
+            return
+        coding = negotiate(headers.get(b"accept-encoding", b"").decode("latin-1"))
+        # The inner app answers in plain bytes; compressing is this layer's job.
+        plain = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
+        state: dict = {}
+
+        async def capture(message):
+            if message["type"] == "http.response.start":
+                response_headers = dict(message.get("headers", ()))
+                kind = response_headers.get(b"content-type", b"")
+                if (
+                    message["status"] == 200
+                    and b"content-length" in response_headers
+                    and b"content-encoding" not in response_headers
+                    and kind.startswith(COMPRESSIBLE)
+                ):
+                    state["start"], state["body"] = message, []
+                    return
+                await send(message)
+            elif "start" in state:
+                state["body"].append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    body = b"".join(state["body"])
+                    await self._answer(scope["path"], state["start"], body, coding, send)
+            else:
+                await send(message)
+
+        await self.app({**scope, "headers": plain}, receive, capture)
+
+    async def _answer(self, path: str, start: dict, body: bytes, coding: str | None, send) -> None:
+        headers = [(k, v) for k, v in start.get("headers", ()) if k not in (b"content-length", b"vary")]
+        etag = dict(headers).get(b"etag")
+        # A file's ETag is its modification time and size: unique only together with its path.
+        identity = (path, etag) if etag else (b"sha", hashlib.blake2b(body, digest_size=16).digest())
+        if dict(headers).get(b"content-type", b"").startswith(b"text/html") and ROOT_MARKER in body:
+            body = await self._cached((*identity, "note"), lambda: self._with_note(body))
+        if coding and len(body) >= MINIMUM_SIZE:
+            body = await self._cached((*identity, coding), lambda: _compress(body, coding))
+            headers.append((b"content-encoding", coding.encode()))
+        headers += [(b"content-length", str(len(body)).encode()), (b"vary", b"Accept-Encoding")]
+        await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    def _with_note(self, body: bytes) -> bytes:
+        with_root = body.replace(ROOT_MARKER, b'<div id="root">' + self.note + b"</div>")
+        return with_root.replace(b"<noscript>", b"<noscript>" + self.note, 1)
+
+    async def _cached(self, key: tuple, make) -> bytes:
+        """`make()`'s bytes, computed once per key (in a worker thread) and kept in memory."""
+        if key in self.cache:
+            self.cache.move_to_end(key)
+            return self.cache[key]
+        lock = self.locks.setdefault(key, asyncio.Lock())
+        async with lock:  # a second request for the same asset waits for the first one's work
+            if key not in self.cache:
+                self.cache[key] = await run_in_threadpool(make)
+                while len(self.cache) > CACHE_ENTRIES:
+                    self.cache.popitem(last=False)
+        self.locks.pop(key, None)
+        return self.cache[key]
+
+
+@functools.lru_cache(maxsize=4)
+def _lite_html(folder: Path, stamp: str, lang: str, day: date) -> tuple[str, int]:
+    """The text-only page in `lang` and its status, built once per data version, language and day."""
+    try:
+        package, tables = read_package(folder)
+    except DataError as error:
+        return lite_error(error.problems, lang), 503
+    return lite_page(package, tables, lang, day), 200
+
+
+async def lite(request: Request) -> HTMLResponse:
+    """GET /lite?lang=fr: the text-only edition, no JavaScript."""
+    lang = "fr" if request.query_params.get("lang") == "fr" else "en"
+    page, status = await run_in_threadpool(_lite_html, *data_stamp(), lang, date.today())
+    return HTMLResponse(page, status_code=status, headers={"Cache-Control": "no-cache"})
+
+
+ROUTES = [Route("/lite", lite, methods=["GET"])]
+MIDDLEWARE = [Middleware(CompressedDelivery)]
