@@ -4,6 +4,7 @@
 |---|---|---|
 | `go.Figure(_validate=False)` | plotly | per-property validation took most of a page's rerun; tests validate every builder's figure in full |
 | `pydeck.bindings.json_tools.default_serialize` | pydeck | pydeck indents its JSON, which triples the bytes and forces Python's slow encoder |
+| a deck's `_tooltip`; a prebuilt deck for `st.pydeck_chart` | pydeck, streamlit | a cached map is handed out as JSON; Streamlit asks a deck only for `to_json()` and `_tooltip` |
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
 | `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
 
@@ -33,6 +34,26 @@ class CompactDeck(pdk.Deck):
         return json.dumps(
             self, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
         )
+
+
+def figure_from_dict(spec: dict) -> go.Figure:
+    """A figure again from its to_dict() form (a cached figure), without validation."""
+    return unchecked_figure(spec["data"], spec["layout"])
+
+
+def deck_spec(deck: pdk.Deck) -> dict:
+    """What st.pydeck_chart reads of a deck: its JSON and its tooltip."""
+    return {"spec": deck.to_json(), "tooltip": deck._tooltip}
+
+
+class PrebuiltDeck:
+    """A deck already serialised (deck_spec), drawn by st.pydeck_chart as the deck itself."""
+
+    def __init__(self, spec: dict):
+        self._spec, self._tooltip = spec["spec"], spec["tooltip"]
+
+    def to_json(self) -> str:
+        return self._spec
 
 
 def streamlit_protocol() -> SimpleNamespace:

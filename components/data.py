@@ -138,6 +138,31 @@ def _checked_package(folder: str, stamp: str) -> dict:
     return package
 
 
+# Views are small next to the tables; a few hundred per process cover every day and filter that
+# readers commonly ask for.
+VIEW_ENTRIES = 512
+
+
+@st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
+def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
+    """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
+    loaded = {
+        table: _read_json(folder, "shapes/sahel.geojson")
+        if table == "shapes"
+        else _load_table(folder, stamp, table)
+        for table in tables
+    }
+    return _compute(loaded, *args)
+
+
+def cached_view(name: str, compute, tables: tuple[str, ...], *args):
+    """What a page shows for its controls: `compute(tables, *args)`, a pure function (components.views)
+    of the named tables ('shapes': the country shapes) and the controls, computed once per data
+    version and arguments. Raises DataError as load_tables does."""
+    folder = data_dir()
+    return _view(str(folder), _stamp(folder), name, compute, tuple(tables), args)
+
+
 def load_codes(table: str, field: str) -> list[str]:
     """The codes of one code list (e.g. events.category), in order: the data package is their
     one source."""

@@ -8,20 +8,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.charts.counts import composition_chart, pipeline_chart
 from components.config import EXTRA_CODES, FORCE_COLOURS, STATUS_FILL
 from components.formatting import escape_markdown, format_date, period_words
 from components.i18n import column, state_names, t
 from components.model import (
-    composition_counts,
     event_by_id,
-    largest_group,
     latest_events,
     leader_on,
     membership_history,
     period_summary,
     related_events,
-    status_pipeline,
 )
 from components.widgets import chart_block, legend, source_lines, source_list
 
@@ -144,38 +140,19 @@ def period_overview(events: pd.DataFrame, categories, start: date, end: date, la
         st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
 
 
-def cooperation_breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> None:
+def cooperation_breakdown(parts: dict | None, lang: str) -> None:
     """Side by side: what the items are (area → instrument → status) and how far they went, each
-    chart with its summary and table; the empty-result message when there is no item."""
-    if cooperation.empty:
+    chart with its summary and table (views.breakdown); the empty-result message without items."""
+    if parts is None:
         st.info(t("common.empty", lang))
         return
     inside, pipeline = st.columns(2, gap="medium")
     with inside:
         st.subheader(t("topics.inside", lang))
-        composition = composition_counts(cooperation)
-        area, count = largest_group(cooperation, "area")
-        words = {"area": t(f"area.{area}", lang), "n": count, "total": len(cooperation)}
-        chart_block(
-            composition_chart(composition, lang),
-            composition,
-            "topics-composition",
-            key="topics.composition",
-            lang=lang,
-            summary=t("topics.inside_summary", lang, **words),
-        )
+        chart_block(parts["composition"], "topics-composition", key="topics.composition", lang=lang)
     with pipeline:
         st.subheader(t("topics.pipeline", lang))
-        counts = status_pipeline(cooperation, stages)
-        words = {"done": counts["implemented"], "total": counts.sum(), "announced": counts["announced"]}
-        chart_block(
-            pipeline_chart(counts, lang),
-            counts.rename_axis("stage").reset_index(name="items"),
-            "topics-pipeline",
-            key="topics.pipeline",
-            lang=lang,
-            summary=t("topics.pipeline_summary", lang, **{k: int(v) for k, v in words.items()}),
-        )
+        chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang)
 
 
 def topic_cards(topics: pd.DataFrame, cards: dict[str, dict], sources: pd.DataFrame, lang: str) -> None:

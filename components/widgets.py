@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from components.compat import figure_from_dict
 from components.config import LANGUAGES
 from components.formatting import escape_markdown, format_date, safe_url
 from components.i18n import t
@@ -289,10 +290,10 @@ def chart_config(name: str) -> dict:
     }
 
 
-def chart_block(figure, table: pd.DataFrame, name: str, *, key: str, lang: str, summary: str | None) -> None:
+def chart_block(part: dict, name: str, *, key: str, lang: str) -> None:
     """A chart with its one-line text summary (None: nothing counted), and its numbers as a table
-    with a CSV download."""
-    st.plotly_chart(figure, key=f"{key}.chart", config=chart_config(name))
-    st.caption(t("common.nothing_counted", lang) if summary is None else summary)
+    with a CSV download. `part` holds the figure's spec, the table and the summary (views.chart_part)."""
+    st.plotly_chart(figure_from_dict(part["figure"]), key=f"{key}.chart", config=chart_config(name))
+    st.caption(t("common.nothing_counted", lang) if part["summary"] is None else part["summary"])
     with st.expander(t("topics.table", lang)):
-        table_with_download(table, name, key=key, lang=lang)
+        table_with_download(part["table"], name, key=key, lang=lang)

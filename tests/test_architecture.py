@@ -30,12 +30,16 @@ CONTRACT = {
         ["components.charts", "components.charts.*", "components.maps"],
         ["config", "pure", "builders"],
     ),
+    "views": (
+        ["components.views"],
+        ["config", "pure", "builders"],
+    ),  # what a page shows, cached by the loader
     "loader": (["components.data"], ["config", "pure"]),
     "ui": (
         ["components.url_state", "components.widgets", "components.panels"],
         ["config", "pure", "builders", "ui"],
     ),
-    "pages": (["components.pages.*"], ["config", "pure", "builders", "loader", "ui"]),
+    "pages": (["components.pages.*"], ["config", "pure", "builders", "views", "loader", "ui"]),
     "delivery": (["components.delivery"], ["config", "pure", "loader"]),  # the ASGI app's extras
     "app": (["app"], ["config", "pure", "loader", "ui", "delivery"]),
     "serving": (["components.cluster"], []),  # starts processes; the app never imports it

@@ -2,25 +2,18 @@
 
 import streamlit as st
 
-from components import model, panels, widgets
-from components.charts.timeline import timeline_chart
-from components.config import PERIOD_END, TOPIC_COLUMNS
-from components.data import load_codes, load_tables
+from components import model, panels, views, widgets
+from components.compat import figure_from_dict
+from components.config import TOPIC_COLUMNS
+from components.data import cached_view, load_codes, load_tables
 from components.formatting import period_words
-from components.i18n import column, labels_of, state_names, t
+from components.i18n import column, labels_of, t
 from components.url_state import share
 
 lang = widgets.current_language()
-tables = load_tables(
-    *("states", "topics", "events", "phases", "forces", "sources"),
-    *("presence", "memberships", "sanctions", "leaders"),  # what lasted: model.duration_bars
-)
+tables = load_tables("topics", "events", "sources")
 categories = load_codes("events", "category")
 topic_labels = labels_of(tables["topics"], "topic_id", lang)
-labels = {
-    "states": state_names(tables["states"], lang),
-    "forces": labels_of(tables["forces"], "force_id", lang),
-}
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.caption", lang))
@@ -33,18 +26,18 @@ filters = {  # name: options, their labels, and the name they are shared under w
 chosen = widgets.control_row("timeline", filters, lang, multiple=True)
 widgets.reset_button(t("timeline.reset", lang), key="timeline.reset")
 
-events = model.with_lanes(model.filter_events(tables["events"], start, end, **chosen))
-summary = model.timeline_summary(events, categories)
+view = cached_view(
+    "timeline", views.timeline_view, views.TIMELINE_TABLES, (start, end), chosen, categories, lang
+)
+events, summary = view["events"], view["summary"]
 if summary is None:
     st.info(t("common.empty", lang))
 else:
     top = t(f"category.{summary['top']}", lang)
     words = {"n": summary["n"], "lanes": summary["lanes"], "top": top, **period_words(start, end, lang)}
     st.caption(t("timeline.chart_summary", lang, **words))
-    bars = model.duration_bars(tables, start, end, chosen["states"])
-    phases = model.phase_periods(tables["phases"], tables["events"], PERIOD_END)
     st.plotly_chart(
-        timeline_chart(events, bars, phases, tables["sources"], labels, categories, (start, end), lang),
+        figure_from_dict(view["figure"]),
         key="timeline.chart",
         on_select=widgets.mirror_point("timeline.chart", "timeline.event", lambda: list(events["event_id"])),
         selection_mode="points",

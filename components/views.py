@@ -1,0 +1,154 @@
+"""What a page shows for a set of controls, computed in one go: pure functions of the tables and
+the controls, which the loader caches once per data version (data.cached_view).
+
+Each returns plain values (frames, figure specs as dicts, a deck's JSON), cheap to hand out again
+from the cache; the page only lays them out.
+"""
+
+import bisect
+from datetime import date
+
+import pandas as pd
+
+from components import model
+from components.charts.counts import composition_chart, pipeline_chart, quarterly_chart, topic_heatmap
+from components.charts.timeline import timeline_chart
+from components.compat import deck_spec
+from components.config import FIRST_COUP, FORCE_COLOURS, PERIOD_END
+from components.i18n import column, labels_of, state_names, t
+from components.maps import arc_rows, sahel_map
+
+MAP_TABLES = ("states", "memberships", "presence", "forces", "cooperation", "shapes")
+TIMELINE_TABLES = ("states", "events", "phases", "forces", "sources", "presence", "memberships", "sanctions")
+TIMELINE_TABLES += ("leaders",)
+
+
+def map_changes(tables: dict[str, pd.DataFrame]) -> list[pd.Timestamp]:
+    """The days on which what the map draws can change: a membership, a presence or a cooperation
+    item starts or ends. Between two of them, every day looks the same."""
+    days = [tables["memberships"]["start"], tables["memberships"]["end"], tables["presence"]["start"]]
+    days += [tables["presence"]["end"], tables["cooperation"]["date"]]
+    return sorted(set(pd.concat(days).dropna()))
+
+
+def map_epoch(changes: list[pd.Timestamp], day: date) -> date:
+    """The last change on or before `day` (`day` itself before the first): the map of `day` is the
+    map of that day."""
+    index = bisect.bisect_right(changes, pd.Timestamp(day))
+    return changes[index - 1].date() if index else day
+
+
+def map_view(tables: dict, day: date, lang: str, layers: tuple[str, ...]) -> dict:
+    """The map on `day`: the deck's JSON and tooltip, each state's standing, the force markers,
+    the forces drawn (code → label) and whether arcs are drawn."""
+    states, shapes = tables["states"], tables["shapes"]
+    names = state_names(states, lang)
+    drawn = model.drawn_states(shapes, names)
+    status = model.bloc_status_on(tables["memberships"], states, day)
+    markers = model.presence_markers(tables["presence"], tables["forces"], day)
+    signed = model.cooperation_signed_by(tables["cooperation"], day)
+    arcs = arc_rows(signed, states, names, lang)
+    capitals = model.capital_points(states, drawn, column("capital", lang))
+    deck = sahel_map(shapes, status, markers, arcs, capitals, names, lang, list(layers))
+    forces = labels_of(tables["forces"], "force_id", lang)
+    return {
+        "deck": deck_spec(deck),
+        "drawn": drawn,
+        "status": status,
+        "markers": markers,
+        "standing": model.standing_rows(status, drawn, names, signed),
+        "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
+        "arcs": not arcs.empty,
+    }
+
+
+def timeline_view(tables: dict, period: tuple[date, date], chosen: dict, categories, lang: str) -> dict:
+    """The timeline for a period and filters: the events shown (with their lanes), their summary
+    and the figure's spec."""
+    events = model.with_lanes(model.filter_events(tables["events"], *period, **chosen))
+    summary = model.timeline_summary(events, categories)
+    if summary is None:
+        return {"events": events, "summary": None, "figure": None}
+    bars = model.duration_bars(tables, *period, chosen.get("states"))
+    phases = model.phase_periods(tables["phases"], tables["events"], PERIOD_END)
+    labels = {
+        "states": state_names(tables["states"], lang),
+        "forces": labels_of(tables["forces"], "force_id", lang),
+    }
+    figure = timeline_chart(events, bars, phases, tables["sources"], labels, categories, period, lang)
+    return {"events": events, "summary": summary, "figure": figure.to_dict()}
+
+
+TOPICS_TABLES = ("topics", "cooperation", "events", "sources", "consultations")
+
+
+def topics_view(tables: dict, measure: str, topic: str, state: str, stages: list[str], lang: str) -> dict:
+    """The topics page for one measure, topic and state: each chart's spec, table and sentence
+    (None: nothing counted), the cards, the Moscow outcomes and the items listed."""
+    topic_labels = labels_of(tables["topics"], "topic_id", lang)
+    russian = model.russian_items(tables["cooperation"])
+    items = russian if measure == "cooperation" else tables["events"]
+    chosen = model.narrow(model.items_by_state(items, measure), topic=topic, iso3=state)
+    matrix = model.topic_matrix(chosen, list(topic_labels))
+    cell = model.largest_cell(matrix)
+    quarters = model.quarterly_counts(
+        model.unique_items(chosen, measure), list(topic_labels), FIRST_COUP, PERIOD_END
+    )
+    busiest = model.busiest_row(quarters)
+    cooperation = model.narrow(russian, topic=topic, iso3=state)
+    shown = model.narrow(tables["topics"], topic_id=topic)
+    russian_items = model.narrow(russian, iso3=state)
+    return {
+        "matrix": chart_part(
+            topic_heatmap(matrix, topic_labels, lang),
+            matrix.reset_index(),
+            None
+            if cell is None
+            else t(
+                "topics.matrix_summary",
+                lang,
+                topic=topic_labels.get(cell[0], t("topic.none", lang)),
+                state=t(f"lane.{cell[1]}", lang),
+                n=cell[2],
+            ),
+        ),
+        "quarters": chart_part(
+            quarterly_chart(quarters, topic_labels, lang),
+            model.quarter_rows(quarters),
+            None
+            if busiest is None
+            else t("topics.over_time_summary", lang, quarter=busiest[0], n=busiest[1]),
+        ),
+        "cooperation": breakdown(cooperation, stages, lang),
+        "topics": shown,
+        "cards": {tid: model.topic_card(russian_items, tables["sources"], tid) for tid in shown["topic_id"]},
+        "consultations": model.narrow(tables["consultations"], topic=topic),
+        "items": model.topic_item_rows(cooperation if measure == "cooperation" else chosen, measure, lang),
+    }
+
+
+def chart_part(figure, table: pd.DataFrame, summary: str | None) -> dict:
+    """A chart's spec, its table and its sentence, as widgets.chart_block draws them."""
+    return {"figure": figure.to_dict(), "table": table, "summary": summary}
+
+
+def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict | None:
+    """What the items are (area → instrument → status) and how far they went; None without items."""
+    if cooperation.empty:
+        return None
+    composition = model.composition_counts(cooperation)
+    area, count = model.largest_group(cooperation, "area")
+    counts = model.status_pipeline(cooperation, stages)
+    done, total, announced = (int(n) for n in (counts["implemented"], counts.sum(), counts["announced"]))
+    return {
+        "composition": chart_part(
+            composition_chart(composition, lang),
+            composition,
+            t("topics.inside_summary", lang, area=t(f"area.{area}", lang), n=count, total=len(cooperation)),
+        ),
+        "pipeline": chart_part(
+            pipeline_chart(counts, lang),
+            counts.rename_axis("stage").reset_index(name="items"),
+            t("topics.pipeline_summary", lang, done=done, total=total, announced=announced),
+        ),
+    }

@@ -1,0 +1,79 @@
+"""Page views: what a page shows for its controls, and the loader's cache of them."""
+
+import json
+import random
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from components import data, views
+from components.config import FIRST_COUP, PERIOD_END
+from components.data import cached_view, load_shapes, load_tables
+
+
+@pytest.fixture(scope="module")
+def tables():
+    loaded = load_tables()
+    return {**loaded, "shapes": load_shapes()}
+
+
+def test_the_epoch_of_a_day_is_the_last_change_before_it():
+    changes = [pd.Timestamp("2021-01-01"), pd.Timestamp("2022-06-15")]
+    assert views.map_epoch(changes, date(2020, 12, 31)) == date(2020, 12, 31)
+    assert views.map_epoch(changes, date(2021, 1, 1)) == date(2021, 1, 1)
+    assert views.map_epoch(changes, date(2022, 6, 14)) == date(2021, 1, 1)
+    assert views.map_epoch(changes, date(2025, 4, 4)) == date(2022, 6, 15)
+
+
+def test_every_day_looks_like_its_epoch_on_the_map(tables):
+    changes = views.map_changes(tables)
+    rng = random.Random(4)
+    span = (PERIOD_END - FIRST_COUP).days
+    days = [FIRST_COUP + timedelta(days=rng.randrange(span + 1)) for _ in range(25)]
+    days += [
+        change.date() - timedelta(days=1) for change in changes if FIRST_COUP < change.date() <= PERIOD_END
+    ][:25]
+    for day in days:
+        epoch = views.map_epoch(changes, day)
+        mine, theirs = (
+            views.map_view(tables, day, "fr", ("status", "presence", "arcs")),
+            views.map_view(tables, epoch, "fr", ("status", "presence", "arcs")),
+        )
+        assert json.loads(mine["deck"]["spec"]) == json.loads(theirs["deck"]["spec"]), day
+        pd.testing.assert_frame_equal(mine["standing"], theirs["standing"])
+        pd.testing.assert_frame_equal(mine["markers"], theirs["markers"])
+
+
+def test_a_timeline_view_of_nothing_has_no_figure(tables):
+    chosen = {"states": ["NER"], "categories": ["coup"], "topics": []}
+    view = views.timeline_view(tables, (date(2020, 8, 19), date(2020, 8, 20)), chosen, ["coup"], "en")
+    assert view["summary"] is None and view["figure"] is None and view["events"].empty
+
+
+def test_a_topics_view_of_nothing_has_no_sentences(tables):
+    stages = ["announced", "signed", "ratified", "in_force", "implemented", "ended"]
+    view = views.topics_view(tables, "cooperation", "economic", "NER", stages, "en")
+    assert view["matrix"]["summary"] is None and view["quarters"]["summary"] is None
+    assert view["cooperation"] is None and view["items"].empty
+
+
+def test_a_view_is_computed_once_per_data_version_and_arguments(data_copy):
+    calls = []
+
+    def compute(loaded, day):
+        calls.append(day)
+        return len(loaded["events"]), day
+
+    assert cached_view("test", compute, ("events",), "2024-01-01") == (
+        len(load_tables("events")["events"]),
+        "2024-01-01",
+    )
+    cached_view("test", compute, ("events",), "2024-01-01")
+    cached_view("test", compute, ("events",), "2024-01-02")
+    assert calls == ["2024-01-01", "2024-01-02"]
+    events = data_copy / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # a new data version
+    cached_view("test", compute, ("events",), "2024-01-01")
+    assert calls == ["2024-01-01", "2024-01-02", "2024-01-01"]
+    assert data.VIEW_ENTRIES >= 256
