@@ -55,3 +55,11 @@ def text_parts(markdown: str) -> list[str]:
     a page inserts its own elements where a comment stood."""
     parts = re.split(r"^<!--.*-->[ \t]*$", markdown, flags=re.MULTILINE)
     return [part.strip() for part in parts if part.strip()]
+
+
+def death_toll(low, high) -> str:
+    """'86–200' or '44' from the lowest and highest toll the sources give; '' when none is given."""
+    if pd.isna(low) and pd.isna(high):
+        return ""
+    low, high = (high if pd.isna(low) else low), (low if pd.isna(high) else high)
+    return str(int(low)) if low == high else f"{int(low)}–{int(high)}"

@@ -215,6 +215,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline.summary_counts": ("{n} events", "{n} événements"),
     "timeline.key_events": ("Key events", "Événements clés"),
     "timeline.table": ("The events shown", "Les événements affichés"),
+    "timeline.deaths": (
+        "Deaths reported: {toll} (lowest and highest toll the sources give; see the note)",
+        "Morts signalés : {toll} (bilan le plus bas et le plus haut des sources ; voir la note)",
+    ),
     "timeline.chart_summary": (
         "{n} events from {start} to {end} across {lanes} lanes; most frequent kind: {top}.",
         "{n} événements du {start} au {end} répartis sur {lanes} lignes ; nature la plus fréquente : {top}.",

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.config import EXTRA_CODES, FORCE_COLOURS, STATUS_FILL
-from components.formatting import escape_markdown, format_date, period_words
+from components.formatting import death_toll, escape_markdown, format_date, period_words
 from components.i18n import column, state_names, t
 from components.model import (
     event_by_id,
@@ -115,6 +115,9 @@ def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, la
     precision = t(f"common.precision.{event['date_precision']}", lang)
     st.caption(f"{format_date(event['date'], event['date_precision'], lang)} ({escape_markdown(precision)})")
     st.text(event[column("summary", lang)])
+    toll = death_toll(event["deaths_low"], event["deaths_high"])
+    if toll:
+        st.text(t("timeline.deaths", lang, toll=toll))
     if event["note"]:
         st.caption(escape_markdown(event["note"]))
     st.markdown(f"**{t('common.sources', lang)}**")

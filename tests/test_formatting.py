@@ -4,7 +4,14 @@ import pandas as pd
 import pytest
 
 from components.data import load_text
-from components.formatting import escape_markdown, format_date, format_number, safe_url, text_parts
+from components.formatting import (
+    death_toll,
+    escape_markdown,
+    format_date,
+    format_number,
+    safe_url,
+    text_parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +76,11 @@ def test_the_methodology_text_has_its_sections_and_the_place_of_the_phases(lang)
     assert len(parts) == 2
     english = text_parts(load_text("methodology", "en"))
     assert [part.count("\n### ") for part in parts] == [part.count("\n### ") for part in english]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [(86, 200, "86–200"), (44, 44, "44"), (None, None, ""), (5, None, "5"), (None, 7, "7"), (0, 3, "0–3")],
+)
+def test_a_death_toll_is_written_as_the_sources_range(low, high, expected):
+    assert death_toll(pd.NA if low is None else low, pd.NA if high is None else high) == expected
