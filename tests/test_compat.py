@@ -46,3 +46,22 @@ def test_streamlits_websocket_protocol_has_what_the_test_clients_use():
     assert protocol.Alert.ERROR
     element_id = "$$ID-0123456789abcdef-map.date"
     assert protocol.user_key_from_element_id(element_id) == "map.date"
+
+
+def test_streamlit_reads_a_cached_figure_and_a_prebuilt_deck_as_the_real_ones():
+    import plotly.io
+    import plotly.tools
+    from streamlit.elements import deck_gl_json_chart
+
+    figure = compat.unchecked_figure([{"type": "bar", "x": ["a"], "y": [1]}], {"height": 200})
+    spec = figure.to_dict()
+    served = plotly.tools.return_figure_from_figure_or_data(
+        compat.figure_from_dict(spec), validate_figure=True
+    )
+    assert served is spec
+    assert plotly.io.to_json(served, validate=False) == plotly.io.to_json(figure, validate=False)
+    layer = pdk.Layer("ScatterplotLayer", [{"lon": 1, "lat": 2}], get_position=["lon", "lat"], pickable=True)
+    deck = compat.CompactDeck(layers=[layer], map_provider=None, tooltip={"text": "{name}"})
+    prebuilt = compat.PrebuiltDeck(compat.deck_spec(deck))
+    assert prebuilt.to_json() == deck.to_json()
+    assert deck_gl_json_chart._get_pydeck_tooltip(prebuilt) == {"text": "{name}"}
