@@ -4,6 +4,8 @@ import re
 
 import pandas as pd
 
+from components.i18n import t
+
 MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 MONTHS_EN = "January February March April May June July August September October November December"
 
@@ -63,3 +65,17 @@ def death_toll(low, high) -> str:
         return ""
     low, high = (high if pd.isna(low) else low), (low if pd.isna(high) else high)
     return str(int(low)) if low == high else f"{int(low)}–{int(high)}"
+
+
+def source_lines(source_ids, sources: pd.DataFrame, lang: str) -> list[str]:
+    """One escaped markdown bullet per source: publisher, linked title, date, whose voice it is."""
+    rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["url"])
+    lines = []
+    for row in rows.itertuples():
+        title = escape_markdown(row.title)
+        url = safe_url(row.url)
+        link = f"[{title}]({url})" if url else title
+        published = format_date(row.published, row.published_precision, lang)
+        kind = t(f"source_type.{row.source_type}", lang)
+        lines.append(f"- {escape_markdown(row.publisher)}: {link}, {published} · *{kind}*")
+    return lines

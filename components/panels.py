@@ -19,7 +19,7 @@ from components.model import (
     period_summary,
     related_events,
 )
-from components.widgets import chart_block, legend, source_lines, source_list
+from components.widgets import chart_block, legend, source_list
 
 
 def country_panel(
@@ -158,37 +158,22 @@ def cooperation_breakdown(parts: dict | None, lang: str) -> None:
         chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang)
 
 
-def topic_cards(topics: pd.DataFrame, cards: dict[str, dict], sources: pd.DataFrame, lang: str) -> None:
-    """One bordered card per topic: what it covers, how many items, the state-media-only share, latest items."""
-    for row in topics.to_dict("records"):
-        card = cards[row["topic_id"]]
+def topic_cards(cards: list[dict], lang: str) -> None:
+    """One bordered card per topic (views.topic_card_texts): what it covers, how many items, the
+    state-media-only share, the latest items and, in an expander, their sources."""
+    for card in cards:
         with st.container(border=True):
-            st.markdown(f"**{escape_markdown(row[column('label', lang)])}**")
-            st.caption(escape_markdown(row[column("description", lang)]))
-            if not card["count"]:
+            st.markdown(card["title"])
+            st.caption(card["description"])
+            if card["counts"] is None:
                 st.text(t("topics.card_none", lang))
                 continue
-            share = f"{card['state_media_share']:.0%}"
-            st.text(
-                f"{t('topics.card_count', lang, n=card['count'])}\n"
-                f"{t('topics.card_state_media', lang, share=share)}"
-            )
+            st.text(card["counts"])
             # The latest items in one markdown block and their sources in one expander: each element
             # costs the browser a render, and a card drew a dozen before.
-            items, cited = [], []
-            for item in card["latest"].to_dict("records"):
-                day = format_date(item["date"], item["date_precision"], lang)
-                what = escape_markdown(f"{day} · {item[column('title', lang)]}")
-                note = f" {escape_markdown(item['note'])}" if item["note"] else ""
-                stage = t(f"stage.{item['status']}", lang)
-                items.append(f"- **{what}** — {stage}.{note}")
-                cited += [
-                    f"- {what}",
-                    *(f"  {line}" for line in source_lines(item["source_ids"], sources, lang)),
-                ]
-            st.markdown("\n".join(items))
+            st.markdown(card["items"])
             with st.expander(t("common.sources", lang)):
-                st.markdown("\n".join(cited))
+                st.markdown(card["sources"])
 
 
 def consultation_outcomes(

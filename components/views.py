@@ -15,6 +15,7 @@ from components.charts.counts import composition_chart, pipeline_chart, quarterl
 from components.charts.timeline import timeline_chart
 from components.compat import deck_spec
 from components.config import FIRST_COUP, FORCE_COLOURS, PERIOD_END
+from components.formatting import escape_markdown, format_date, source_lines
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 
@@ -120,8 +121,7 @@ def topics_view(tables: dict, measure: str, topic: str, state: str, stages: list
             else t("topics.over_time_summary", lang, quarter=busiest[0], n=busiest[1]),
         ),
         "cooperation": breakdown(cooperation, stages, lang),
-        "topics": shown,
-        "cards": {tid: model.topic_card(russian_items, tables["sources"], tid) for tid in shown["topic_id"]},
+        "cards": topic_card_texts(shown, russian_items, tables["sources"], lang),
         "consultations": model.narrow(tables["consultations"], topic=topic),
         "items": model.topic_item_rows(cooperation if measure == "cooperation" else chosen, measure, lang),
     }
@@ -152,3 +152,37 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict |
             t("topics.pipeline_summary", lang, done=done, total=total, announced=announced),
         ),
     }
+
+
+def topic_card_texts(
+    topics: pd.DataFrame, items: pd.DataFrame, sources: pd.DataFrame, lang: str
+) -> list[dict]:
+    """Per topic, the card's escaped markdown: title, description, counts (None without items),
+    the latest items with their stage and note, and their sources."""
+    cards = []
+    for row in topics.to_dict("records"):
+        card = model.topic_card(items, sources, row["topic_id"])
+        text = {
+            "title": f"**{escape_markdown(row[column('label', lang)])}**",
+            "description": escape_markdown(row[column("description", lang)]),
+            "counts": None,
+        }
+        if card["count"]:
+            share = f"{card['state_media_share']:.0%}"
+            text["counts"] = (
+                f"{t('topics.card_count', lang, n=card['count'])}\n{t('topics.card_state_media', lang, share=share)}"
+            )
+            latest, cited = [], []
+            for item in card["latest"].to_dict("records"):
+                day = format_date(item["date"], item["date_precision"], lang)
+                what = escape_markdown(f"{day} · {item[column('title', lang)]}")
+                note = f" {escape_markdown(item['note'])}" if item["note"] else ""
+                stage = t(f"stage.{item['status']}", lang)
+                latest.append(f"- **{what}** — {stage}.{note}")
+                cited += [
+                    f"- {what}",
+                    *(f"  {line}" for line in source_lines(item["source_ids"], sources, lang)),
+                ]
+            text |= {"items": "\n".join(latest), "sources": "\n".join(cited)}
+        cards.append(text)
+    return cards

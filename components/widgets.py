@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.compat import figure_from_dict
 from components.config import LANGUAGES
-from components.formatting import escape_markdown, format_date, safe_url
+from components.formatting import escape_markdown, format_date, source_lines
 from components.i18n import t
 from components.params import MAX_TEXT, PARAMS, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
@@ -73,20 +73,6 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def source_list(source_ids, sources: pd.DataFrame, lang: str) -> None:
     """Bulleted sources: publisher, linked title, date and whose voice it is, all escaped."""
     st.markdown("\n".join(source_lines(source_ids, sources, lang)))
-
-
-def source_lines(source_ids, sources: pd.DataFrame, lang: str) -> list[str]:
-    """One escaped markdown bullet per source: publisher, linked title, date, whose voice it is."""
-    rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["url"])
-    lines = []
-    for row in rows.itertuples():
-        title = escape_markdown(row.title)
-        url = safe_url(row.url)
-        link = f"[{title}]({url})" if url else title
-        published = format_date(row.published, row.published_precision, lang)
-        kind = t(f"source_type.{row.source_type}", lang)
-        lines.append(f"- {escape_markdown(row.publisher)}: {link}, {published} · *{kind}*")
-    return lines
 
 
 def choice(label: str, options: list[str], *, key: str, format_func=str, shared_as: str | None = None) -> str:

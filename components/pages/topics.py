@@ -30,7 +30,7 @@ widgets.chart_block(view["quarters"], f"topics-quarters-{measure}", key="topics.
 panels.cooperation_breakdown(view["cooperation"], lang)
 
 st.subheader(t("topics.cards", lang))
-panels.topic_cards(view["topics"], view["cards"], tables["sources"], lang)
+panels.topic_cards(view["cards"], lang)
 st.subheader(t("topics.moscow", lang))
 panels.consultation_outcomes(view["consultations"], topic_labels, tables["sources"], lang)
 st.subheader(t("topics.items", lang))
