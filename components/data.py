@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.schema import Problem, check_keys, parse_table, read_csv_text
+from components.security import Conflict, aggregate_frame, ucdp_events
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # Tests point the app at a damaged copy of the data through this variable.
@@ -123,3 +124,19 @@ def _checked_package(folder: str, stamp: str) -> dict:
 def load_shapes() -> dict:
     """Country shapes of the region as a GeoJSON FeatureCollection."""
     return _read_json(str(data_dir()), "shapes/sahel.geojson")
+
+
+@st.cache_data(show_spinner=False)
+def _shipped_conflict(folder: str, stamp: str) -> Conflict:
+    """Monthly counts of the shipped UCDP table, over the period its descriptor says it covers."""
+    package = _checked_package(folder, stamp)
+    resource = next(r for r in package["resources"] if r["name"] == "conflict_events")
+    coverage = resource["x_coverage"]
+    events = ucdp_events(_load_table(folder, stamp, "conflict_events"))
+    return aggregate_frame(events, "ucdp", coverage["start"], coverage["end"])
+
+
+def load_conflict() -> Conflict:
+    """Monthly conflict counts of the shipped UCDP table (see components/security.py)."""
+    folder = data_dir()
+    return _shipped_conflict(str(folder), _stamp(folder))

@@ -138,6 +138,15 @@ def state_monthly(conflict: Conflict, iso3: str) -> pd.DataFrame:
     return monthly.reindex(conflict.months(), fill_value=0).rename_axis("month")
 
 
+def states_monthly(conflict: Conflict, states) -> pd.DataFrame:
+    """state_monthly of each of `states` the data holds, stacked: iso3, month, events, best, low, high."""
+    held = [s for s in states if s in conflict.states]
+    if not held:
+        return pd.DataFrame(columns=["iso3", "month", *MEASURES])
+    frames = {iso3: state_monthly(conflict, iso3) for iso3 in held}
+    return pd.concat(frames, names=["iso3", "month"]).reset_index()
+
+
 def breakdown(conflict: Conflict, iso3: str, by: str, measure: str) -> pd.DataFrame:
     """Months × kind or side codes (in display order) of one measure for one state, zero-filled."""
     frame = conflict.kinds if by == "kind" else conflict.sides

@@ -138,3 +138,13 @@ FIRST_EVENT_DAY = date(1989, 1, 1)
 MAX_UPLOAD_ROWS = 1_000_000
 # A zip member may not inflate past this (a zip bomb); also the cap on a plain CSV's size.
 MAX_UNCOMPRESSED_BYTES = 1024**3
+# Line colours of the states on the monthly chart: the three AES states first, in the palette.
+STATE_COLOURS = {
+    "MLI": PALETTE["vermillion"],
+    "BFA": PALETTE["blue"],
+    "NER": PALETTE["green"],
+    "BEN": PALETTE["orange"],
+    "TGO": PALETTE["purple"],
+    "CIV": PALETTE["sky"],
+    "SEN": PALETTE["yellow"],
+}

@@ -278,3 +278,32 @@ def test_every_page_offers_a_citation(page):
     codes = [c.value for c in at.code]
     assert any(code.startswith("Sahel Pivot: the Alliance") and "version 0.1.0" in code for code in codes)
     assert any(code.startswith("Sahel Pivot : l'Alliance") and "Consulté le" in code for code in codes)
+
+
+def test_the_security_page_states_its_source_and_coverage():
+    at = run_page("security")
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "GED 24.1 (most likely)" in captions and "CC BY 4.0" in captions
+    assert "Sundberg" in captions and "Davies" in captions
+    assert "Niger: not in the loaded data." in [w.value for w in at.warning]
+    assert any("31 December 2023" in i.value for i in at.info)
+    assert at.pills(key="security.states").value == ["MLI", "BFA"]
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_the_security_page_reads_its_controls_from_the_url_in_french():
+    at = run_page(
+        "security",
+        lang="fr",
+        **{"security.measure": "events", "security.state": "MLI", "security.by": "side",
+           "security.milestone": "w-2022-08-15-last-french-troops-leave-mali"},
+    )  # fmt: skip
+    assert not at.exception
+    assert "Niger : absent des données chargées." in [w.value for w in at.warning]
+    assert at.selectbox(key="security.by").value == "side"
+    table = at.dataframe[-1].value
+    assert set(table["part"]) == {"before", "after"} and set(table["window"]) == {6, 12}
+    mali = table[(table["iso3"] == "MLI") & (table["window"] == 6)].set_index("part")
+    assert mali.loc["after", "first_month"] == "2022-09"
+    assert "mois" in " ".join(m.value for m in at.markdown)
