@@ -3,11 +3,13 @@
 import hashlib
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from components.conflict_files import Upload, read_export
 from components.schema import Problem, check_keys, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, ucdp_events
 
@@ -140,3 +142,16 @@ def load_conflict() -> Conflict:
     """Monthly conflict counts of the shipped UCDP table (see components/security.py)."""
     folder = data_dir()
     return _shipped_conflict(str(folder), _stamp(folder))
+
+
+def read_upload(data: bytes | memoryview, name: str) -> Upload:
+    """A reader's own conflict export read in memory (never written to disk), cached by content hash so
+    that reruns do not read it again; only its aggregates are kept."""
+    digest = hashlib.sha256(data).hexdigest()
+    return _read_upload(digest, name, _data=data)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
+    """read_export of the bytes whose SHA-256 is `digest` (the bytes themselves are not hashed again)."""
+    return read_export(bytes(_data), name, date.today())

@@ -40,3 +40,11 @@ def format_number(value: float, lang: str) -> str:
     """A whole number with thousands separated as each language writes it."""
     text = f"{round(value):,}"
     return text.replace(",", "\u202f") if lang == "fr" else text
+
+
+def spreadsheet_safe(value):
+    """A text cell that a spreadsheet would run as a formula (= + - @, tab, carriage return first) with
+    a leading apostrophe; other values unchanged."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

@@ -420,6 +420,60 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The shipped data is UCDP GED, most likely version 24.1, for Mali, Burkina Faso and four neighbours from 1 January 2020 to 31 December 2023. It does not cover Niger (no usable copy was found) nor any day after 31 December 2023. In 13 events UCDP's low estimate is above its best and in 30 its high estimate below: the band is drawn from the lowest to the highest of the three.",
         "Les données fournies sont celles du GED de l'UCDP, très probablement en version 24.1, pour le Mali, le Burkina Faso et quatre voisins du 1er janvier 2020 au 31 décembre 2023. Elles ne couvrent pas le Niger (aucune copie utilisable n'a été trouvée) ni aucun jour après le 31 décembre 2023. Pour 13 événements, l'estimation basse de l'UCDP dépasse la meilleure et pour 30 la haute lui est inférieure : la bande va de la plus basse à la plus haute des trois.",
     ),
+    "upload.too_big": (
+        "The file is larger than {detail} bytes uncompressed.",
+        "Le fichier dépasse {detail} octets une fois décompressé.",
+    ),
+    "upload.zip_members": (
+        "The zip holds {detail} files; it must hold exactly one CSV.",
+        "Le zip contient {detail} fichiers ; il doit contenir un seul CSV.",
+    ),
+    "upload.bad_zip": ("The zip cannot be opened ({detail}).", "Le zip ne peut pas être ouvert ({detail})."),
+    "upload.empty": ("The file is empty.", "Le fichier est vide."),
+    "upload.binary": (
+        "The file is not text (it holds binary bytes).",
+        "Le fichier n'est pas du texte (il contient des octets binaires).",
+    ),
+    "upload.encoding": (
+        "The file is not UTF-8 text (first bad byte on row {detail}); save it as CSV UTF-8.",
+        "Le fichier n'est pas du texte UTF-8 (premier octet invalide ligne {detail}) ; enregistrez-le en CSV UTF-8.",
+    ),
+    "upload.missing_columns": (
+        "The header is not a UCDP or ACLED layout: missing or renamed columns {detail}.",
+        "L'en-tête n'est pas un format UCDP ou ACLED : colonnes manquantes ou renommées {detail}.",
+    ),
+    "upload.duplicate_columns": ("Columns named twice: {detail}.", "Colonnes en double : {detail}."),
+    "upload.unreadable": ("The CSV cannot be read ({detail}).", "Le CSV ne peut pas être lu ({detail})."),
+    "upload.too_many_rows": (
+        "The file has {detail} rows, more than 1,000,000.",
+        "Le fichier compte {detail} lignes, plus de 1 000 000.",
+    ),
+    "upload.nothing_left": ("No row of the file could be used.", "Aucune ligne du fichier n'est utilisable."),
+    "upload.issue.malformed": (
+        "rows with too many or too few cells, or bad bytes",
+        "lignes avec trop ou trop peu de cellules, ou des octets invalides",
+    ),
+    "upload.issue.unknown_country": (
+        "country not known to the dashboard (West Africa, the Sahel and neighbours)",
+        "pays inconnu du tableau de bord (Afrique de l'Ouest, Sahel et voisins)",
+    ),
+    "upload.issue.bad_date": ("date that does not parse", "date illisible"),
+    "upload.issue.date_range": (
+        "date before 1989 or after today",
+        "date antérieure à 1989 ou postérieure à aujourd'hui",
+    ),
+    "upload.issue.bad_kind": (
+        "unknown kind of violence or event type",
+        "type de violence ou d'événement inconnu",
+    ),
+    "upload.issue.coordinates": (
+        "coordinate missing or outside the globe",
+        "coordonnée absente ou hors du globe",
+    ),
+    "upload.issue.deaths": (
+        "deaths not a whole number of zero or more",
+        "morts : pas un nombre entier positif ou nul",
+    ),
     # Event categories
     "category.coup": ("Coup", "Coup d'État"),
     "category.transition": ("Transition", "Transition"),

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.config import LANGUAGES
-from components.formatting import escape_markdown, format_date, safe_url
+from components.formatting import escape_markdown, format_date, safe_url, spreadsheet_safe
 from components.i18n import t
 from components.params import parse_choice, parse_choices, parse_day, parse_period
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
@@ -58,8 +58,10 @@ def table_with_download(frame: pd.DataFrame, name: str, *, key: str, lang: str) 
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV, list cells joined with ';' as in data/."""
-    flat = frame.apply(lambda col: col.map(lambda v: ";".join(v) if isinstance(v, tuple) else v))
+    """The frame as UTF-8 CSV, list cells joined with ';' as in data/, formula-like text neutralised."""
+    flat = frame.apply(
+        lambda col: col.map(lambda v: spreadsheet_safe(";".join(v) if isinstance(v, tuple) else v))
+    )
     return flat.to_csv(index=False).encode("utf-8")
 
 

@@ -56,7 +56,8 @@ def test_only_the_loader_reads_files_and_caches():
         assert "cache_data" not in text, path
         # schema.py and conflict_files.py parse bytes that data.py has read
         assert "read_csv(" not in text or path.name in ("schema.py", "conflict_files.py"), path
-        assert "open(" not in text, path
+        # conflict_files.py opens the member of a zip held in memory, not a file
+        assert "open(" not in text or path.name == "conflict_files.py", path
 
 
 def test_widgets_do_not_import_pages():

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from components.data import load_conflict, load_package_info, load_tables
+from components.data import load_conflict, load_package_info, load_tables, read_upload
 from components.formatting import escape_markdown, format_date, format_number
 from components.i18n import state_names, t
 from components.security import before_after, breakdown, milestones, state_monthly, states_monthly
 from components.security_charts import breakdown_chart, monthly_chart
 from components.security_codes import FOCUS_STATES, MILESTONES, STATE_COLOURS, WINDOWS
+from components.url_state import keep, seed
 from components.widgets import chart_block, choice, current_language, multi_choice, table_with_download
 
 lang = current_language()
@@ -19,9 +20,64 @@ conflict = load_conflict()
 
 st.title(t("security.title", lang))
 st.caption(t("security.caption", lang))
-source_note = t(
-    "security.source_ucdp", lang, version=resource["version"], citations=" — ".join(resource["x_citations"])
-)
+
+with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
+    st.caption(t("security.upload_help", lang))
+    upload = st.file_uploader(
+        t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
+    )
+own = read_upload(upload.getbuffer(), upload.name) if upload is not None else None
+if own is not None and own.conflict is None:
+    reason = t(f"upload.{own.fatal}", lang, detail=own.detail)
+    st.error(t("security.upload_failed", lang, reason=escape_markdown(reason)), icon=":material/error:")
+if own is not None and own.issues:
+    st.warning(
+        "\n".join(
+            "- "
+            + escape_markdown(
+                t(
+                    "security.upload_problem",
+                    lang,
+                    column=issue.column or "—",
+                    message=t(f"upload.issue.{issue.code}", lang),
+                    count=format_number(issue.count, lang),
+                    rows=", ".join(str(r) for r in issue.rows),
+                )
+            )
+            for issue in own.issues
+        ),
+        icon=":material/rule:",
+    )
+# The link of a view made from an upload says so (?security.file=own); the file itself never goes in it.
+seed("security.file", lambda raw: "own" if raw == ["own"] else None)
+linked_own = st.session_state.pop("security.file", None) == "own"
+if own is not None and own.conflict is not None:
+    conflict = own.conflict
+    dropped = own.rows - own.kept
+    st.success(
+        t(
+            "security.upload_used",
+            lang,
+            rows=format_number(own.rows, lang),
+            kept=format_number(own.kept, lang),
+            dropped=format_number(dropped, lang),
+        ),
+        icon=":material/check:",
+    )
+    source_note = t(
+        "security.source_own", lang, name=escape_markdown(upload.name), layout=t(f"layout.{own.layout}", lang)
+    )
+    keep("security.file", "own", "")
+else:
+    if linked_own:
+        st.info(t("security.linked_own", lang), icon=":material/link:")
+    source_note = t(
+        "security.source_ucdp",
+        lang,
+        version=resource["version"],
+        citations=" — ".join(resource["x_citations"]),
+    )
+    keep("security.file", "", "")
 st.caption(source_note)
 
 states = [*FOCUS_STATES, *(s for s in conflict.states if s not in FOCUS_STATES)]
@@ -135,7 +191,10 @@ st.caption(t("security.before_after_note", lang))
 
 def per_month(row) -> str:
     """Deaths a month in one window part, or the words for a window the data does not cover."""
-    return t("security.no_rate", lang) if row["months_covered"] == 0 else f"{row['deaths_per_month']:g}"
+    if row["months_covered"] == 0:
+        return t("security.no_rate", lang)
+    rate = f"{row['deaths_per_month']:g}"
+    return rate.replace(".", ",") if lang == "fr" else rate
 
 
 lines = []
