@@ -150,7 +150,7 @@ def read_export(data: bytes, name: str, today: date, *, limit: int = MAX_UNCOMPR
     content, problem, detail = unpack(data, name, limit)
     if content is None:
         return failed(problem, detail)
-    if not content.strip():
+    if content.isspace() or not content:  # isspace stops at the first other byte; strip would copy
         return failed("empty")
     if b"\x00" in content[:HEAD]:
         return failed("binary")
@@ -218,7 +218,7 @@ def _parse(con, content: bytes, columns: list[str], delimiter: str, layout: str,
     kinds = ACLED_KINDS if layout.startswith("acled") else {str(k): v for k, v in UCDP_KINDS.items()}
     formats = ", ".join(f"'{f}'" for f in DATE_FORMATS[layout])
     con.execute(
-        f"CREATE TEMP TABLE typed AS SELECT raw.*, c.iso3, k.kind AS kind_code, "
+        f"CREATE TEMP VIEW typed AS SELECT raw.*, c.iso3, k.kind AS kind_code, "
         f"try_strptime(raw.day, [{formats}])::DATE AS date, "
         f"try_cast(raw.best AS DOUBLE) AS best_n, try_cast(raw.low AS DOUBLE) AS low_n, "
         f"try_cast(raw.high AS DOUBLE) AS high_n, "
@@ -241,15 +241,29 @@ def _parse(con, content: bytes, columns: list[str], delimiter: str, layout: str,
     ]  # fmt: skip
     issues = [Issue("malformed", "", len(rejected), tuple(rejected[:FIRST_ROWS]))] if rejected else []
     bad_any = []
-    for code, column, condition in checks:
-        count, first = con.sql(
-            f"SELECT count(*), list(record ORDER BY record)[1:{FIRST_ROWS}] FROM typed WHERE {condition}"
-        ).fetchone()
+    # Every check in one scan: a count and the first rows of each.
+    found = con.sql(
+        "SELECT "
+        + ", ".join(
+            f"count(*) FILTER (WHERE {condition}), list(record ORDER BY record) FILTER (WHERE {condition})[1:{FIRST_ROWS}]"
+            for _, _, condition in checks
+        )
+        + " FROM typed"
+    ).fetchone()
+    for index, (code, column, condition) in enumerate(checks):
+        count, first = found[2 * index], found[2 * index + 1]
         if count:
             issues.append(Issue(code, column, count, tuple(_line(r, rejected) for r in first)))
             bad_any.append(f"({condition})")
     keep = " AND ".join(f"NOT coalesce({c}, TRUE)" for c in bad_any) or "TRUE"
-    con.execute(f"CREATE TEMP TABLE good AS SELECT * FROM typed WHERE {keep}")
+    # Only the columns the events need are kept; the raw text goes as soon as they are.
+    actor_columns = ", ".join(actors)
+    con.execute(
+        f"CREATE TEMP TABLE good AS SELECT id, iso3, date, kind_code, {actor_columns}, best_n, low_n, high_n, "
+        f"lat, lon FROM typed WHERE {keep}"
+    )
+    con.execute("DROP VIEW typed")
+    con.execute("DROP TABLE raw")
     kept = con.sql("SELECT count(*) FROM good").fetchone()[0]
     if not kept:
         return Upload(None, layout, total, 0, tuple(issues), "nothing_left")

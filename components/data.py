@@ -134,7 +134,7 @@ def _shipped_conflict(folder: str, stamp: str) -> Conflict:
     package = _checked_package(folder, stamp)
     resource = next(r for r in package["resources"] if r["name"] == "conflict_events")
     coverage = resource["x_coverage"]
-    events = ucdp_events(_load_table(folder, stamp, "conflict_events"))
+    events = _shipped_conflict_events(folder, stamp)
     return aggregate_frame(events, "ucdp", coverage["start"], coverage["end"])
 
 
@@ -155,3 +155,15 @@ def read_upload(data: bytes | memoryview, name: str) -> Upload:
 def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
     """read_export of the bytes whose SHA-256 is `digest` (the bytes themselves are not hashed again)."""
     return read_export(bytes(_data), name, date.today())
+
+
+@st.cache_data(show_spinner=False)
+def _shipped_conflict_events(folder: str, stamp: str) -> pd.DataFrame:
+    """The shipped UCDP table as rows of security.EVENT_COLUMNS."""
+    return ucdp_events(_load_table(folder, stamp, "conflict_events"))
+
+
+def load_conflict_events() -> pd.DataFrame:
+    """The shipped UCDP events as rows of security.EVENT_COLUMNS (for the map's conflict layer)."""
+    folder = data_dir()
+    return _shipped_conflict_events(str(folder), _stamp(folder))

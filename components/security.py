@@ -199,3 +199,16 @@ def before_after(conflict: Conflict, day, states, windows=WINDOWS) -> pd.DataFra
                     }
                 )
     return pd.DataFrame(rows)
+
+
+def events_in_window(events: pd.DataFrame, day, days: int) -> pd.DataFrame:
+    """Events (EVENT_COLUMNS) dated in the `days` days up to and including `day`."""
+    end = pd.Timestamp(day)
+    start = end - pd.Timedelta(days=days - 1)
+    return events[(events["day"] >= start) & (events["day"] <= end)]
+
+
+def covers(first, last, day, days: int) -> bool:
+    """Whether the window of `days` days up to `day` lies wholly inside the data's period."""
+    end = pd.Timestamp(day)
+    return pd.Timestamp(first) <= end - pd.Timedelta(days=days - 1) and end <= pd.Timestamp(last)

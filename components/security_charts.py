@@ -133,3 +133,19 @@ def breakdown_chart(wide: pd.DataFrame, by: str, measure: str, lang: str) -> go.
         "xaxis": {"type": "date"},
     }
     return unchecked_figure(bars, layout)
+
+
+def lane_band_traces(monthly: pd.DataFrame, top: float, bottom: float, name: str, colour: str) -> list[dict]:
+    """deaths_band_traces scaled into a timeline lane (y from `bottom` to `top`): the lane's busiest month
+    fills 90% of its height; hover gives the real numbers."""
+    peak = max(int(monthly[["best", "low", "high"]].to_numpy().max(initial=0)), 1)
+    scale = 0.9 * (top - bottom) / peak
+    scaled = monthly[["best", "low", "high"]].mul(scale).add(bottom)
+    traces = deaths_band_traces(scaled, name, colour, band=True)
+    traces[-1]["customdata"] = [
+        (int(b), int(lo), int(hi)) for b, lo, hi in monthly[["best", "low", "high"]].itertuples(index=False)
+    ]
+    traces[-1]["hovertemplate"] = (
+        "%{x|%Y-%m} · %{fullData.name}: %{customdata[0]} (%{customdata[1]}–%{customdata[2]})<extra></extra>"
+    )
+    return traces
