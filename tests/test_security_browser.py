@@ -36,7 +36,7 @@ def test_an_uploaded_export_gives_aggregates_and_a_link_that_says_so(server, bro
         view.settle()
         assert "security.file=own" in view.page.url
         assert view.page.get_by_text("mine.csv", exact=False).count() >= 1
-        view.page.get_by_text("Table").first.click()
+        view.page.get_by_text("Table", exact=True).first.click()
         with view.page.expect_download(timeout=30_000) as download:
             view.page.get_by_role("button", name="Download CSV").first.click()
         rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
