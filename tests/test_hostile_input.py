@@ -56,6 +56,12 @@ VALID = {
     "topics.topic": ["military"],
     "topics.state": ["BFA"],
     "data.table": ["events", "sources"],
+    "security.states": ["MLI,BFA", "BFA"],
+    "security.measure": ["events"],
+    "security.state": ["BFA"],
+    "security.by": ["side"],
+    "security.milestone": ["w-2023-06-30-unsc-ends-minusma"],
+    "security.file": ["own"],
 }
 PARSERS = {
     "lang": lambda raw: parse_choice(raw, ["en", "fr"]),
@@ -64,6 +70,8 @@ PARSERS = {
     "timeline.states": lambda raw: parse_choices(raw, ["MLI", "BFA", "NER", "AES"]),
     "topics.state": lambda raw: parse_choice(raw, ["MLI", "BFA", "NER", "AES"]),
     "topics.measure": lambda raw: parse_choice(raw, ["cooperation", "events"]),
+    "security.measure": lambda raw: parse_choice(raw, ["best", "events"]),
+    "security.by": lambda raw: parse_choice(raw, ["kind", "side"]),
 }
 
 
