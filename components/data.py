@@ -144,10 +144,20 @@ def load_conflict() -> Conflict:
     return _shipped_conflict(str(folder), _stamp(folder))
 
 
-def read_upload(data: bytes | memoryview, name: str) -> Upload:
+def read_upload(data: bytes | memoryview, name: str, token: str | None = None) -> Upload:
     """A reader's own conflict export read in memory (never written to disk), cached by content hash so
-    that reruns do not read it again; only its aggregates are kept."""
-    digest = hashlib.sha256(data).hexdigest()
+    that reruns do not read it again; only its aggregates are kept.
+
+    `token` (the uploader's file id) lets a rerun skip hashing the same upload again: its digest is
+    remembered in this session only.
+    """
+    digests = st.session_state.setdefault("_upload_digests", {})
+    digest = digests.get(token) if token else None
+    if digest is None:
+        digest = hashlib.sha256(data).hexdigest()
+        if token:
+            digests.clear()  # one upload at a time
+            digests[token] = digest
     return _read_upload(digest, name, _data=data)
 
 

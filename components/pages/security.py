@@ -26,7 +26,7 @@ with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
     upload = st.file_uploader(
         t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
     )
-own = read_upload(upload.getbuffer(), upload.name) if upload is not None else None
+own = read_upload(upload.getbuffer(), upload.name, upload.file_id) if upload is not None else None
 if own is not None and own.conflict is None:
     reason = t(f"upload.{own.fatal}", lang, detail=own.detail)
     st.error(t("security.upload_failed", lang, reason=escape_markdown(reason)), icon=":material/error:")
