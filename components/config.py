@@ -15,6 +15,7 @@ PAGES = (
     ("map", ":material/map:"),
     ("timeline", ":material/timeline:"),
     ("topics", ":material/category:"),
+    ("security", ":material/shield:"),
     ("data", ":material/table:"),
     ("methodology", ":material/menu_book:"),
 )

@@ -3,12 +3,15 @@
 import hashlib
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from components.conflict_files import Upload, read_export
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
+from components.security import Conflict, aggregate_frame, ucdp_events
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TEXT_DIR = Path(__file__).resolve().parent / "text"  # prose a translator edits: <name>.<lang>.md
@@ -178,3 +181,53 @@ def load_shapes() -> dict:
 def load_text(name: str, lang: str) -> str:
     """The Markdown text `name` in `lang` (components/text/<name>.<lang>.md)."""
     return (TEXT_DIR / f"{name}.{'fr' if lang == 'fr' else 'en'}.md").read_text(encoding="utf-8")
+
+
+def _shipped_conflict(folder: str, stamp: str) -> Conflict:
+    """Monthly counts of the shipped UCDP table, over the period its descriptor says it covers."""
+    package = _checked_package(folder, stamp)
+    resource = next(r for r in package["resources"] if r["name"] == "conflict_events")
+    coverage = resource["x_coverage"]
+    events = _shipped_conflict_events(folder, stamp)
+    return aggregate_frame(events, "ucdp", coverage["start"], coverage["end"])
+
+
+def load_conflict() -> Conflict:
+    """Monthly conflict counts of the shipped UCDP table (see components/security.py)."""
+    folder = data_dir()
+    return _shipped_conflict(str(folder), _stamp(folder))
+
+
+def read_upload(data: bytes | memoryview, name: str, token: str | None = None) -> Upload:
+    """A reader's own conflict export read in memory (never written to disk), cached by content hash so
+    that reruns do not read it again; only its aggregates are kept.
+
+    `token` (the uploader's file id) lets a rerun skip hashing the same upload again: its digest is
+    remembered in this session only.
+    """
+    digests = st.session_state.setdefault("_upload_digests", {})
+    digest = digests.get(token) if token else None
+    if digest is None:
+        digest = hashlib.sha256(data).hexdigest()
+        if token:
+            digests.clear()  # one upload at a time
+            digests[token] = digest
+    return _read_upload(digest, name, _data=data)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
+    """read_export of the bytes whose SHA-256 is `digest` (the bytes themselves are not hashed again)."""
+    return read_export(bytes(_data), name, date.today())
+
+
+@st.cache_data(show_spinner=False)
+def _shipped_conflict_events(folder: str, stamp: str) -> pd.DataFrame:
+    """The shipped UCDP table as rows of security.EVENT_COLUMNS."""
+    return ucdp_events(_load_table(folder, stamp, "conflict_events"))
+
+
+def load_conflict_events() -> pd.DataFrame:
+    """The shipped UCDP events as rows of security.EVENT_COLUMNS (for the map's conflict layer)."""
+    folder = data_dir()
+    return _shipped_conflict_events(str(folder), _stamp(folder))

@@ -79,3 +79,11 @@ def source_lines(source_ids, sources: pd.DataFrame, lang: str) -> list[str]:
         kind = t(f"source_type.{row.source_type}", lang)
         lines.append(f"- {escape_markdown(row.publisher)}: {link}, {published} · *{kind}*")
     return lines
+
+
+def spreadsheet_safe(value):
+    """A text cell that a spreadsheet would run as a formula (= + - @, tab, carriage return first) with
+    a leading apostrophe; other values unchanged."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

@@ -327,6 +327,186 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source_type.international_press": ("International press", "Presse internationale"),
     "source_type.regional_press": ("Regional press", "Presse régionale"),
     "source_type.research": ("Research / NGO", "Recherche / ONG"),
+    # Security page
+    "page.security": ("Security", "Sécurité"),
+    "security.title": ("Security: conflict events and deaths", "Sécurité : événements de conflit et morts"),
+    "security.caption": (
+        "Monthly counts of organised violence per state, with the chronology's milestones on the same time axis. The counts describe what happened before and after each milestone; they do not show that a milestone caused a change.",
+        "Décomptes mensuels de la violence organisée par État, avec les jalons de la chronologie sur le même axe du temps. Les chiffres décrivent ce qui s'est passé avant et après chaque jalon ; ils ne montrent pas qu'un jalon a causé un changement.",
+    ),
+    "security.source_ucdp": (
+        "Data: UCDP Georeferenced Event Dataset, version {version}, licence CC BY 4.0 (Uppsala Conflict Data Program). Cite: {citations}",
+        "Données : UCDP Georeferenced Event Dataset, version {version}, licence CC BY 4.0 (Uppsala Conflict Data Program). À citer : {citations}",
+    ),
+    "security.source_own": (
+        "Data: your own file “{name}” ({layout}), read in this session only. The counts shown are computed from it; its licence and citation are yours to give.",
+        "Données : votre propre fichier « {name} » ({layout}), lu dans cette session seulement. Les chiffres affichés en sont tirés ; sa licence et sa citation sont à indiquer par vous.",
+    ),
+    "security.linked_own": (
+        "The view this link records used the reader's own file, which never leaves their session: you see the shipped UCDP data instead.",
+        "La vue enregistrée par ce lien utilisait le fichier personnel du lecteur, qui ne quitte jamais sa session : vous voyez à la place les données UCDP fournies.",
+    ),
+    "security.not_covered": ("{state}: not in the loaded data.", "{state} : absent des données chargées."),
+    "security.period": (
+        "The loaded data covers {first} to {last}: no data before {first} or after {last}.",
+        "Les données chargées couvrent la période du {first} au {last} : aucune donnée avant le {first} ni après le {last}.",
+    ),
+    "security.states": ("States", "États"),
+    "security.measure": ("Measure", "Mesure"),
+    "security.measure.best": ("Deaths (best estimate)", "Morts (meilleure estimation)"),
+    "security.measure.events": ("Events", "Événements"),
+    "security.band": (
+        "The shaded band runs from UCDP's low to its high estimate.",
+        "La bande grisée va de l'estimation basse à l'estimation haute de l'UCDP.",
+    ),
+    "security.monthly": ("Per state, by month", "Par État, par mois"),
+    "security.monthly_summary": (
+        "{state}: {n} {measure} in the busiest month, {month}.",
+        "{state} : {n} ({measure}) au mois le plus lourd, {month}.",
+    ),
+    "security.milestones": ("Milestones", "Jalons"),
+    "security.breakdown": ("By kind of violence or by side", "Par type de violence ou par camp"),
+    "security.state": ("State", "État"),
+    "security.by": ("Split by", "Répartition par"),
+    "security.by.kind": ("Kind of violence", "Type de violence"),
+    "security.by.side": ("Side", "Camp"),
+    "security.breakdown_summary": (
+        "{state}: {label} accounts for the largest share, {n} of {total}.",
+        "{state} : {label} représente la plus grande part, {n} sur {total}.",
+    ),
+    "security.sides_note": (
+        "An event between two sides counts under both, so the sides add up to more than the total. Civilians are the targets of one-sided violence, not a side.",
+        "Un événement entre deux camps compte pour chacun d'eux : la somme des camps dépasse donc le total. Les civils sont les cibles de la violence unilatérale, non un camp.",
+    ),
+    "security.before_after": ("Before and after a milestone", "Avant et après un jalon"),
+    "security.milestone": ("Milestone", "Jalon"),
+    "security.before_after_note": (
+        "Whole calendar months before and after the milestone's month (that month itself is left out). Rates are per month of the window the data covers. These figures describe the periods; they do not show that the milestone caused any difference.",
+        "Mois civils entiers avant et après le mois du jalon (ce mois-là est exclu). Les taux sont calculés par mois de la fenêtre couverts par les données. Ces chiffres décrivent les périodes ; ils ne montrent pas que le jalon a causé une différence.",
+    ),
+    "security.before_after_summary": (
+        "{state}, {months} months before: {before} deaths a month; {months} months after: {after} a month ({covered} of {months} months after are covered).",
+        "{state}, {months} mois avant : {before} morts par mois ; {months} mois après : {after} par mois ({covered} des {months} mois suivants sont couverts).",
+    ),
+    "security.no_rate": ("not covered", "non couvert"),
+    "security.part.before": ("before", "avant"),
+    "security.part.after": ("after", "après"),
+    "security.upload": (
+        "Use your own export (UCDP or ACLED)",
+        "Utiliser votre propre export (UCDP ou ACLED)",
+    ),
+    "security.upload_label": (
+        "CSV or zipped CSV, up to 1,000,000 rows",
+        "CSV ou CSV zippé, jusqu'à 1 000 000 de lignes",
+    ),
+    "security.upload_help": (
+        "Layouts read: UCDP GED bulk CSV and candidate files, UCDP per-country export, ACLED exports (current and pre-2023). Your file stays in this browser session only: it is never written to disk, never put in a link and never shown to another reader. The page shows and lets you download only the monthly totals computed from it. ACLED's terms forbid redistributing its rows: share only aggregates.",
+        "Formats lus : CSV complet et fichiers candidats du GED de l'UCDP, export par pays de l'UCDP, exports ACLED (actuel et d'avant 2023). Votre fichier reste dans cette session de navigateur : il n'est jamais écrit sur disque, jamais mis dans un lien et jamais montré à un autre lecteur. La page n'affiche et ne permet de télécharger que les totaux mensuels qui en sont tirés. Les conditions d'ACLED interdisent de redistribuer ses lignes : ne partagez que des agrégats.",
+    ),
+    "security.upload_failed": (
+        "Your file could not be used; the shipped UCDP data is shown. {reason}",
+        "Votre fichier n'a pas pu être utilisé ; les données UCDP fournies sont affichées. {reason}",
+    ),
+    "security.upload_used": (
+        "Your file: {rows} rows read, {kept} used, {dropped} left out.",
+        "Votre fichier : {rows} lignes lues, {kept} utilisées, {dropped} écartées.",
+    ),
+    "security.upload_problem": (
+        "Column “{column}”: {message} ({count} rows, first rows {rows}).",
+        "Colonne « {column} » : {message} ({count} lignes, premières lignes {rows}).",
+    ),
+    "layout.ucdp_ged": ("UCDP GED bulk or candidate CSV", "CSV complet ou candidat du GED de l'UCDP"),
+    "layout.ucdp_country": ("UCDP per-country export", "export par pays de l'UCDP"),
+    "layout.acled": ("ACLED export", "export ACLED"),
+    "layout.acled_old": ("ACLED export, pre-2023 layout", "export ACLED, format d'avant 2023"),
+    "kind.state_based": ("State-based", "Étatique"),
+    "kind.non_state": ("Non-state", "Non étatique"),
+    "kind.one_sided": ("One-sided (against civilians)", "Unilatérale (contre des civils)"),
+    "kind.battles": ("Battles", "Batailles"),
+    "kind.explosions": ("Explosions / remote violence", "Explosions / violence à distance"),
+    "kind.against_civilians": ("Violence against civilians", "Violence contre des civils"),
+    "kind.riots": ("Riots", "Émeutes"),
+    "kind.protests": ("Protests", "Manifestations"),
+    "kind.strategic": ("Strategic developments", "Évolutions stratégiques"),
+    "side.government": ("Government forces and allies", "Forces gouvernementales et alliées"),
+    "side.jnim": ("JNIM", "JNIM"),
+    "side.is_sahel": ("Islamic State Sahel", "État islamique au Sahel"),
+    "side.militia": ("Militias", "Milices"),
+    "side.other": ("Other", "Autres"),
+    "security.method.title": (
+        "How the security figures are counted",
+        "Comment sont comptés les chiffres de sécurité",
+    ),
+    "security.method.ucdp": (
+        "UCDP (Uppsala Conflict Data Program) records an event when armed force used by an organised actor against another, or against civilians, kills at least one person. Each event has a best, a low and a high estimate of deaths. Its kinds are state-based (a government against an organised group), non-state (two organised groups) and one-sided (an organised actor against civilians). Events are dated here by their first possible day.",
+        "L'UCDP (Uppsala Conflict Data Program) enregistre un événement lorsque la force armée employée par un acteur organisé contre un autre, ou contre des civils, tue au moins une personne. Chaque événement porte une estimation des morts meilleure, basse et haute. Ses types sont la violence étatique (un gouvernement contre un groupe organisé), non étatique (deux groupes organisés) et unilatérale (un acteur organisé contre des civils). Les événements sont datés ici de leur premier jour possible.",
+    ),
+    "security.method.acled": (
+        "ACLED (Armed Conflict Location & Event Data) also records events without deaths (protests, riots, strategic developments) and gives a single fatality count, so an ACLED file has no low–high band. Its event types replace UCDP's kinds. ACLED's terms forbid redistributing its rows: the dashboard ships none and shows only the totals of a file you load yourself.",
+        "ACLED (Armed Conflict Location & Event Data) enregistre aussi des événements sans morts (manifestations, émeutes, évolutions stratégiques) et donne un seul nombre de morts : un fichier ACLED n'a donc pas de bande basse–haute. Ses types d'événements remplacent ceux de l'UCDP. Les conditions d'ACLED interdisent de redistribuer ses lignes : le tableau de bord n'en fournit aucune et n'affiche que les totaux d'un fichier que vous chargez vous-même.",
+    ),
+    "security.method.wagner": (
+        "Wagner and, since 2024, Africa Corps are never a side of their own in UCDP: their operations are counted within “Government of Mali”. The dashboard does the same with ACLED actors named Wagner or Africa Corps, so that both sources put them with government forces and allies.",
+        "Wagner et, depuis 2024, l'Africa Corps ne sont jamais un camp à part dans l'UCDP : leurs opérations sont comptées dans « Government of Mali ». Le tableau de bord fait de même pour les acteurs ACLED nommés Wagner ou Africa Corps, afin que les deux sources les rangent parmi les forces gouvernementales et alliées.",
+    ),
+    "security.method.coverage": (
+        "The shipped data is UCDP GED, most likely version 24.1, for Mali, Burkina Faso and four neighbours from 1 January 2020 to 31 December 2023. It does not cover Niger (no usable copy was found) nor any day after 31 December 2023. In 13 events UCDP's low estimate is above its best and in 30 its high estimate below: the band is drawn from the lowest to the highest of the three.",
+        "Les données fournies sont celles du GED de l'UCDP, très probablement en version 24.1, pour le Mali, le Burkina Faso et quatre voisins du 1er janvier 2020 au 31 décembre 2023. Elles ne couvrent pas le Niger (aucune copie utilisable n'a été trouvée) ni aucun jour après le 31 décembre 2023. Pour 13 événements, l'estimation basse de l'UCDP dépasse la meilleure et pour 30 la haute lui est inférieure : la bande va de la plus basse à la plus haute des trois.",
+    ),
+    "upload.too_big": (
+        "The file is larger than {detail} bytes uncompressed.",
+        "Le fichier dépasse {detail} octets une fois décompressé.",
+    ),
+    "upload.zip_members": (
+        "The zip holds {detail} files; it must hold exactly one CSV.",
+        "Le zip contient {detail} fichiers ; il doit contenir un seul CSV.",
+    ),
+    "upload.bad_zip": ("The zip cannot be opened ({detail}).", "Le zip ne peut pas être ouvert ({detail})."),
+    "upload.empty": ("The file is empty.", "Le fichier est vide."),
+    "upload.binary": (
+        "The file is not text (it holds binary bytes).",
+        "Le fichier n'est pas du texte (il contient des octets binaires).",
+    ),
+    "upload.encoding": (
+        "The file is not UTF-8 text (first bad byte on row {detail}); save it as CSV UTF-8.",
+        "Le fichier n'est pas du texte UTF-8 (premier octet invalide ligne {detail}) ; enregistrez-le en CSV UTF-8.",
+    ),
+    "upload.missing_columns": (
+        "The header is not a UCDP or ACLED layout: missing or renamed columns {detail}.",
+        "L'en-tête n'est pas un format UCDP ou ACLED : colonnes manquantes ou renommées {detail}.",
+    ),
+    "upload.duplicate_columns": ("Columns named twice: {detail}.", "Colonnes en double : {detail}."),
+    "upload.unreadable": ("The CSV cannot be read ({detail}).", "Le CSV ne peut pas être lu ({detail})."),
+    "upload.too_many_rows": (
+        "The file has {detail} rows, more than 1,000,000.",
+        "Le fichier compte {detail} lignes, plus de 1 000 000.",
+    ),
+    "upload.nothing_left": ("No row of the file could be used.", "Aucune ligne du fichier n'est utilisable."),
+    "upload.issue.malformed": (
+        "rows with too many or too few cells, or bad bytes",
+        "lignes avec trop ou trop peu de cellules, ou des octets invalides",
+    ),
+    "upload.issue.unknown_country": (
+        "country not known to the dashboard (West Africa, the Sahel and neighbours)",
+        "pays inconnu du tableau de bord (Afrique de l'Ouest, Sahel et voisins)",
+    ),
+    "upload.issue.bad_date": ("date that does not parse", "date illisible"),
+    "upload.issue.date_range": (
+        "date before 1989 or after today",
+        "date antérieure à 1989 ou postérieure à aujourd'hui",
+    ),
+    "upload.issue.bad_kind": (
+        "unknown kind of violence or event type",
+        "type de violence ou d'événement inconnu",
+    ),
+    "upload.issue.coordinates": (
+        "coordinate missing or outside the globe",
+        "coordonnée absente ou hors du globe",
+    ),
+    "upload.issue.deaths": (
+        "deaths not a whole number of zero or more",
+        "morts : pas un nombre entier positif ou nul",
+    ),
     # Event categories
     "category.coup": ("Coup", "Coup d'État"),
     "category.transition": ("Transition", "Transition"),

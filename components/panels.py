@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.config import EXTRA_CODES, FORCE_COLOURS, STATUS_FILL
-from components.formatting import death_toll, escape_markdown, format_date, period_words
+from components.formatting import death_toll, escape_markdown, format_date, format_number, period_words
 from components.i18n import column, state_names, t
 from components.model import (
     event_by_id,
@@ -194,3 +194,49 @@ def consultation_outcomes(
             if row["note"]:
                 st.caption(escape_markdown(row["note"]))
             source_list(row["source_ids"], sources, lang)
+
+
+def upload_report(own, lang: str) -> None:
+    """What became of a reader's file (data.read_upload): why it cannot be used, the problems found
+    by column and first rows, and how many rows were used; nothing without a file."""
+    if own is None:
+        return
+    if own.conflict is None:
+        reason = t(f"upload.{own.fatal}", lang, detail=own.detail)
+        st.error(t("security.upload_failed", lang, reason=escape_markdown(reason)), icon=":material/error:")
+    if own.issues:
+        lines = [
+            "- "
+            + escape_markdown(
+                t(
+                    "security.upload_problem",
+                    lang,
+                    column=issue.column or "—",
+                    message=t(f"upload.issue.{issue.code}", lang),
+                    count=format_number(issue.count, lang),
+                    rows=", ".join(str(r) for r in issue.rows),
+                )
+            )
+            for issue in own.issues
+        ]
+        st.warning("\n".join(lines), icon=":material/rule:")
+    if own.conflict is not None:
+        counts = {"rows": own.rows, "kept": own.kept, "dropped": own.rows - own.kept}
+        words = {name: format_number(n, lang) for name, n in counts.items()}
+        st.success(t("security.upload_used", lang, **words), icon=":material/check:")
+
+
+def coverage_notes(conflict, states: list[str], names: dict[str, str], lang: str) -> None:
+    """Plain statements of what the loaded conflict data covers: states it lacks and its period."""
+    for iso3 in states:
+        if iso3 not in conflict.states:
+            st.warning(t("security.not_covered", lang, state=names.get(iso3, iso3)), icon=":material/block:")
+    first, last = (format_date(day, "day", lang) for day in (conflict.first, conflict.last))
+    st.info(t("security.period", lang, first=first, last=last), icon=":material/date_range:")
+
+
+def security_method(lang: str) -> None:
+    """What UCDP and ACLED count, how Wagner is coded and what the data covers, in an expander."""
+    with st.expander(t("security.method.title", lang)):
+        for part in ("ucdp", "acled", "wagner", "coverage"):
+            st.markdown(t(f"security.method.{part}", lang))

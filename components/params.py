@@ -89,6 +89,12 @@ PARAMS = {
     "topics.state": Param("choice", TOPIC_COLUMNS, blank=True),
     "data.table": Param("choice", "datapackage.resources"),
     "data.search": Param("text", (), ""),
+    "security.states": Param("choices", "conflict.states"),
+    "security.measure": Param("choice", ("best", "events")),
+    "security.state": Param("choice", "conflict.states"),
+    "security.by": Param("choice", ("kind", "side")),
+    "security.milestone": Param("choice", "security.milestones"),
+    "security.file": Param("choice", ("own",)),  # the view was made from the reader's own file
 }
 MAX_TEXT = 100  # characters a text filter keeps
 

@@ -10,14 +10,15 @@ from datetime import date
 
 import pandas as pd
 
-from components import model
+from components import model, security, security_charts
 from components.charts.counts import composition_chart, pipeline_chart, quarterly_chart, topic_heatmap
 from components.charts.timeline import timeline_chart
 from components.compat import deck_spec
 from components.config import FIRST_COUP, FORCE_COLOURS, PERIOD_END
-from components.formatting import escape_markdown, format_date, source_lines
+from components.formatting import escape_markdown, format_date, format_number, source_lines
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
+from components.security_codes import STATE_COLOURS, WINDOWS
 
 MAP_TABLES = ("states", "memberships", "presence", "forces", "cooperation", "shapes")
 TIMELINE_TABLES = ("states", "events", "phases", "forces", "sources", "presence", "memberships", "sanctions")
@@ -186,3 +187,98 @@ def topic_card_texts(
             text |= {"items": "\n".join(latest), "sources": "\n".join(cited)}
         cards.append(text)
     return cards
+
+
+def security_view(
+    conflict, names: dict[str, str], marks: pd.DataFrame, controls: dict, note: str, lang: str
+) -> dict:
+    """The Security page for its controls (states, measure, state, by, milestone): the monthly chart,
+    the breakdown by kind or side and the before/after lines and table, each with its sentence."""
+    chosen, measure, state, by = controls["states"], controls["measure"], controls["state"], controls["by"]
+    monthly = security.states_monthly(conflict, chosen)
+    band = conflict.source == "ucdp" and measure == "best"
+    what = t(f"security.measure.{measure}", lang).lower()
+    view = {"monthly": None}
+    if not monthly.empty:
+        busiest = monthly.loc[monthly[measure].idxmax()]
+        series = {names.get(s, s): rows.set_index("month") for s, rows in monthly.groupby("iso3", sort=False)}
+        colours = {names.get(s, s): STATE_COLOURS.get(s) for s in chosen}
+        words = {"state": names.get(busiest["iso3"], busiest["iso3"]), "measure": what}
+        words |= {"n": format_number(busiest[measure], lang), "month": busiest["month"].strftime("%Y-%m")}
+        summary = [
+            t("security.monthly_summary", lang, **words),
+            t("security.band", lang) if band else "",
+            note,
+        ]
+        view["monthly"] = chart_part(
+            security_charts.monthly_chart(series, measure, marks, colours, lang, band=band),
+            monthly.assign(month=monthly["month"].dt.strftime("%Y-%m")),
+            " ".join(summary),
+        )
+    wide = security.breakdown(conflict, state, by, measure)
+    totals = wide.sum()
+    words = {"state": names.get(state, state), "n": format_number(totals.max(), lang)}
+    words |= {"label": t(f"{by}.{totals.idxmax()}", lang)} if len(totals) else {"label": "—"}
+    words |= {"total": format_number(security.state_monthly(conflict, state)[measure].sum(), lang)}
+    summary = [
+        t("security.breakdown_summary", lang, **words),
+        t("security.sides_note", lang) if by == "side" else "",
+    ]
+    view["breakdown"] = chart_part(
+        security_charts.breakdown_chart(wide, by, measure, lang),
+        wide.reset_index().assign(month=lambda f: f["month"].dt.strftime("%Y-%m")),
+        " ".join([*summary, note]),
+    )
+    day = marks.set_index("event_id").at[controls["milestone"], "date"]
+    table = security.before_after(conflict, day, chosen or conflict.states[:1], WINDOWS)
+    view["before_after"] = before_after_lines(table, names, lang)
+    view["table"] = table.assign(
+        state=table["iso3"].map(lambda c: names.get(c, c)), milestone=controls["milestone"]
+    )
+    return view
+
+
+def before_after_lines(table: pd.DataFrame, names: dict[str, str], lang: str) -> str:
+    """One escaped markdown line per state: deaths a month in the shorter window before and after."""
+
+    def per_month(row) -> str:
+        if row["months_covered"] == 0:
+            return t("security.no_rate", lang)
+        rate = f"{row['deaths_per_month']:g}"
+        return rate.replace(".", ",") if lang == "fr" else rate
+
+    lines = []
+    for iso3, rows in table[table["window"] == WINDOWS[0]].groupby("iso3", sort=False):
+        before, after = (rows.set_index("part").loc[part] for part in ("before", "after"))
+        words = {
+            "state": names.get(iso3, iso3),
+            "months": WINDOWS[0],
+            "covered": int(after["months_covered"]),
+        }
+        text = t(
+            "security.before_after_summary", lang, before=per_month(before), after=per_month(after), **words
+        )
+        lines.append(f"- {escape_markdown(text)}")
+    return "\n".join(lines)
+
+
+def source_note(layout: str | None, file_name: str, resource: dict, lang: str) -> str:
+    """Whose numbers these are: the reader's own file (its `layout`) or the shipped UCDP table with
+    its version and the citations its licence asks for."""
+    if layout is not None:
+        return t(
+            "security.source_own", lang, name=escape_markdown(file_name), layout=t(f"layout.{layout}", lang)
+        )
+    citations = " — ".join(resource["x_citations"])
+    return t("security.source_ucdp", lang, version=resource["version"], citations=citations)
+
+
+def milestone_names(marks: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each milestone's 'YYYY-MM-DD · short name' (its title when it has no short name), by event id."""
+    names = marks[column("short", lang)].where(
+        marks[column("short", lang)] != "", marks[column("title", lang)]
+    )
+    return {
+        i: f"{day:%Y-%m-%d} · {name}"
+        for i, day, name in zip(marks["event_id"], marks["date"], names, strict=True)
+    }

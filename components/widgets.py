@@ -11,7 +11,7 @@ import streamlit as st
 
 from components.compat import figure_from_dict
 from components.config import LANGUAGES
-from components.formatting import escape_markdown, format_date, source_lines
+from components.formatting import escape_markdown, format_date, source_lines, spreadsheet_safe
 from components.i18n import t
 from components.params import MAX_TEXT, PARAMS, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
@@ -65,8 +65,10 @@ def table_with_download(
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV, list cells joined with ';' as in data/."""
-    flat = frame.apply(lambda col: col.map(lambda v: ";".join(v) if isinstance(v, tuple) else v))
+    """The frame as UTF-8 CSV, list cells joined with ';' as in data/, formula-like text neutralised."""
+    flat = frame.apply(
+        lambda col: col.map(lambda v: spreadsheet_safe(";".join(v) if isinstance(v, tuple) else v))
+    )
     return flat.to_csv(index=False).encode("utf-8")
 
 
@@ -102,9 +104,10 @@ def text_filter(label: str, *, key: str) -> str:
     return value
 
 
-def multi_choice(label: str, options: list[str], *, key: str, format_func=str) -> list[str]:
-    """Toggle pills kept in the URL by code; all options are on by default."""
-    default = default_of(key, options)
+def multi_choice(label: str, options: list[str], *, key: str, format_func=str, default=None) -> list[str]:
+    """Toggle pills kept in the URL by code; all options are on unless the page gives a `default`
+    that depends on the data."""
+    default = default_of(key, options) if default is None else default
     seed(key, options)
     st.session_state.setdefault(key, default)
     value = st.pills(label, options, selection_mode="multi", format_func=format_func, key=key)
@@ -283,3 +286,12 @@ def chart_block(part: dict, name: str, *, key: str, lang: str) -> None:
     st.caption(t("common.nothing_counted", lang) if part["summary"] is None else part["summary"])
     with st.expander(t("topics.table", lang)):
         table_with_download(part["table"], name, key=key, lang=lang)
+
+
+def own_file_mark(used: bool) -> bool:
+    """Keep ?security.file=own in the link while a view uses the reader's own file (the file itself
+    never goes in it); True when a link opened without the file says it was made from one."""
+    seed("security.file")
+    linked = st.session_state.pop("security.file", None) == "own"
+    keep("security.file", "own" if used else "", "")
+    return linked and not used

@@ -155,3 +155,34 @@ def test_list_and_multi_table_keys_sit_outside_the_standard_foreign_keys():
         for foreign in schema.get("foreignKeys", []):
             assert types[foreign["fields"]] != "list", resource["name"]
             assert isinstance(foreign["reference"], dict), resource["name"]
+
+
+# Yearly events / sum of best estimates, copied from ../shared/conflict/PROVENANCE.md.
+UCDP_YEARLY = {
+    ("Mali", 2020): (232, 1509), ("Mali", 2021): (215, 1287), ("Mali", 2022): (408, 3650),
+    ("Mali", 2023): (319, 2109), ("Burkina Faso", 2020): (166, 1167), ("Burkina Faso", 2021): (191, 1458),
+    ("Burkina Faso", 2022): (236, 2609), ("Burkina Faso", 2023): (595, 6109), ("Benin", 2020): (1, 1),
+    ("Benin", 2021): (6, 11), ("Benin", 2022): (8, 30), ("Benin", 2023): (20, 46), ("Togo", 2022): (8, 62),
+    ("Togo", 2023): (20, 76), ("Ivory Coast", 2020): (1, 3), ("Senegal", 2020): (1, 0), ("Senegal", 2021): (2, 0),
+}  # fmt: skip
+
+
+def test_conflict_events_match_the_provenance_yearly_totals(tables):
+    conflict = tables["conflict_events"]
+    assert len(conflict) == 2429
+    yearly = conflict.groupby(["country", "year"]).agg(n=("id", "size"), best=("best_est", "sum"))
+    assert {key: (int(row.n), int(row.best)) for key, row in yearly.iterrows()} == UCDP_YEARLY
+    assert (conflict["year"] == conflict["date_start"].dt.year).all()
+    assert conflict["date_start"].min() >= pd.Timestamp("2020-01-01")
+    assert conflict["date_end"].max() <= pd.Timestamp("2023-12-31")
+    assert "Niger" not in set(conflict["country"])
+
+
+def test_conflict_events_state_licence_citations_version_and_coverage():
+    resource = next(r for r in PACKAGE["resources"] if r["name"] == "conflict_events")
+    assert resource["licenses"][0]["name"] == "CC-BY-4.0"
+    assert resource["version"] == "GED 24.1 (most likely)"
+    assert [c.split(",")[0] for c in resource["x_citations"]] == ["Davies", "Sundberg"]
+    assert resource["x_coverage"]["not_covered"] == ["NER"]
+    assert (resource["x_coverage"]["start"], resource["x_coverage"]["end"]) == ("2020-01-01", "2023-12-31")
+    assert "NOT cover Niger" in resource["description"]

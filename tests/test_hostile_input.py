@@ -8,8 +8,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.config import FIRST_COUP, PAGES, PERIOD_END
-from components.data import load_codes, load_package_info, load_tables
+from components.data import load_codes, load_conflict, load_package_info, load_tables
 from components.params import PARAMS, parse_choice, parse_choices, parse_day, parse_param, parse_period
+from components.security_codes import MILESTONES
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SEED = 20250403
@@ -52,6 +53,8 @@ def code_lists() -> dict[str, list[str]]:
         "events.category": load_codes("events", "category"),
         "events.event_id": list(tables["events"]["event_id"]),
         "topics.topic_id": list(tables["topics"]["topic_id"]),
+        "conflict.states": load_conflict().states,
+        "security.milestones": list(MILESTONES),
         "datapackage.resources": [
             r["name"] for r in load_package_info()["resources"] if r["path"].endswith(".csv")
         ],

@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conflict_samples import acled_file
 from streamlit.testing.v1 import AppTest
 
 from components.config import PAGES
@@ -292,3 +293,63 @@ def test_every_page_offers_a_citation(page):
     codes = [c.value for c in at.code]
     assert any(code.startswith("Sahel Pivot: the Alliance") and "version 0.1.0" in code for code in codes)
     assert any(code.startswith("Sahel Pivot : l'Alliance") and "Consulté le" in code for code in codes)
+
+
+def test_the_security_page_states_its_source_and_coverage():
+    at = run_page("security")
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "GED 24.1 (most likely)" in captions and "CC BY 4.0" in captions
+    assert "Sundberg" in captions and "Davies" in captions
+    assert "Niger: not in the loaded data." in [w.value for w in at.warning]
+    assert any("31 December 2023" in i.value for i in at.info)
+    assert at.pills(key="security.states").value == ["MLI", "BFA"]
+    assert len(at.get("plotly_chart")) == 2
+
+
+def test_the_security_page_reads_its_controls_from_the_url_in_french():
+    at = run_page(
+        "security",
+        lang="fr",
+        **{"security.measure": "events", "security.state": "MLI", "security.by": "side",
+           "security.milestone": "w-2022-08-15-last-french-troops-leave-mali"},
+    )  # fmt: skip
+    assert not at.exception
+    assert "Niger : absent des données chargées." in [w.value for w in at.warning]
+    assert at.selectbox(key="security.by").value == "side"
+    table = at.dataframe[-1].value
+    assert set(table["part"]) == {"before", "after"} and set(table["window"]) == {6, 12}
+    mali = table[(table["iso3"] == "MLI") & (table["window"] == 6)].set_index("part")
+    assert mali.loc["after", "first_month"] == "2022-09"
+    assert "mois" in " ".join(m.value for m in at.markdown)
+
+
+def uploaded(data: bytes, name: str, **query) -> AppTest:
+    """The security page after the reader uploaded `data` as `name`."""
+    at = run_page("security", **query)
+    at.get("file_uploader")[0].set_value((name, data, "text/csv"))
+    return at.run()
+
+
+def test_an_uploaded_acled_file_replaces_the_numbers_and_the_link_says_so():
+    at = uploaded(acled_file(400), "my-acled.csv")
+    assert not at.exception and not at.error
+    assert "Your file: 400 rows read, 400 used, 0 left out." in [s.value for s in at.success]
+    captions = " ".join(c.value for c in at.caption)
+    assert "my\\-acled\\.csv" in captions and "ACLED export" in captions
+    assert "The shaded band" not in captions  # ACLED has one fatality count: no band
+    assert at.query_params["security.file"] in ("own", ["own"])
+    table = at.dataframe[0].value
+    assert set(table.columns) == {"iso3", "month", "events", "best", "low", "high"}  # aggregates only
+
+
+def test_a_bad_upload_names_its_problem_and_keeps_the_shipped_data():
+    at = uploaded(b"a,b\n1,2\n", "odd.csv")
+    assert not at.exception
+    assert "missing or renamed columns" in at.error[0].value
+    assert any("GED 24.1" in c.value for c in at.caption)
+
+
+def test_a_link_made_from_an_upload_says_the_file_is_not_in_it():
+    at = run_page("security", **{"security.file": "own"})
+    assert any("reader's own file" in i.value for i in at.info)

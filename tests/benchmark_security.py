@@ -1,0 +1,95 @@
+"""Benchmark of a reader's own export: a 1,000,000-row ACLED-layout file, made by resampling real-shaped
+rows (tests/conflict_samples.py), hashed, read, validated and aggregated as the Security page does.
+
+    python tests/benchmark_security.py            # prints seconds and peak memory; exit 1 over target
+
+The file is made in one child process and written to a temporary file (test data, not a reader's
+upload); a second child reads it into memory and runs the pipeline, so that its peak memory is the
+pipeline's own plus the file's bytes. Targets: ≤ 5 s and ≤ 1.5 GiB.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+ROWS = 1_000_000
+SECONDS, GIB = 5.0, 1.5
+NOTE = (
+    "On {day}, militants attacked a military post near the village; the army responded with air support. "
+    "Sources report fatalities on both sides and the displacement of residents towards the district town. "
+)
+
+
+def make(path: Path, rows: int = ROWS, seed: int = 16) -> None:
+    """Write `rows` ACLED rows resampled from 2,000 real-shaped templates (unique ids, real notes length)."""
+    from conflict_samples import ACLED_COLUMNS, acled_row, ucdp_rows
+
+    rng = random.Random(seed)
+    templates = []
+    for number, row in enumerate(rng.choices(ucdp_rows(), k=2000)):
+        acled = acled_row(row, number)
+        acled["notes"] = NOTE.format(day=row["date_start"])
+        acled["event_id_cnty"] = "{id}"
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow(acled[c] for c in ACLED_COLUMNS)
+        templates.append(line.getvalue().replace("{", "{{").replace("}", "}}").replace("{{id}}", "{id}"))
+    with path.open("w", encoding="utf-8") as out:
+        out.write(",".join(ACLED_COLUMNS) + "\n")
+        for start in range(0, rows, 10_000):
+            out.write("".join(rng.choice(templates).format(id=f"X{i}") for i in range(start, start + 10_000)))
+
+
+def measure(path: Path) -> dict:
+    """Hash, read, validate and aggregate the file in this process; seconds and peak memory."""
+    from components.conflict_files import read_export
+
+    data = path.read_bytes()
+    started = time.perf_counter()
+    hashlib.sha256(data).hexdigest()  # data.read_upload's cache key
+    upload = read_export(data, path.name, date.today())
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    return {
+        "rows": upload.rows,
+        "kept": upload.kept,
+        "issues": [i.code for i in upload.issues],
+        "fatal": upload.fatal,
+        "file_mib": round(len(data) / 2**20),
+        "seconds": round(seconds, 2),
+        "peak_mib": round(peak / 2**20),
+    }
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "acled-1m.csv"
+        subprocess.run([sys.executable, __file__, "--make", str(path)], check=True)
+        result = subprocess.run(
+            [sys.executable, __file__, "--measure", str(path)], check=True, capture_output=True, text=True
+        )
+    numbers = json.loads(result.stdout.strip().splitlines()[-1])
+    print(json.dumps(numbers))
+    ok = numbers["kept"] == ROWS and numbers["seconds"] <= SECONDS and numbers["peak_mib"] <= GIB * 1024
+    print("within targets" if ok else f"OVER TARGET (≤ {SECONDS} s, ≤ {GIB} GiB)")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--make"]:
+        make(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["--measure"]:
+        print(json.dumps(measure(Path(sys.argv[2]))))
+    else:
+        sys.exit(main())
