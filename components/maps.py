@@ -1,6 +1,7 @@
 """pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
 
 import json
+from itertools import pairwise
 
 import pandas as pd
 import pydeck as pdk
@@ -12,6 +13,11 @@ from components.i18n import column, t
 
 LAYERS = ("status", "presence", "arcs", "capitals")
 NO_BASEMAP = "__MAP_STYLE__"
+# The capitals' font atlas is drawn glyph by glyph on the page's main thread when the map first
+# draws; deck.gl's default 64 px glyphs cost four times the work of 32 px ones, which are still
+# sharp at the 12 px the labels are shown (the outline is in atlas pixels, hence halved too).
+FONT_SETTINGS = {"sdf": True, "fontSize": 32, "buffer": 4, "radius": 6}
+OUTLINE_WIDTH = 1
 
 
 class CompactDeck(pdk.Deck):
@@ -76,6 +82,129 @@ def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lan
     ).reset_index(drop=True)
 
 
+def outline_segments(shapes: dict, codes: set[str]) -> list[dict]:
+    """Every edge of the rings of the countries in `codes`, as source `s` and target `t` points."""
+    return [
+        {"s": start, "t": end}
+        for feature in shapes["features"]
+        if feature["properties"]["iso3"] in codes
+        for polygon in feature["geometry"]["coordinates"]
+        for ring in polygon
+        for start, end in pairwise(ring)
+    ]
+
+
+# Lines are LineLayers, not GeoJSON strokes (PathLayers): with software WebGL (SwiftShader, as on CI
+# and on machines without a GPU) the path shader took seconds to compile on the map's first draw,
+# blocking the page; a line segment's shader is a small fraction of that.
+def line_layer(segments: list[dict], layer_id: str, colour: list[int], width: float) -> pdk.Layer:
+    """Straight segments `s` → `t`, `width` pixels wide."""
+    return pdk.Layer(
+        "LineLayer",
+        segments,
+        id=layer_id,
+        get_source_position="s",
+        get_target_position="t",
+        get_color=colour,
+        get_width=width,
+    )
+
+
+def countries_layer(features: list[dict]) -> pdk.Layer:
+    """Country fills by ECOWAS status, pickable: a click selects the country, hovering shows it."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        {"type": "FeatureCollection", "features": features},
+        id="countries",
+        get_fill_color="properties.fill",
+        stroked=False,  # borders are their own line layer
+        pickable=True,
+        auto_highlight=True,
+    )
+
+
+def borders_layer(shapes: dict) -> pdk.Layer:
+    """Thin white borders between neighbouring countries: the edges the shapes file lists as shared
+    (data/shapes/make_shapes.py), each once."""
+    return line_layer(shapes["borders"], "borders", [255, 255, 255], 0.6)
+
+
+def aes_outline_layer(shapes: dict, members: set[str]) -> pdk.Layer:
+    """A thick outline around each AES member."""
+    return line_layer(outline_segments(shapes, members), "aes-outline", rgb(AES_OUTLINE), 3)
+
+
+def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
+    """Arcs from Moscow to each capital, from `arc_rows`, fading towards Moscow."""
+    return pdk.Layer(
+        "ArcLayer",
+        arcs.assign(from_lon=MOSCOW["lon"], from_lat=MOSCOW["lat"]),
+        id="arcs",
+        get_source_position=["from_lon", "from_lat"],
+        get_target_position=["lon", "lat"],
+        get_source_color=rgb(ARC_COLOUR, 60),
+        get_target_color=rgb(ARC_COLOUR, 200),
+        get_width="width",
+        get_height=0.4,
+        pickable=True,
+    )
+
+
+def capitals_layer(capitals: pd.DataFrame) -> pdk.Layer:
+    """A small dark dot on each capital (lat, lon)."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        capitals,
+        id="capitals",
+        get_position=["lon", "lat"],
+        get_fill_color=[40, 40, 40],
+        radius_min_pixels=2.5,
+        get_radius=6000,
+    )
+
+
+def capital_names_layer(capitals: pd.DataFrame) -> pdk.Layer:
+    """Each capital's `label` above its dot, outlined in white to read over any fill."""
+    return pdk.Layer(
+        "TextLayer",
+        capitals,
+        id="capital-names",
+        get_position=["lon", "lat"],
+        get_text="label",
+        get_size=12,
+        get_color=[30, 30, 30],
+        get_pixel_offset=[0, -12],
+        # The atlas holds exactly the labels' characters (ASCII only unless told, and accents are
+        # needed); quoted so pydeck passes a literal.
+        character_set="'auto'",
+        outline_width=OUTLINE_WIDTH,
+        outline_color=[255, 255, 255],
+        font_family="'sans-serif'",
+        font_settings=FONT_SETTINGS,
+    )
+
+
+def forces_layer(markers: pd.DataFrame, lang: str) -> pdk.Layer:
+    """A dot per foreign force present (model.presence_markers), coloured by force, with its tooltip."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        markers[["lon_shown", "lat", "actor"]].assign(
+            colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
+            tooltip=marker_tooltips(markers, lang),
+        ),
+        id="presence",
+        get_position=["lon_shown", "lat"],
+        get_fill_color="colour",
+        get_line_color=[255, 255, 255],
+        stroked=True,
+        line_width_min_pixels=1.5,
+        radius_min_pixels=5.5,
+        radius_max_pixels=12,
+        get_radius=18000,
+        pickable=True,
+    )
+
+
 def sahel_map(
     shapes: dict,
     status: pd.DataFrame,
@@ -90,96 +219,20 @@ def sahel_map(
 
     `markers` comes from model.presence_markers, `arcs` from arc_rows, `capitals` has lat, lon, label.
     """
-    features = country_features(shapes, status, names, lang)
     deck_layers = []
     if "status" in layers:
-        deck_layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                {"type": "FeatureCollection", "features": features},
-                id="countries",
-                get_fill_color="properties.fill",
-                get_line_color=[255, 255, 255],
-                line_width_min_pixels=0.6,
-                pickable=True,
-                auto_highlight=True,
-            )
-        )
-        deck_layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                {"type": "FeatureCollection", "features": [f for f in features if f["properties"]["aes"]]},
-                id="aes-outline",
-                filled=False,
-                get_line_color=rgb(AES_OUTLINE),
-                line_width_min_pixels=3,
-            )
-        )
+        members = set(status.loc[status["aes_member"], "iso3"])
+        deck_layers += [
+            countries_layer(country_features(shapes, status, names, lang)),
+            borders_layer(shapes),
+            aes_outline_layer(shapes, members),
+        ]
     if "arcs" in layers and not arcs.empty:
-        deck_layers.append(
-            pdk.Layer(
-                "ArcLayer",
-                arcs.assign(from_lon=MOSCOW["lon"], from_lat=MOSCOW["lat"]),
-                id="arcs",
-                get_source_position=["from_lon", "from_lat"],
-                get_target_position=["lon", "lat"],
-                get_source_color=rgb(ARC_COLOUR, 60),
-                get_target_color=rgb(ARC_COLOUR, 200),
-                get_width="width",
-                get_height=0.4,
-                pickable=True,
-            )
-        )
+        deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:
-        deck_layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                capitals,
-                id="capitals",
-                get_position=["lon", "lat"],
-                get_fill_color=[40, 40, 40],
-                radius_min_pixels=2.5,
-                get_radius=6000,
-            )
-        )
-        deck_layers.append(
-            pdk.Layer(
-                "TextLayer",
-                capitals,
-                id="capital-names",
-                get_position=["lon", "lat"],
-                get_text="label",
-                get_size=12,
-                get_color=[30, 30, 30],
-                get_pixel_offset=[0, -12],
-                # deck.gl's atlas holds ASCII only unless told; quoted so pydeck passes a literal.
-                character_set="'auto'",
-                outline_width=2,
-                outline_color=[255, 255, 255],
-                font_family="'sans-serif'",
-                font_settings={"sdf": True},
-            )
-        )
+        deck_layers += [capitals_layer(capitals), capital_names_layer(capitals)]
     if "presence" in layers and not markers.empty:
-        deck_layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                markers[["lon_shown", "lat", "actor"]].assign(
-                    colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
-                    tooltip=marker_tooltips(markers, lang),
-                ),
-                id="presence",
-                get_position=["lon_shown", "lat"],
-                get_fill_color="colour",
-                get_line_color=[255, 255, 255],
-                stroked=True,
-                line_width_min_pixels=1.5,
-                radius_min_pixels=5.5,
-                radius_max_pixels=12,
-                get_radius=18000,
-                pickable=True,
-            )
-        )
+        deck_layers.append(forces_layer(markers, lang))
     return CompactDeck(
         layers=deck_layers,
         initial_view_state=pdk.ViewState(**MAP_VIEW),
