@@ -1,7 +1,6 @@
 """pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
 
 import json
-from itertools import pairwise
 
 import pandas as pd
 import pydeck as pdk
@@ -82,56 +81,31 @@ def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lan
     ).reset_index(drop=True)
 
 
-def outline_segments(shapes: dict, codes: set[str]) -> list[dict]:
-    """Every edge of the rings of the countries in `codes`, as source `s` and target `t` points."""
-    return [
-        {"s": start, "t": end}
-        for feature in shapes["features"]
-        if feature["properties"]["iso3"] in codes
-        for polygon in feature["geometry"]["coordinates"]
-        for ring in polygon
-        for start, end in pairwise(ring)
-    ]
-
-
-# Lines are LineLayers, not GeoJSON strokes (PathLayers): with software WebGL (SwiftShader, as on CI
-# and on machines without a GPU) the path shader took seconds to compile on the map's first draw,
-# blocking the page; a line segment's shader is a small fraction of that.
-def line_layer(segments: list[dict], layer_id: str, colour: list[int], width: float) -> pdk.Layer:
-    """Straight segments `s` → `t`, `width` pixels wide."""
-    return pdk.Layer(
-        "LineLayer",
-        segments,
-        id=layer_id,
-        get_source_position="s",
-        get_target_position="t",
-        get_color=colour,
-        get_width=width,
-    )
-
-
 def countries_layer(features: list[dict]) -> pdk.Layer:
-    """Country fills by ECOWAS status, pickable: a click selects the country, hovering shows it."""
+    """Country fills by ECOWAS status with thin white borders, pickable: a click selects the
+    country, hovering shows its tooltip."""
     return pdk.Layer(
         "GeoJsonLayer",
         {"type": "FeatureCollection", "features": features},
         id="countries",
         get_fill_color="properties.fill",
-        stroked=False,  # borders are their own line layer
+        get_line_color=[255, 255, 255],
+        line_width_min_pixels=0.6,
         pickable=True,
         auto_highlight=True,
     )
 
 
-def borders_layer(shapes: dict) -> pdk.Layer:
-    """Thin white borders between neighbouring countries: the edges the shapes file lists as shared
-    (data/shapes/make_shapes.py), each once."""
-    return line_layer(shapes["borders"], "borders", [255, 255, 255], 0.6)
-
-
-def aes_outline_layer(shapes: dict, members: set[str]) -> pdk.Layer:
-    """A thick outline around each AES member."""
-    return line_layer(outline_segments(shapes, members), "aes-outline", rgb(AES_OUTLINE), 3)
+def aes_outline_layer(features: list[dict]) -> pdk.Layer:
+    """A thick outline around each AES member among `features` (from country_features)."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        {"type": "FeatureCollection", "features": [f for f in features if f["properties"]["aes"]]},
+        id="aes-outline",
+        filled=False,
+        get_line_color=rgb(AES_OUTLINE),
+        line_width_min_pixels=3,
+    )
 
 
 def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
@@ -221,12 +195,8 @@ def sahel_map(
     """
     deck_layers = []
     if "status" in layers:
-        members = set(status.loc[status["aes_member"], "iso3"])
-        deck_layers += [
-            countries_layer(country_features(shapes, status, names, lang)),
-            borders_layer(shapes),
-            aes_outline_layer(shapes, members),
-        ]
+        features = country_features(shapes, status, names, lang)
+        deck_layers += [countries_layer(features), aes_outline_layer(features)]
     if "arcs" in layers and not arcs.empty:
         deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:

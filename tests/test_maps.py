@@ -1,17 +1,13 @@
 """The pydeck builder: layers, offline settings, escaped tooltips."""
 
-import importlib.util
 import json
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from components import maps, model
 from components.data import load_shapes, load_tables
-
-ROOT = Path(__file__).resolve().parent.parent
 
 SHAPES = {
     "type": "FeatureCollection",
@@ -23,7 +19,6 @@ SHAPES = {
         }
         for iso3 in ["MLI", "SEN", "DZA"]
     ],
-    "borders": [{"s": [0, 0], "t": [1, 0]}],
 }
 STATUS = pd.DataFrame(
     {
@@ -65,17 +60,17 @@ def deck_json(**kwargs) -> dict:
 def test_every_layer_is_drawn_and_nothing_is_fetched():
     spec = deck_json()
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == ["countries", "borders", "aes-outline", "arcs", "capitals", "capital-names", "presence"]
+    assert ids == ["countries", "aes-outline", "arcs", "capitals", "capital-names", "presence"]
     assert spec["mapStyle"] == maps.NO_BASEMAP
     assert "mapProvider" not in spec
     assert "http" not in json.dumps(spec)
 
 
 def test_fill_and_outline_follow_the_status():
-    countries, _, outline = deck_json()["layers"][:3]
+    countries, outline = deck_json()["layers"][:2]
     fills = {f["properties"]["iso3"]: f["properties"]["fill"] for f in countries["data"]["features"]}
     assert fills["SEN"] != fills["MLI"] != fills["DZA"]
-    assert outline["data"] == maps.outline_segments(SHAPES, {"MLI"})  # Mali alone is an AES member
+    assert [f["properties"]["iso3"] for f in outline["data"]["features"]] == ["MLI"]
 
 
 def test_tooltips_are_plain_text_with_the_data_as_written():
@@ -97,7 +92,7 @@ def test_arcs_only_for_states_with_items_and_wider_with_more():
 def test_a_layer_toggled_off_is_not_drawn(hidden):
     ids = {layer["id"] for layer in deck_json(layers=[n for n in maps.LAYERS if n != hidden])["layers"]}
     expected = {
-        "status": {"countries", "borders", "aes-outline"},
+        "status": {"countries", "aes-outline"},
         "presence": {"presence"},
         "arcs": {"arcs"},
         "capitals": {"capitals", "capital-names"},
@@ -120,62 +115,29 @@ def test_the_real_map_stays_small():
         model.cooperation_signed_by(tables["cooperation"], day), tables["states"], names, "fr"
     )
     deck = maps.sahel_map(load_shapes(), status, markers, arcs, CAPITALS, names, "fr")
-    # About 90 KB of shapes and 70 KB of borders (the edges two countries share, as segments).
-    assert len(deck.to_json().encode()) < 200_000
+    assert len(deck.to_json().encode()) < 150_000
 
 
 def layer_json(layer) -> dict:
     return json.loads(json.dumps(layer, default=maps.default_serialize))
 
 
-def test_the_countries_are_filled_pickable_and_not_stroked():
+def test_the_countries_are_filled_by_status_and_pickable():
     spec = layer_json(maps.countries_layer(maps.country_features(SHAPES, STATUS, NAMES, "fr")))
-    assert spec["@@type"] == "GeoJsonLayer"
-    assert spec["stroked"] is False  # a GeoJSON stroke is a path layer, seconds to compile in software
+    assert spec["@@type"] == "GeoJsonLayer" and spec["getFillColor"] == "@@=properties.fill"
     assert spec["pickable"] is True and spec["autoHighlight"] is True
     assert [f["properties"]["iso3"] for f in spec["data"]["features"]] == ["MLI", "SEN", "DZA"]
+    assert spec["data"]["features"][0]["tooltip"] == "Mali <b>\nCEDEAO : Sorti\nMembre de l'AES"
 
 
-def test_borders_are_the_shapes_shared_edges_as_white_lines():
-    spec = layer_json(maps.borders_layer(SHAPES))
-    assert spec["@@type"] == "LineLayer"
-    assert spec["data"] == SHAPES["borders"]
-    assert spec["getColor"] == [255, 255, 255]
-
-
-def test_the_aes_outline_follows_every_ring_of_the_members_only():
-    square = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]
-    shapes = {
-        "features": [
-            {"properties": {"iso3": "NER"}, "geometry": {"coordinates": [[square], [square[:4]]]}},
-            {"properties": {"iso3": "SEN"}, "geometry": {"coordinates": [[square]]}},
-        ]
-    }
-    spec = layer_json(maps.aes_outline_layer(shapes, {"NER", "MLI"}))
-    assert spec["@@type"] == "LineLayer" and spec["getWidth"] == 3
-    assert spec["data"][:2] == [{"s": [0, 0], "t": [1, 0]}, {"s": [1, 0], "t": [1, 1]}]
-    assert len(spec["data"]) == 4 + 3  # Niger's two polygons; Senegal is not a member
-    assert layer_json(maps.aes_outline_layer(shapes, set()))["data"] == []  # before the AES existed
-
-
-def test_shared_edges_are_listed_once_and_coasts_not_at_all():
-    spec = importlib.util.spec_from_file_location("make_shapes", ROOT / "data" / "shapes" / "make_shapes.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
-    west = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]
-    east = [[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]
-    features = [{"geometry": {"coordinates": [[ring]]}} for ring in (west, east)]
-    assert script.shared_edges(features) == [{"s": [1, 0], "t": [1, 1]}]
-
-
-def test_the_shipped_borders_are_the_shapes_shared_edges():
-    shapes = load_shapes()
-    borders = shapes["borders"]
-    assert len(borders) > 1000
-    outline = {tuple(map(tuple, pair)) for pair in map(dict.values, maps.outline_segments(shapes, {"MLI"}))}
-    shared = {(tuple(edge["s"]), tuple(edge["t"])) for edge in borders}
-    # Mali's land borders are listed (in one direction or the other); Mali has no coast.
-    assert all(edge in shared or edge[::-1] in shared for edge in outline)
+def test_the_aes_outline_is_drawn_around_the_members_only():
+    features = maps.country_features(SHAPES, STATUS.assign(aes_member=[True, True, False]), NAMES, "en")
+    spec = layer_json(maps.aes_outline_layer(features))
+    assert spec["@@type"] == "GeoJsonLayer" and spec["filled"] is False
+    assert [f["properties"]["iso3"] for f in spec["data"]["features"]] == ["MLI", "SEN"]
+    assert spec["getLineColor"] == maps.rgb(maps.AES_OUTLINE)
+    none = maps.country_features(SHAPES, STATUS.assign(aes_member=False), NAMES, "en")  # before the AES
+    assert layer_json(maps.aes_outline_layer(none))["data"]["features"] == []
 
 
 def test_the_arcs_run_from_moscow_to_each_capital():

