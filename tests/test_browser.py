@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from browser_kit import ROOT, SIZES, Visit, chromium, serve
+from browser_kit import MAP_SIZED, ROOT, SIZES, Visit, chromium, serve
 from PIL import Image
 
 from components.config import PAGES
@@ -83,11 +83,7 @@ def distinct_colours(png: bytes) -> int:
 def map_drawn(view: Visit) -> bool:
     """Wait until the map has drawn shapes, fills and markers (not a blank box); False if it never did."""
     deck = view.page.locator('[data-testid="stDeckGlJsonChart"]')
-    # deck.gl first inserts a default 300×150 canvas, then sizes it to the map, then draws.
-    view.page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=stDeckGlJsonChart] canvas')].some(c => c.height > 300)",
-        timeout=30_000,
-    )
+    view.page.wait_for_function(MAP_SIZED, timeout=30_000)
     for _ in range(20):
         if distinct_colours(deck.screenshot()) > 20:
             return True
@@ -105,6 +101,20 @@ def test_the_map_draws_the_region_offline(server, visit):
     tooltip.wait_for(timeout=10_000)
     assert "Mali" in tooltip.inner_text()
     assert view.errors == [] and view.outside == []
+
+
+# Far above the benchmark's 200 ms target: this runs on a noisy 2-core CI machine. Before the fix the
+# map's first draw blocked the page for 2.6 s to well over 10 s (software WebGL compiling its shaders).
+MAP_TASK_BOUND_MS = 1000
+
+
+def test_the_map_never_freezes_the_page_after_it_appears(server, visit):
+    view = visit()
+    view.open(f"{server}/map", pause_ms=0)
+    longest = view.longest_task_after_map()
+    assert view.page.evaluate("window.__mapCanvasAt") is not None
+    assert longest < MAP_TASK_BOUND_MS
+    assert view.errors == []
 
 
 def centre_of(locator, x: float, y: float) -> tuple[float, float]:
