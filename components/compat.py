@@ -28,13 +28,18 @@ def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+def compact_json(value) -> str:
+    """A deck or layer as pydeck serialises it, without indentation, with the C JSON encoder."""
+    return json.dumps(
+        value, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+
+
 class CompactDeck(pdk.Deck):
     """A Deck serialised without indentation, with the C JSON encoder."""
 
     def to_json(self) -> str:
-        return json.dumps(
-            self, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        )
+        return compact_json(self)
 
 
 class SpecFigure(go.Figure):

@@ -1,27 +1,28 @@
 """pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
 
-import json
-
 import pandas as pd
 import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 
-from components.config import AES_OUTLINE, ARC_COLOUR, FORCE_COLOURS, MAP_VIEW, MOSCOW, STATUS_FILL, rgb
+from components.compat import NO_BASEMAP, CompactDeck
+from components.config import (
+    AES_OUTLINE,
+    ARC_COLOUR,
+    FORCE_COLOURS,
+    MAP_LAYERS,
+    MAP_VIEW,
+    MOSCOW,
+    STATUS_FILL,
+    rgb,
+)
 from components.formatting import format_date
 from components.i18n import column, t
 
-LAYERS = ("status", "presence", "arcs", "capitals")
-NO_BASEMAP = "__MAP_STYLE__"
-
-
-class CompactDeck(pdk.Deck):
-    """A Deck serialised without indentation: pydeck indents by default, which triples the bytes
-    sent and forces Python's slow pure-Python JSON encoder instead of the C one."""
-
-    def to_json(self) -> str:
-        return json.dumps(
-            self, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-        )
+LAYERS = MAP_LAYERS
+# The capitals' font atlas is drawn glyph by glyph on the page's main thread when the map first
+# draws; deck.gl's default 64 px glyphs cost four times the work of 32 px ones, which are still
+# sharp at the 12 px the labels are shown (the outline is in atlas pixels, hence halved too).
+FONT_SETTINGS = {"sdf": True, "fontSize": 32, "buffer": 4, "radius": 6}
+OUTLINE_WIDTH = 1
 
 
 def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
@@ -76,6 +77,104 @@ def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lan
     ).reset_index(drop=True)
 
 
+def countries_layer(features: list[dict]) -> pdk.Layer:
+    """Country fills by ECOWAS status with thin white borders, pickable: a click selects the
+    country, hovering shows its tooltip."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        {"type": "FeatureCollection", "features": features},
+        id="countries",
+        get_fill_color="properties.fill",
+        get_line_color=[255, 255, 255],
+        line_width_min_pixels=0.6,
+        pickable=True,
+        auto_highlight=True,
+    )
+
+
+def aes_outline_layer(features: list[dict]) -> pdk.Layer:
+    """A thick outline around each AES member among `features` (from country_features)."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        {"type": "FeatureCollection", "features": [f for f in features if f["properties"]["aes"]]},
+        id="aes-outline",
+        filled=False,
+        get_line_color=rgb(AES_OUTLINE),
+        line_width_min_pixels=3,
+    )
+
+
+def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
+    """Arcs from Moscow to each capital, from `arc_rows`, fading towards Moscow."""
+    return pdk.Layer(
+        "ArcLayer",
+        arcs.assign(from_lon=MOSCOW["lon"], from_lat=MOSCOW["lat"]),
+        id="arcs",
+        get_source_position=["from_lon", "from_lat"],
+        get_target_position=["lon", "lat"],
+        get_source_color=rgb(ARC_COLOUR, 60),
+        get_target_color=rgb(ARC_COLOUR, 200),
+        get_width="width",
+        get_height=0.4,
+        pickable=True,
+    )
+
+
+def capitals_layer(capitals: pd.DataFrame) -> pdk.Layer:
+    """A small dark dot on each capital (lat, lon)."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        capitals,
+        id="capitals",
+        get_position=["lon", "lat"],
+        get_fill_color=[40, 40, 40],
+        radius_min_pixels=2.5,
+        get_radius=6000,
+    )
+
+
+def capital_names_layer(capitals: pd.DataFrame) -> pdk.Layer:
+    """Each capital's `label` above its dot, outlined in white to read over any fill."""
+    return pdk.Layer(
+        "TextLayer",
+        capitals,
+        id="capital-names",
+        get_position=["lon", "lat"],
+        get_text="label",
+        get_size=12,
+        get_color=[30, 30, 30],
+        get_pixel_offset=[0, -12],
+        # The atlas holds exactly the labels' characters (ASCII only unless told, and accents are
+        # needed); quoted so pydeck passes a literal.
+        character_set="'auto'",
+        outline_width=OUTLINE_WIDTH,
+        outline_color=[255, 255, 255],
+        font_family="'sans-serif'",
+        font_settings=FONT_SETTINGS,
+    )
+
+
+def forces_layer(markers: pd.DataFrame, lang: str) -> pdk.Layer:
+    """A dot per foreign force present (model.presence_markers), coloured by force, with its tooltip."""
+    return pdk.Layer(
+        "ScatterplotLayer",
+        markers[["lon_shown", "lat", "actor"]].assign(
+            colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
+            tooltip=marker_tooltips(markers, lang),
+        ),
+        id="presence",
+        get_position=["lon_shown", "lat"],
+        get_fill_color="colour",
+        get_line_color=[255, 255, 255],
+        stroked=True,
+        line_width_min_pixels=1.5,
+        radius_min_pixels=5.5,
+        radius_max_pixels=12,
+        get_radius=18000,
+        pickable=True,
+    )
+
+
 def sahel_map(
     shapes: dict,
     status: pd.DataFrame,
@@ -90,96 +189,16 @@ def sahel_map(
 
     `markers` comes from model.presence_markers, `arcs` from arc_rows, `capitals` has lat, lon, label.
     """
-    features = country_features(shapes, status, names, lang)
     deck_layers = []
     if "status" in layers:
-        deck_layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                {"type": "FeatureCollection", "features": features},
-                id="countries",
-                get_fill_color="properties.fill",
-                get_line_color=[255, 255, 255],
-                line_width_min_pixels=0.6,
-                pickable=True,
-                auto_highlight=True,
-            )
-        )
-        deck_layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                {"type": "FeatureCollection", "features": [f for f in features if f["properties"]["aes"]]},
-                id="aes-outline",
-                filled=False,
-                get_line_color=rgb(AES_OUTLINE),
-                line_width_min_pixels=3,
-            )
-        )
+        features = country_features(shapes, status, names, lang)
+        deck_layers += [countries_layer(features), aes_outline_layer(features)]
     if "arcs" in layers and not arcs.empty:
-        deck_layers.append(
-            pdk.Layer(
-                "ArcLayer",
-                arcs.assign(from_lon=MOSCOW["lon"], from_lat=MOSCOW["lat"]),
-                id="arcs",
-                get_source_position=["from_lon", "from_lat"],
-                get_target_position=["lon", "lat"],
-                get_source_color=rgb(ARC_COLOUR, 60),
-                get_target_color=rgb(ARC_COLOUR, 200),
-                get_width="width",
-                get_height=0.4,
-                pickable=True,
-            )
-        )
+        deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:
-        deck_layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                capitals,
-                id="capitals",
-                get_position=["lon", "lat"],
-                get_fill_color=[40, 40, 40],
-                radius_min_pixels=2.5,
-                get_radius=6000,
-            )
-        )
-        deck_layers.append(
-            pdk.Layer(
-                "TextLayer",
-                capitals,
-                id="capital-names",
-                get_position=["lon", "lat"],
-                get_text="label",
-                get_size=12,
-                get_color=[30, 30, 30],
-                get_pixel_offset=[0, -12],
-                # deck.gl's atlas holds ASCII only unless told; quoted so pydeck passes a literal.
-                character_set="'auto'",
-                outline_width=2,
-                outline_color=[255, 255, 255],
-                font_family="'sans-serif'",
-                font_settings={"sdf": True},
-            )
-        )
+        deck_layers += [capitals_layer(capitals), capital_names_layer(capitals)]
     if "presence" in layers and not markers.empty:
-        deck_layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                markers[["lon_shown", "lat", "actor"]].assign(
-                    colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
-                    tooltip=marker_tooltips(markers, lang),
-                ),
-                id="presence",
-                get_position=["lon_shown", "lat"],
-                get_fill_color="colour",
-                get_line_color=[255, 255, 255],
-                stroked=True,
-                line_width_min_pixels=1.5,
-                radius_min_pixels=5.5,
-                radius_max_pixels=12,
-                get_radius=18000,
-                pickable=True,
-            )
-        )
+        deck_layers.append(forces_layer(markers, lang))
     return CompactDeck(
         layers=deck_layers,
         initial_view_state=pdk.ViewState(**MAP_VIEW),

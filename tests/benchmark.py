@@ -1,11 +1,13 @@
-"""Benchmark, run on demand: python tests/benchmark.py [--loads 7] [--reruns 20] [--first-visit]
+"""Benchmark, run on demand: python tests/benchmark.py [--loads 7] [--reruns 20] [--page map] [--first-visit]
 
 Per page: browser load time (navigation → script finished and charts drawn, median of N loads)
 with its ratio to an empty page and to a "floor" page drawing as many trivial charts, maps and
 tables, the three loaded in turn; server-side time of a first run and of a rerun after a filter or date change, measured
 against the real server over Streamlit's websocket protocol (tests/load.py's client) and net of an
 empty page measured the same way; bytes of figures and decks sent; server memory with 1 and 10
-sessions. Prints a table and writes tests/benchmark-latest.json. Baselines run in the same run.
+sessions; for the map, the longest main-thread task after its canvas appears, on a first visit and
+on a reload. Prints a table and writes tests/benchmark-latest.json (with --page, only that page and
+no memory: tests/benchmark-<page>.json). Baselines run in the same run.
 
 First visit (`--first-visit` runs only this part): per page at phone width over an emulated
 1.6 Mbit/s link with 150 ms latency, an empty browser cache, then a second visit in the same
@@ -32,7 +34,10 @@ CHANGES = {
     "data": language,
     "methodology": language,
 }
-TARGETS = {"floor_ratio": 1.25, "rerun_ms": 50, "payload_kb": 300, "memory_ratio": 2.0}
+TARGETS = {"floor_ratio": 1.25, "rerun_ms": 50, "payload_kb": 300, "memory_ratio": 2.0, "map_task_ms": 200}
+MAP_SIZED = (
+    "[...document.querySelectorAll('[data-testid=stDeckGlJsonChart] canvas')].some(c => c.height > 300)"
+)
 # Chrome DevTools' network conditions for a Sahel 3G phone link: 1.6 Mbit/s down, 150 ms latency.
 LINK = {"offline": False, "latency": 150, "downloadThroughput": 200_000, "uploadThroughput": 96_000}
 FIRST_VISIT_TARGETS = {"first_kb": 2500, "first_s": 15, "repeat_s": 4, "lite_kb": 100, "lite_s": 2}
@@ -78,6 +83,26 @@ def browser_loads(browser, urls: list[str], loads: int) -> list[float]:
             samples.append(timed(lambda view=view, url=url: view.open(url, pause_ms=0)))
             view.close()
     return [statistics.median(samples) for samples in times]
+
+
+def map_tasks(browser, url: str, loads: int) -> dict:
+    """The longest main-thread task (ms) after the map appears: worst and median of `loads` first
+    visits (a new browser context) and of a reload in the same context each time."""
+    first, repeat = [], []
+    for _ in range(loads):
+        view = Visit(browser)
+        view.open(url, pause_ms=0)
+        first.append(view.longest_task_after_map())
+        view.page.reload()
+        view.settle(pause_ms=0)
+        repeat.append(view.longest_task_after_map())
+        view.close()
+    return {
+        "first_max_ms": max(first),
+        "first_median_ms": statistics.median(first),
+        "repeat_max_ms": max(repeat),
+        "repeat_median_ms": statistics.median(repeat),
+    }
 
 
 def memory(browser, app_url: str, process, pages: list[str]) -> dict:
@@ -203,12 +228,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=7)
     parser.add_argument("--reruns", type=int, default=20)
+    parser.add_argument("--page", choices=list(CHANGES), help="only this page (and its baselines)")
     parser.add_argument("--first-visit", action="store_true", help="run only the first-visit part")
     args = parser.parse_args()
     if args.first_visit:
         first_visit_benchmark()
         return
-    pages = list(CHANGES)
+    pages = [args.page] if args.page else list(CHANGES)
     with serve() as (app_url, app_process), serve("tests/bench_baseline.py") as (base_url, _):
         # Before Chromium starts: Playwright's sync API holds the thread's event loop.
         empty = asyncio.run(server_side(base_url, None, args.reruns))
@@ -224,7 +250,9 @@ def main() -> None:
                 row["floor_ratio"] = row["load_ms"] / row["floor_ms"]
                 row["first_net_ms"] = row["first_ms"] - empty["first_ms"]
                 row["rerun_net_ms"] = row["rerun_ms"] - empty["rerun_ms"]
-            mem = memory(browser, app_url, app_process, pages)
+                if name == "map":
+                    row["long_tasks"] = map_tasks(browser, page, args.loads)
+            mem = None if args.page else memory(browser, app_url, app_process, pages)
     header = f"{'page':<12}{'load ms':>9}{'×empty':>8}{'×floor':>8}{'first ms':>10}{'rerun ms':>10}{'KB':>7}"
     header += "  charts/maps/tables"
     lines = [header]
@@ -238,9 +266,18 @@ def main() -> None:
         f"empty page over the websocket {empty['first_ms']:.0f} ms "
         f"first run, {empty['rerun_ms']:.0f} ms rerun (subtracted)"
     )
-    lines.append(
-        f"server memory: 1 session {mem['one_mib']:.0f} MiB, 10 sessions {mem['ten_mib']:.0f} MiB (×{mem['ratio']:.2f})"
-    )
+    if "map" in results:
+        tasks = results["map"]["long_tasks"]
+        lines.append(
+            f"map, longest task after the canvas appears: first visit {tasks['first_max_ms']:.0f} ms "
+            f"(median {tasks['first_median_ms']:.0f}), reload {tasks['repeat_max_ms']:.0f} ms "
+            f"(median {tasks['repeat_median_ms']:.0f})"
+        )
+    if mem:
+        lines.append(
+            f"server memory: 1 session {mem['one_mib']:.0f} MiB, 10 sessions {mem['ten_mib']:.0f} MiB "
+            f"(×{mem['ratio']:.2f})"
+        )
     print("\n".join(lines))
     output = {
         "pages": results,
@@ -248,8 +285,10 @@ def main() -> None:
         "memory": mem,
         "targets": TARGETS,
     }
-    (ROOT / "tests" / "benchmark-latest.json").write_text(json.dumps(output, indent=1))
-    first_visit_benchmark()
+    name = f"benchmark-{args.page}.json" if args.page else "benchmark-latest.json"
+    (ROOT / "tests" / name).write_text(json.dumps(output, indent=1))
+    if not args.page:
+        first_visit_benchmark()
 
 
 if __name__ == "__main__":

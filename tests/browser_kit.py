@@ -14,6 +14,25 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
 LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:")
+# deck.gl first inserts a default 300×150 canvas, then sizes it to the map, then draws.
+MAP_SIZED = (
+    "[...document.querySelectorAll('[data-testid=stDeckGlJsonChart] canvas')].some(c => c.height > 300)"
+)
+# Records every main-thread task over 50 ms (start, duration in ms since navigation) and when the
+# first map canvas was inserted: the page's own clock, so the numbers survive a busy test process.
+LONG_TASKS = """
+window.__longTasks = [];
+window.__mapCanvasAt = null;
+new PerformanceObserver((list) => {
+  for (const task of list.getEntries()) window.__longTasks.push([task.startTime, task.duration]);
+}).observe({type: "longtask", buffered: true});
+new MutationObserver((changes, observer) => {
+  if (document.querySelector("[data-testid=stDeckGlJsonChart] canvas")) {
+    window.__mapCanvasAt = performance.now();
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
 
 
 @contextlib.contextmanager
@@ -56,6 +75,7 @@ class Visit:
     def __init__(self, browser, size: str = "desktop", *, intercept: bool = True):
         width, height = SIZES[size]
         self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context.add_init_script(LONG_TASKS)
         self.page = self.context.new_page()
         self.outside: list[str] = []
         self.errors: list[str] = []
@@ -107,6 +127,23 @@ class Visit:
         """Load `url` and wait until it has settled."""
         self.page.goto(url)
         self.settle(pause_ms)
+
+    def longest_task_after_map(self, quiet_ms: int = 2000) -> float:
+        """Ms of the longest main-thread task begun after the map's canvas was inserted (0 if none):
+        deck.gl draws in animation frames after that. Waits until the map is sized, then until
+        `quiet_ms` pass without a new long task (at most 30 rounds)."""
+        self.page.wait_for_function(MAP_SIZED, timeout=60_000)
+        for _ in range(30):
+            # An evaluate waits for the main thread, so a long task under way ends first.
+            seen = self.page.evaluate("window.__longTasks.length")
+            self.page.wait_for_timeout(quiet_ms)
+            if self.page.evaluate("window.__longTasks.length") == seen:
+                break
+        return self.page.evaluate(
+            """() => Math.max(0, ...window.__longTasks
+                .filter(([start]) => start >= window.__mapCanvasAt)
+                .map(([, duration]) => duration))"""
+        )
 
     def close(self) -> None:
         self.context.close()

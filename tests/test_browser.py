@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from browser_kit import ROOT, SIZES, Visit, chromium, serve
+from browser_kit import MAP_SIZED, ROOT, SIZES, Visit, chromium, serve
 from PIL import Image
 
 from components.config import PAGES
@@ -83,11 +83,7 @@ def distinct_colours(png: bytes) -> int:
 def map_drawn(view: Visit) -> bool:
     """Wait until the map has drawn shapes, fills and markers (not a blank box); False if it never did."""
     deck = view.page.locator('[data-testid="stDeckGlJsonChart"]')
-    # deck.gl first inserts a default 300×150 canvas, then sizes it to the map, then draws.
-    view.page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=stDeckGlJsonChart] canvas')].some(c => c.height > 300)",
-        timeout=30_000,
-    )
+    view.page.wait_for_function(MAP_SIZED, timeout=30_000)
     for _ in range(20):
         if distinct_colours(deck.screenshot()) > 20:
             return True

@@ -1,13 +1,12 @@
 """The pydeck builder: layers, offline settings, escaped tooltips."""
 
 import json
-from datetime import date
 
 import pandas as pd
 import pytest
 
-from components import maps, model
-from components.data import load_shapes, load_tables
+from components import maps
+from components.compat import compact_json
 
 SHAPES = {
     "type": "FeatureCollection",
@@ -91,8 +90,13 @@ def test_arcs_only_for_states_with_items_and_wider_with_more():
 @pytest.mark.parametrize("hidden", maps.LAYERS)
 def test_a_layer_toggled_off_is_not_drawn(hidden):
     ids = {layer["id"] for layer in deck_json(layers=[n for n in maps.LAYERS if n != hidden])["layers"]}
-    expected = {"status": "countries", "presence": "presence", "arcs": "arcs", "capitals": "capitals"}[hidden]
-    assert expected not in ids
+    expected = {
+        "status": {"countries", "aes-outline"},
+        "presence": {"presence"},
+        "arcs": {"arcs"},
+        "capitals": {"capitals", "capital-names"},
+    }[hidden]
+    assert ids and not ids & expected
 
 
 def test_no_marker_layer_on_a_day_without_forces():
@@ -100,14 +104,51 @@ def test_no_marker_layer_on_a_day_without_forces():
     assert "presence" not in ids
 
 
-def test_the_real_map_stays_small():
-    tables = load_tables()
-    day = date(2024, 1, 1)
-    status = model.bloc_status_on(tables["memberships"], tables["states"], day)
-    markers = model.presence_markers(tables["presence"], tables["forces"], day)
-    names = dict(zip(tables["states"]["iso3"], tables["states"]["name_fr"], strict=True))
-    arcs = maps.arc_rows(
-        model.cooperation_signed_by(tables["cooperation"], day), tables["states"], names, "fr"
-    )
-    deck = maps.sahel_map(load_shapes(), status, markers, arcs, CAPITALS, names, "fr")
-    assert len(deck.to_json().encode()) < 150_000
+def layer_json(layer) -> dict:
+    return json.loads(compact_json(layer))
+
+
+def test_the_countries_are_filled_by_status_and_pickable():
+    spec = layer_json(maps.countries_layer(maps.country_features(SHAPES, STATUS, NAMES, "fr")))
+    assert spec["@@type"] == "GeoJsonLayer" and spec["getFillColor"] == "@@=properties.fill"
+    assert spec["pickable"] is True and spec["autoHighlight"] is True
+    assert [f["properties"]["iso3"] for f in spec["data"]["features"]] == ["MLI", "SEN", "DZA"]
+    assert spec["data"]["features"][0]["tooltip"] == "Mali <b>\nCEDEAO : Sorti\nMembre de l'AES"
+
+
+def test_the_aes_outline_is_drawn_around_the_members_only():
+    features = maps.country_features(SHAPES, STATUS.assign(aes_member=[True, True, False]), NAMES, "en")
+    spec = layer_json(maps.aes_outline_layer(features))
+    assert spec["@@type"] == "GeoJsonLayer" and spec["filled"] is False
+    assert [f["properties"]["iso3"] for f in spec["data"]["features"]] == ["MLI", "SEN"]
+    assert spec["getLineColor"] == maps.rgb(maps.AES_OUTLINE)
+    none = maps.country_features(SHAPES, STATUS.assign(aes_member=False), NAMES, "en")  # before the AES
+    assert layer_json(maps.aes_outline_layer(none))["data"]["features"] == []
+
+
+def test_the_arcs_run_from_moscow_to_each_capital():
+    arcs = pd.DataFrame({"lat": [12.6], "lon": [-8.0], "count": [3], "width": [6.0], "tooltip": ["x"]})
+    spec = layer_json(maps.arcs_layer(arcs))
+    assert spec["@@type"] == "ArcLayer" and spec["pickable"] is True
+    row = spec["data"][0]
+    assert (row["from_lon"], row["from_lat"]) == (maps.MOSCOW["lon"], maps.MOSCOW["lat"])
+    assert (row["lon"], row["lat"], row["width"]) == (-8.0, 12.6, 6.0)
+
+
+def test_capitals_are_dots_with_their_names_from_a_small_atlas():
+    dots, names = layer_json(maps.capitals_layer(CAPITALS)), layer_json(maps.capital_names_layer(CAPITALS))
+    assert dots["@@type"] == "ScatterplotLayer" and dots["data"] == [
+        {"lat": 12.6, "lon": -8.0, "label": "Bamako"}
+    ]
+    assert names["@@type"] == "TextLayer" and names["getText"] == "@@=label"
+    assert names["characterSet"] == "auto"  # only the labels' own characters, accents included
+    assert names["fontSettings"]["fontSize"] <= 32  # the atlas is drawn on the main thread
+
+
+def test_forces_are_coloured_dots_with_plain_text_tooltips():
+    spec = layer_json(maps.forces_layer(MARKERS, "fr"))
+    assert spec["@@type"] == "ScatterplotLayer" and spec["pickable"] is True
+    row = spec["data"][0]
+    assert row["colour"] == maps.rgb(maps.FORCE_COLOURS["WAGNER"])
+    assert row["tooltip"].startswith("Groupe Wagner — <script>alert(1)</script>\ndepuis")
+    assert row["tooltip"].endswith("décembre 2021")

@@ -2,10 +2,11 @@
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
-from components import model
-from components.data import load_tables
+from components import maps, model
+from components.data import load_shapes, load_tables
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +64,23 @@ def test_arcs_grow_with_time(tables):
     early = model.cooperation_signed_by(tables["cooperation"], date(2020, 8, 18))
     late = model.cooperation_signed_by(tables["cooperation"], date(2025, 4, 4))
     assert (late >= early).all() and late.sum() > early.sum() + 30
+
+
+def test_the_real_map_stays_small(tables):
+    day = date(2024, 1, 1)
+    status = model.bloc_status_on(tables["memberships"], tables["states"], day)
+    markers = model.presence_markers(tables["presence"], tables["forces"], day)
+    names = dict(zip(tables["states"]["iso3"], tables["states"]["name_fr"], strict=True))
+    arcs = maps.arc_rows(
+        model.cooperation_signed_by(tables["cooperation"], day), tables["states"], names, "fr"
+    )
+    deck = maps.sahel_map(
+        load_shapes(),
+        status,
+        markers,
+        arcs,
+        pd.DataFrame({"lat": [12.6], "lon": [-8.0], "label": ["Bamako"]}),
+        names,
+        "fr",
+    )
+    assert len(deck.to_json().encode()) < 150_000
