@@ -116,7 +116,8 @@ def timeline_chart(
                 mode="text",
                 text=labels,
                 textposition="middle right",
-                textfont={"size": 10, "color": "#222222"},
+                # A light halo keeps the dark text readable over any bar and either theme's background.
+                textfont={"size": 10, "color": "#222222", "shadow": "auto"},
                 hoverinfo="skip",
                 showlegend=False,
             )

@@ -204,7 +204,9 @@ def day_slider(label: str, *, key: str, first: date, last: date, default: date, 
 
 def legend(title: str, items: list[tuple[str, str]], *, outline: bool = False) -> None:
     """Colour swatches with their labels; colours and labels come from config and i18n, escaped anyway."""
-    style = "border:2px solid #000;background:transparent" if outline else "border:1px solid #999"
+    # Edges of 3:1 or more against either theme's background: #767676 is 4.5:1 on white and 4.0:1 on
+    # the dark theme's; the black outline gets a white ring, or it would vanish on a dark page.
+    style = "border:2px solid #000;box-shadow:0 0 0 1px #fff" if outline else "border:1px solid #767676"
     swatches = "".join(
         f'<span style="display:inline-flex;align-items:center;margin:0 .8em .2em 0">'
         f'<span style="width:.9em;height:.9em;margin-right:.35em;border-radius:2px;{style};background:{html.escape(colour)}"></span>'
