@@ -6,7 +6,7 @@ from components.config import PAGES
 from components.data import DataError, load_package_info
 from components.i18n import t
 from components.url_state import start_run, url_notice
-from components.widgets import cite_view, language_picker, reset_button
+from components.widgets import cite_view, language_picker, page_language, reset_button
 
 st.set_page_config(page_title="Sahel Pivot", page_icon="🌍", layout="wide")
 start_run()
@@ -38,3 +38,4 @@ with notice.container():
     url_notice(lang)
 with st.sidebar:
     cite_view(navigation.title, info, lang)
+    page_language(lang)

@@ -1,6 +1,7 @@
 """Small UI pieces: each takes frames as arguments, renders, and returns the user's choice."""
 
 import html
+import json
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -30,6 +31,13 @@ def language_picker() -> str:
     )
     keep("lang", lang, "en")
     return lang
+
+
+def page_language(lang: str) -> None:
+    """Tell the browser the page's language (Streamlit's page always says English), so that screen
+    readers pronounce French as French (WCAG 3.1.1). Put it last: it is an empty element."""
+    code = json.dumps(lang if lang in LANGUAGES else "en")
+    st.html(f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True)
 
 
 def current_language() -> str:

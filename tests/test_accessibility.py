@@ -27,17 +27,19 @@ EXTRA_VIEWS = (
 )
 EMPTY_PAGE = 'import streamlit as st\n\nst.write("Hello")\n'
 
-# Each violating element as (rule, the nearest data-testid around it): comparable across pages,
+# Each violating element as (rule, the two nearest data-testids around it): comparable across pages,
 # unlike axe's selectors, which carry Streamlit's generated class names.
 AUDIT = """async options => {
     const result = await axe.run(document, options);
     return result.violations.flatMap(rule => rule.nodes.map(node => {
-        const element = document.querySelector(node.target[0]);
-        const around = element && element.closest("[data-testid]");
+        const around = [];
+        for (let e = document.querySelector(node.target[0]); e && around.length < 2; e = e.parentElement) {
+            if (e.dataset.testid) around.push(e.dataset.testid);
+        }
         return {
             rule: rule.id,
             impact: rule.impact,
-            where: around ? around.dataset.testid : "",
+            where: around.join(" < "),
             html: node.html.slice(0, 160),
             summary: node.failureSummary,
         };
@@ -137,6 +139,7 @@ def test_the_keyboard_alone_switches_language_picks_a_day_a_country_and_an_event
         assert visit.page.evaluate("document.activeElement.innerText") == "Français"
         visit.page.keyboard.press("Enter")
         wait_for(visit, "lang=fr")
+        assert visit.page.evaluate("document.documentElement.lang") == "fr"  # read aloud as French
 
         tab_to(visit, f'[data-testid="stSidebarNavLink"]:has-text("{t("page.map", "fr")}")')
         visit.page.keyboard.press("Enter")
