@@ -1,6 +1,7 @@
 """Small UI pieces: each takes frames as arguments, renders, and returns the user's choice."""
 
 import html
+import json
 from collections.abc import Callable
 from datetime import date
 from functools import partial
@@ -31,6 +32,13 @@ def language_picker() -> str:
     )
     keep("lang", lang, default_of("lang", LANGUAGES))
     return lang
+
+
+def page_language(lang: str) -> None:
+    """Tell the browser the page's language (Streamlit's page always says English), so that screen
+    readers pronounce French as French (WCAG 3.1.1). Put it last: it is an empty element."""
+    code = json.dumps(lang if lang in LANGUAGES else "en")
+    st.html(f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True)
 
 
 def current_language() -> str:
@@ -238,7 +246,9 @@ def day_slider(label: str, *, key: str, steps, lang: str) -> date:
 
 def legend(title: str, items: list[tuple[str, str]], *, outline: bool = False) -> None:
     """Colour swatches with their labels; colours and labels come from config and i18n, escaped anyway."""
-    style = "border:2px solid #000;background:transparent" if outline else "border:1px solid #999"
+    # Edges of 3:1 or more against either theme's background: #767676 is 4.5:1 on white and 4.0:1 on
+    # the dark theme's; the black outline gets a white ring, or it would vanish on a dark page.
+    style = "border:2px solid #000;box-shadow:0 0 0 1px #fff" if outline else "border:1px solid #767676"
     swatches = "".join(
         f'<span style="display:inline-flex;align-items:center;margin:0 .8em .2em 0">'
         f'<span style="width:.9em;height:.9em;margin-right:.35em;border-radius:2px;{style};background:{html.escape(colour)}"></span>'

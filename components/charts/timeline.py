@@ -95,7 +95,8 @@ def bar_traces(
         mode="text",
         text=labels,
         textposition="middle right",
-        textfont={"size": 10, "color": LABEL_COLOUR},
+        # A light halo keeps the dark text readable over any bar and either theme's background.
+        textfont={"size": 10, "color": LABEL_COLOUR, "shadow": "auto"},
         hoverinfo="skip",
         showlegend=False,
     )

@@ -1,0 +1,184 @@
+"""WCAG 2.1 A and AA as axe-core checks them, in the light and the dark theme, on every page; and one
+path through the dashboard with the keyboard alone."""
+
+import json
+import warnings
+from datetime import date
+
+import pytest
+from browser_kit import ROOT, SIZES, Visit, chromium, serve
+
+from components.config import LANGUAGES, PAGES
+from components.i18n import t
+
+pytestmark = pytest.mark.browser
+
+# Installed by .ci/run (npm install --prefix tests/.axe axe-core@<pinned>), not fetched from a CDN.
+AXE = ROOT / "tests" / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],  # passes and incomplete results are not needed, and cost time
+}
+SCHEMES = ("light", "dark")  # the app follows the reader's system theme
+# Views beyond the plain pages, opened in both languages and widths: add new pages or states here.
+EXTRA_VIEWS = (
+    "map?map.country=NER",  # the country panel
+    "timeline?timeline.event=c-2023-07-26-niger-coup",  # an event's details and sources
+)
+EMPTY_PAGE = 'import streamlit as st\n\nst.write("Hello")\n'
+
+# Each violating element as (rule, the two nearest data-testids around it): comparable across pages,
+# unlike axe's selectors, which carry Streamlit's generated class names.
+AUDIT = """async options => {
+    const result = await axe.run(document, options);
+    return result.violations.flatMap(rule => rule.nodes.map(node => {
+        const around = [];
+        for (let e = document.querySelector(node.target[0]); e && around.length < 2; e = e.parentElement) {
+            if (e.dataset.testid) around.push(e.dataset.testid);
+        }
+        return {
+            rule: rule.id,
+            impact: rule.impact,
+            where: around.join(" < "),
+            html: node.html.slice(0, 160),
+            summary: node.failureSummary,
+        };
+    }));
+}"""
+
+
+def path(page: str) -> str:
+    return "" if page == PAGES[0][0] else page
+
+
+VIEWS = [(f"{path(page)}?lang={lang}", size) for size in SIZES for page, _ in PAGES for lang in LANGUAGES] + [
+    (f"{view}&lang={lang}", size) for size in SIZES for view in EXTRA_VIEWS for lang in LANGUAGES
+]
+
+
+def audit(visit: Visit, url: str) -> list[dict]:
+    """Axe's violations on `url`, in each theme: the theme follows the emulated system colour scheme."""
+    found = []
+    visit.page.emulate_media(color_scheme=SCHEMES[0])
+    visit.open(url, pause_ms=300)
+    visit.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    for scheme in SCHEMES:
+        visit.page.emulate_media(color_scheme=scheme)
+        visit.page.wait_for_function(
+            "dark => (getComputedStyle(document.querySelector('.stApp')).backgroundColor"
+            " !== 'rgb(255, 255, 255)') === dark",
+            arg=scheme == "dark",
+            timeout=30_000,
+        )
+        found += [{**item, "scheme": scheme} for item in visit.page.evaluate(AUDIT, AXE_OPTIONS)]
+    return found
+
+
+def keys(violations: list[dict]) -> set[tuple[str, str]]:
+    return {(item["rule"], item["where"]) for item in violations}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serve() as (url, _):
+        yield url
+
+
+def test_axe_core_is_installed():
+    assert AXE.exists(), "run: npm install --no-save --prefix tests/.axe axe-core (see .ci/run)"
+
+
+def test_no_view_has_an_axe_violation_that_streamlits_empty_page_lacks(browser, server, tmp_path_factory):
+    # One test, not one per view: under xdist each worker would start its own browser and servers.
+    script = tmp_path_factory.mktemp("empty") / "empty.py"
+    script.write_text(EMPTY_PAGE, encoding="utf-8")
+    visits = {size: Visit(browser, size) for size in SIZES}  # one tab per width, reused
+    try:
+        with serve(str(script)) as (empty_url, _):  # served the same way, so in the same theme
+            own = [item for visit in visits.values() for item in audit(visit, empty_url)]
+        if own:  # reported, so that a framework issue is seen, but not held against the dashboard
+            warnings.warn(f"Streamlit's empty page has axe violations: {json.dumps(own)}", stacklevel=1)
+        new = {}
+        for view, size in VIEWS:
+            found = audit(visits[size], f"{server}/{view}")
+            new[f"{view} {size}"] = [item for item in found if (item["rule"], item["where"]) not in keys(own)]
+        assert {view: found for view, found in new.items() if found} == {}
+        assert all(visit.outside == [] for visit in visits.values())
+    finally:
+        for visit in visits.values():
+            visit.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_text_only_edition_has_no_axe_violation(browser, server, lang):
+    visit = Visit(browser, "phone")
+    try:
+        visit.page.goto(f"{server}/lite?lang={lang}")
+        visit.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        assert visit.page.evaluate(AUDIT, AXE_OPTIONS) == []
+        assert visit.page.evaluate("document.documentElement.lang") == lang
+    finally:
+        visit.close()
+
+
+def tab_to(visit: Visit, selector: str, limit: int = 80) -> None:
+    """Press Tab until the focus is inside what `selector` finds (the page is only read, never clicked)."""
+    target = visit.page.locator(selector)
+    for _ in range(limit):
+        visit.page.keyboard.press("Tab")
+        if target.evaluate_all("found => found.some(e => e.contains(document.activeElement))"):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def wait_for(visit: Visit, fragment: str) -> None:
+    visit.page.wait_for_url(f"**{fragment}**", timeout=30_000)
+    visit.settle(pause_ms=0)
+
+
+def test_the_keyboard_alone_switches_language_picks_a_day_a_country_and_an_event(server, browser):
+    visit = Visit(browser)
+    try:
+        visit.open(server, pause_ms=0)
+        tab_to(visit, '[data-testid="stSidebar"] [data-testid="stButtonGroup"]')
+        visit.page.keyboard.press("ArrowRight")  # a radio group: the arrows move between its options
+        assert visit.page.evaluate("document.activeElement.innerText") == "Français"
+        visit.page.keyboard.press("Enter")
+        wait_for(visit, "lang=fr")
+        assert visit.page.evaluate("document.documentElement.lang") == "fr"  # read aloud as French
+
+        tab_to(visit, f'[data-testid="stSidebarNavLink"]:has-text("{t("page.map", "fr")}")')
+        visit.page.keyboard.press("Enter")
+        wait_for(visit, "/map")
+        tab_to(visit, '[data-testid="stSlider"] input')
+        visit.page.keyboard.press("Home")  # the first day of the period
+        for _ in range(3):
+            visit.page.keyboard.press("ArrowRight")
+        wait_for(visit, f"map.date={date(2020, 8, 21)}")
+
+        tab_to(visit, f'[data-testid="stSelectbox"]:has-text("{t("map.country", "fr")}")')
+        visit.page.keyboard.type("Niger")
+        visit.page.keyboard.press("Enter")
+        wait_for(visit, "map.country=NER")
+        assert visit.page.get_by_role("heading", name="Niger", exact=True).count() == 1
+        tab_to(visit, '[data-testid="stDataFrame"]')  # the map's text equivalent, a table
+
+        tab_to(visit, f'[data-testid="stSidebarNavLink"]:has-text("{t("page.timeline", "fr")}")')
+        visit.page.keyboard.press("Enter")
+        wait_for(visit, "/timeline")
+        tab_to(visit, f'[data-testid="stSelectbox"]:has-text("{t("timeline.event", "fr")}")')
+        visit.page.keyboard.type("Coup d'État au Niger")
+        visit.page.keyboard.press("Enter")
+        wait_for(visit, "timeline.event=c-2023-07-26-niger-coup")
+        assert visit.page.get_by_role("heading", name="Coup d'État au Niger", exact=False).count() >= 1
+        tab_to(visit, '[data-testid="stDataFrame"]')  # the timeline's text equivalent, a table
+        assert "lang=fr" in visit.page.url
+        assert visit.errors == [] and visit.outside == []
+    finally:
+        visit.close()
