@@ -92,6 +92,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.agreements": ("Cooperation items with Russia", "Éléments de coopération avec la Russie"),
     "overview.sources": ("Sources cited", "Sources citées"),
     "overview.states": ("The three states", "Les trois États"),
+    "overview.column.state": ("State", "État"),
+    "overview.column.capital": ("Capital", "Capitale"),
+    "overview.column.population": ("Population", "Population"),
+    "overview.column.area": ("Area (km²)", "Superficie (km²)"),
     "overview.pages": ("Explore", "Explorer"),
     "overview.no_headline": (
         "The consultations are not in the events table.",

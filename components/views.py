@@ -282,3 +282,19 @@ def milestone_names(marks: pd.DataFrame, lang: str) -> dict[str, str]:
         i: f"{day:%Y-%m-%d} · {name}"
         for i, day, name in zip(marks["event_id"], marks["date"], names, strict=True)
     }
+
+
+def state_rows(states: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The states as the overview lists them: name, capital, population and area, written out in
+    `lang` under headers in `lang`."""
+    headers = {
+        name: t(f"overview.column.{name}", lang) for name in ("state", "capital", "population", "area")
+    }
+    return pd.DataFrame(
+        {
+            headers["state"]: states[column("name", lang)],
+            headers["capital"]: states[column("capital", lang)],
+            headers["population"]: [format_number(n, lang) for n in states["population"]],
+            headers["area"]: [format_number(n, lang) for n in states["area_km2"]],
+        }
+    )

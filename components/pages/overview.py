@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import model
+from components import model, views
 from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
 from components.data import load_tables
 from components.formatting import format_date, format_number
@@ -46,11 +46,9 @@ cells[1].metric(t("overview.agreements", lang), figures["agreements"])
 cells[2].metric(t("overview.sources", lang), figures["sources"])
 
 st.subheader(t("overview.states", lang))
-aes = model.aes_states(states)
-st.table(  # three rows: a plain table, not the data grid's code
-    aes[["iso3", column("name", lang), column("capital", lang), "population", "population_year", "area_km2"]],
-    hide_index=True,
-)
+# Four short columns: at phone width the table fits, with nothing to scroll (a scrolled plain table
+# cannot be reached with the keyboard).
+st.table(views.state_rows(model.aes_states(states), lang), hide_index=True)
 
 st.subheader(t("overview.pages", lang))
 for name, icon in PAGES[1:]:
