@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 from fixtures import CATEGORIES, STATE_NAMES, cooperation, timeline_tables
 
-from components import model
+from components import model, security_charts
 from components.charts import counts, timeline
 from components.config import FIRST_COUP, LANES, PERIOD_END
 from components.i18n import labels_of, t
@@ -145,6 +145,15 @@ def test_pipeline_chart_runs_from_announced_to_ended():
     assert list(figure.data[0].x) == [2, 3, 0, 0, 4, 1]
 
 
+MONTHLY = pd.DataFrame(
+    {"best": [3, 5], "low": [2, 5], "high": [4, 9], "events": [1, 2]},
+    index=pd.to_datetime(["2023-01-01", "2023-02-01"]).rename("month"),
+)
+MARKS = pd.DataFrame(
+    {"event_id": ["m"], "date": [pd.Timestamp("2023-01-15")], "short_en": ["Pact"], "short_fr": ["Pacte"]}
+).assign(title_en="AES pact", title_fr="Pacte de l'AES")
+
+
 def every_figure(tables) -> dict:
     """Each public builder's figure from the small tables, in French (longer labels)."""
     items = cooperation()
@@ -160,6 +169,15 @@ def every_figure(tables) -> dict:
         counts.composition_chart: counts.composition_chart(model.composition_counts(items), "fr"),
         counts.pipeline_chart: counts.pipeline_chart(stages, "fr"),
         counts.count_bars: counts.count_bars(pd.Series({"a": 1}), ["A"], "#000000"),
+        security_charts.monthly_chart: security_charts.monthly_chart(
+            {"Mali": MONTHLY}, "best", MARKS, {"Mali": "#D55E00"}, "fr", band=True
+        ),
+        security_charts.breakdown_chart: security_charts.breakdown_chart(
+            pd.DataFrame({"state_based": [3, 1], "one_sided": [0, 2]}, index=MONTHLY.index),
+            "kind",
+            "best",
+            "fr",
+        ),
     }
 
 
@@ -167,7 +185,7 @@ def public_builders() -> set:
     """Every public function of the chart modules that returns a Figure."""
     return {
         function
-        for module in (counts, timeline)
+        for module in (counts, timeline, security_charts)
         for _, function in inspect.getmembers(module, inspect.isfunction)
         if function.__module__ == module.__name__
         and not function.__name__.startswith("_")
