@@ -38,6 +38,13 @@ def format_date(day: pd.Timestamp, precision: str, lang: str) -> str:
     return f"{first} {months[day.month - 1]} {day.year}"
 
 
+def since_words(day: pd.Timestamp, precision: str, lang: str) -> str:
+    """'since …' at the date's precision; French takes 'le' before a day only: 'depuis le 3 avril
+    2025', 'depuis décembre 2021', 'depuis 2015'."""
+    written = format_date(day, precision, lang)
+    return t("map.since", lang, day=f"le {written}" if lang == "fr" and precision == "day" else written)
+
+
 def format_number(value: float, lang: str) -> str:
     """A whole number with thousands separated as each language writes it."""
     text = f"{round(value):,}"

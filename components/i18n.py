@@ -184,7 +184,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.drawn": ("What the map shows", "Ce que montre la carte"),
     "map.drawn_states": ("States", "États"),
     "map.drawn_forces": ("Foreign forces", "Forces étrangères"),
-    "map.since": ("since {day}", "depuis le {day}"),
+    "map.since": ("since {day}", "depuis {day}"),  # the day comes from formatting.since_words
     "map.items": ("{n} cooperation items with Russia", "{n} éléments de coopération avec la Russie"),
     "map.moscow": ("Moscow", "Moscou"),
     "map.aes_member": ("AES member", "Membre de l'AES"),

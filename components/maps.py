@@ -14,7 +14,7 @@ from components.config import (
     STATUS_FILL,
     rgb,
 )
-from components.formatting import format_date
+from components.formatting import since_words
 from components.i18n import column, t
 
 LAYERS = MAP_LAYERS
@@ -51,7 +51,7 @@ def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], 
 def marker_tooltips(markers: pd.DataFrame, lang: str) -> pd.Series:
     """'Force — place, since <date>' for each presence marker, as plain text."""
     since = [
-        t("map.since", lang, day=format_date(day, precision, lang))
+        since_words(day, precision, lang)
         for day, precision in zip(markers["start"], markers["start_precision"], strict=True)
     ]
     labels = markers[column("label", lang)].astype(str)

@@ -9,7 +9,14 @@ import pandas as pd
 import streamlit as st
 
 from components.config import EXTRA_CODES, FORCE_COLOURS, STATUS_FILL
-from components.formatting import death_toll, escape_markdown, format_date, format_number, period_words
+from components.formatting import (
+    death_toll,
+    escape_markdown,
+    format_date,
+    format_number,
+    period_words,
+    since_words,
+)
 from components.i18n import column, state_names, t
 from components.model import (
     event_by_id,
@@ -48,8 +55,8 @@ def country_panel(
     if leader is None:
         st.caption(t("map.no_leader", lang))
     else:
-        since = format_date(leader["start"], leader["start_precision"], lang)
-        st.text(f"{leader['name']}, {leader[column('title', lang)]} ({t('map.since', lang, day=since)})")
+        since = since_words(leader["start"], leader["start_precision"], lang)
+        st.text(f"{leader['name']}, {leader[column('title', lang)]} ({since})")
         if leader["note"]:
             st.caption(escape_markdown(leader["note"]))
 

@@ -10,6 +10,7 @@ from components.formatting import (
     format_date,
     format_number,
     safe_url,
+    since_words,
     text_parts,
 )
 
@@ -84,3 +85,17 @@ def test_the_methodology_text_has_its_sections_and_the_place_of_the_phases(lang)
 )
 def test_a_death_toll_is_written_as_the_sources_range(low, high, expected):
     assert death_toll(pd.NA if low is None else low, pd.NA if high is None else high) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "lang", "expected"),
+    [
+        ("2025-04-03", "day", "fr", "depuis le 3 avril 2025"),
+        ("2021-12-01", "month", "fr", "depuis décembre 2021"),
+        ("2015-01-01", "year", "fr", "depuis 2015"),
+        ("2021-12-01", "month", "en", "since December 2021"),
+        ("2025-04-01", "day", "fr", "depuis le 1er avril 2025"),
+    ],
+)
+def test_since_takes_the_right_french_preposition_at_each_precision(day, precision, lang, expected):
+    assert since_words(pd.Timestamp(day), precision, lang) == expected
