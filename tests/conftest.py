@@ -1,10 +1,11 @@
-"""Shared fixtures: a clean Streamlit cache for every test and a writable copy of data/."""
+"""Shared fixtures: a clean Streamlit cache for every test, a writable copy of data/, the app served and a browser."""
 
 import shutil
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from browser_kit import chromium, serve
 
 from components.data import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 
@@ -26,3 +27,17 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     shutil.copytree(DEFAULT_DATA_DIR, target)
     monkeypatch.setenv(DATA_DIR_VARIABLE, str(target))
     return target
+
+
+@pytest.fixture(scope="module")
+def server():
+    """The real app (`streamlit run app.py`) on a free localhost port, for one test module."""
+    with serve() as (url, _):
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium, for one test module."""
+    with chromium() as launched:
+        yield launched

@@ -6,7 +6,7 @@ import warnings
 from datetime import date
 
 import pytest
-from browser_kit import ROOT, SIZES, Visit, chromium, serve
+from browser_kit import ROOT, SIZES, Visit, serve
 
 from components.config import LANGUAGES, PAGES
 from components.i18n import t
@@ -76,18 +76,6 @@ def audit(visit: Visit, url: str) -> list[dict]:
 
 def keys(violations: list[dict]) -> set[tuple[str, str]]:
     return {(item["rule"], item["where"]) for item in violations}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture(scope="module")
-def server():
-    with serve() as (url, _):
-        yield url
 
 
 def test_axe_core_is_installed():

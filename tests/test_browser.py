@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from browser_kit import MAP_SIZED, ROOT, SIZES, Visit, chromium, serve
+from browser_kit import MAP_SIZED, ROOT, SIZES, Visit, serve
 from PIL import Image
 
 from components.config import PAGES
@@ -14,19 +14,6 @@ SCREENSHOTS = ROOT / "tests" / "screenshots"  # every page, language and width; 
 PICTURES = ROOT / "tests" / "pictures"  # the README's pictures, committed
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    """The real app served on a free localhost port for the module's tests."""
-    with serve() as (url, _):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

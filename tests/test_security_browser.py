@@ -5,22 +5,10 @@ import csv
 import io
 
 import pytest
-from browser_kit import Visit, chromium, serve
+from browser_kit import Visit
 from conflict_samples import acled_file
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def server():
-    with serve() as (url, _):
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 def test_an_uploaded_export_gives_aggregates_and_a_link_that_says_so(server, browser):
