@@ -142,9 +142,8 @@ def period_overview(events: pd.DataFrame, categories, start: date, end: date, la
     counts, key = period_summary(events, categories)
     st.caption(t("timeline.summary_counts", lang, n=len(events)))
     labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
-    st.dataframe(
-        labelled.rename_axis("").to_frame(t("overview.events", lang)), width="stretch", key="timeline.counts"
-    )
+    # Nine rows at most: a plain table, so the data grid's code is not needed this high on the page.
+    st.table(labelled.rename_axis(t("timeline.categories", lang)).to_frame(t("overview.events", lang)))
     st.markdown(f"**{t('timeline.key_events', lang)}**")
     for row in key.to_dict("records"):
         st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")

@@ -248,7 +248,7 @@ def test_an_empty_topic_and_state_names_no_largest_cell_or_busiest_quarter():
 
 def test_the_timeline_caption_names_the_kind_its_table_ranks_first():
     at = run_page("timeline", **{"timeline.states": "AES", "timeline.period": "2025-01-01,2025-04-04"})
-    counts = at.dataframe[0].value  # the period overview's counts by kind, largest first
+    counts = at.table[0].value  # the period overview's counts by kind, largest first
     caption = next(c.value for c in at.caption if "most frequent kind" in c.value)
     assert caption.rstrip(".").endswith(counts.index[0])
 
