@@ -200,6 +200,8 @@ def test_a_country_chosen_on_the_map_filters_the_timeline_and_the_link_reopens_i
 def test_the_csv_download_holds_the_filtered_rows(server, visit):
     view = visit()
     view.open(f"{server}/data?data.table=events&data.search=Liptako")
+    # The events' grid loads its code lazily; the plain source-types table below it does not.
+    view.page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
     shown = int(view.page.get_by_text(re.compile(r"^\d+ rows$")).first.inner_text().split()[0])
     with view.page.expect_download(timeout=30_000) as download:
         view.page.get_by_role("button", name="Download CSV").first.click()
