@@ -21,8 +21,10 @@ from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
 
 MAP_TABLES = ("states", "memberships", "presence", "forces", "cooperation", "shapes")
-TIMELINE_TABLES = ("states", "events", "phases", "forces", "sources", "presence", "memberships", "sanctions")
-TIMELINE_TABLES += ("leaders",)
+TIMELINE_TABLES = (
+    *("states", "events", "phases", "forces", "sources"),
+    *("presence", "memberships", "sanctions", "leaders"),  # what lasted: model.duration_bars
+)
 
 
 def map_changes(tables: dict[str, pd.DataFrame]) -> list[pd.Timestamp]:
