@@ -55,7 +55,13 @@ def marker_tooltips(markers: pd.DataFrame, lang: str) -> pd.Series:
         for day, precision in zip(markers["start"], markers["start_precision"], strict=True)
     ]
     labels = markers[column("label", lang)].astype(str)
-    return labels + " — " + markers["place"].astype(str) + "\n" + pd.Series(since, index=markers.index)
+    return (
+        labels
+        + " — "
+        + markers[column("place", lang)].astype(str)
+        + "\n"
+        + pd.Series(since, index=markers.index)
+    )
 
 
 def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:

@@ -29,6 +29,12 @@ from components.model import (
 from components.widgets import chart_block, legend, source_list
 
 
+def note_caption(row, lang: str) -> None:
+    """The row's note in `lang` as a caption, when it has one (text from data, so escaped)."""
+    if note := row[column("note", lang)]:
+        st.caption(escape_markdown(note))
+
+
 def country_panel(
     iso3: str,
     day: date,
@@ -57,8 +63,7 @@ def country_panel(
     else:
         since = since_words(leader["start"], leader["start_precision"], lang)
         st.text(f"{leader['name']}, {leader[column('title', lang)]} ({since})")
-        if leader["note"]:
-            st.caption(escape_markdown(leader["note"]))
+        note_caption(leader, lang)
 
     history = membership_history(tables["memberships"], iso3)
     if not history.empty:
@@ -81,7 +86,7 @@ def country_panel(
     if not here.empty:
         st.markdown(f"**{t('map.forces_here', lang)}**")
         for row in here.itertuples():
-            st.text(f"{getattr(row, column('label', lang))} — {row.place}")
+            st.text(f"{getattr(row, column('label', lang))} — {getattr(row, column('place', lang))}")
 
     st.markdown(f"**{t('map.latest', lang)}**")
     latest = latest_events(tables["events"], iso3, day)
@@ -92,8 +97,7 @@ def country_panel(
             f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}"
         ):
             st.text(event[column("summary", lang)])
-            if event["note"]:
-                st.caption(escape_markdown(event["note"]))
+            note_caption(event, lang)
             source_list(event["source_ids"], sources, lang)
 
 
@@ -125,8 +129,7 @@ def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, la
     toll = death_toll(event["deaths_low"], event["deaths_high"])
     if toll:
         st.text(t("timeline.deaths", lang, toll=toll))
-    if event["note"]:
-        st.caption(escape_markdown(event["note"]))
+    note_caption(event, lang)
     st.markdown(f"**{t('common.sources', lang)}**")
     source_list(event["source_ids"], sources, lang)
     related = related_events(events, event_id)
@@ -197,8 +200,7 @@ def consultation_outcomes(
             outcome.markdown(
                 f"*{t('topics.outcome', lang)}*  \n{escape_markdown(row[column('outcome', lang)])}"
             )
-            if row["note"]:
-                st.caption(escape_markdown(row["note"]))
+            note_caption(row, lang)
             source_list(row["source_ids"], sources, lang)
 
 

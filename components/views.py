@@ -179,7 +179,7 @@ def topic_card_texts(
             for item in card["latest"].to_dict("records"):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
-                note = f" {escape_markdown(item['note'])}" if item["note"] else ""
+                note = f" {escape_markdown(item[column('note', lang)])}" if item[column("note", lang)] else ""
                 stage = t(f"stage.{item['status']}", lang)
                 latest.append(f"- **{what}** — {stage}.{note}")
                 cited += [

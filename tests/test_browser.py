@@ -139,8 +139,8 @@ def planted_server(tmp_path_factory):
             writer.writeheader()
             writer.writerows(rows)
 
-    plant("events.csv", "event_id", "c-2023-07-26-niger-coup", ["title_en", "summary_en", "note"])
-    plant("presence.csv", "presence_id", "w-pres-us-ner-ab101", ["place"])
+    plant("events.csv", "event_id", "c-2023-07-26-niger-coup", ["title_en", "summary_en", "note_en"])
+    plant("presence.csv", "presence_id", "w-pres-us-ner-ab101", ["place_en"])
     plant("states.csv", "iso3", "NER", ["name_en"])
     with serve(env={"SAHEL_PIVOT_DATA_DIR": str(folder)}) as (url, _):
         yield url

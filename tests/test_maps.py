@@ -32,7 +32,7 @@ MARKERS = pd.DataFrame(
         "actor": ["WAGNER"],
         "label_en": ["Wagner group"],
         "label_fr": ["Groupe Wagner"],
-        "place": ["<script>alert(1)</script>"],
+        "place_en": ["<script>alert(1)</script>"],
         "start": [pd.Timestamp("2021-12-01")],
         "start_precision": ["month"],
         "lat": [12.6],

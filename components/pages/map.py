@@ -61,5 +61,15 @@ with states_tab:
     )
     widgets.table_with_download(standing, f"map-states-{day}", key="map.states", lang=lang)
 with forces_tab:
-    listed = ["actor", column("label", lang), "iso3", "place", "lat", "lon", "start", "size", "source_ids"]
+    listed = [
+        "actor",
+        column("label", lang),
+        "iso3",
+        column("place", lang),
+        "lat",
+        "lon",
+        "start",
+        "size",
+        "source_ids",
+    ]
     widgets.table_with_download(view["markers"][listed], f"map-forces-{day}", key="map.forces", lang=lang)
