@@ -12,7 +12,14 @@ from components.config import PAGES
 from components.data import DataError, load_package_info
 from components.i18n import t
 from components.url_state import start_run, url_notice
-from components.widgets import cite_view, language_picker, lite_link, page_language, reset_button
+from components.widgets import (
+    chart_text_style,
+    cite_view,
+    language_picker,
+    lite_link,
+    page_language,
+    reset_button,
+)
 
 if __name__ != "__main__":
     app = st.App(__file__, routes=delivery.ROUTES, middleware=delivery.MIDDLEWARE)
@@ -49,3 +56,4 @@ else:
     with st.sidebar:
         cite_view(navigation.title, info, lang)
         page_language(lang)
+        chart_text_style()

@@ -20,17 +20,20 @@ PAGES = (
     ("methodology", ":material/menu_book:"),
 )
 
-# Okabe–Ito: readable with the common colour-vision deficiencies; defined once for charts and map.
+# Okabe–Ito hues, readable with the common colour-vision deficiencies; defined once for charts and
+# map. Each is a mid tone (relative luminance 0.12–0.29), so a marker, line or swatch is 3:1 or
+# more against both themes' backgrounds, white and #0E1117 (WCAG 1.4.11): the light Okabe–Ito
+# orange, sky blue and yellow are darkened, and black (1.1:1 on the dark theme) is a charcoal.
 PALETTE = {
-    "black": "#000000",
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
+    "charcoal": "#646464",
+    "orange": "#C08500",
+    "sky": "#1D98DE",
     "green": "#009E73",
-    "yellow": "#F0E442",
+    "yellow": "#9C920C",
     "blue": "#0072B2",
     "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "grey": "#999999",
+    "purple": "#CA75A4",
+    "grey": "#909090",
 }
 
 CATEGORY_COLOURS = {
@@ -40,7 +43,7 @@ CATEGORY_COLOURS = {
     "alliance": PALETTE["green"],
     "withdrawal": PALETTE["sky"],
     "russia": PALETTE["blue"],
-    "security": PALETTE["black"],
+    "security": PALETTE["charcoal"],
     "economic": PALETTE["yellow"],
     "diplomacy": PALETTE["grey"],
 }
@@ -61,14 +64,14 @@ STATUS_FILL = {
     "withdrawn": "#F0A987",
     "other": "#E4E4E4",
 }
-AES_OUTLINE = PALETTE["black"]
+AES_OUTLINE = "#000000"  # drawn on the light fills only, where black is clearest
 FORCE_COLOURS = {
     "FRENCH_FORCES": PALETTE["blue"],
     "TAKUBA": PALETTE["sky"],
     "MINUSMA": PALETTE["green"],
     "EU_MISSION": PALETTE["grey"],
     "US_FORCES": PALETTE["yellow"],
-    "WAGNER": PALETTE["black"],
+    "WAGNER": PALETTE["charcoal"],
     "AFRICA_CORPS": PALETTE["purple"],
 }
 ARC_COLOUR = PALETTE["vermillion"]
@@ -79,6 +82,12 @@ MAP_VIEW = {"latitude": 14.5, "longitude": 0.5, "zoom": 3.2}
 def rgb(colour: str, alpha: int = 255) -> list[int]:
     """'#RRGGBB' as the [r, g, b, a] list deck.gl wants."""
     return [int(colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+def tint(colour: str, alpha: float) -> str:
+    """'#RRGGBB' as a CSS 'rgba(r, g, b, alpha)': a see-through fill whose outline keeps the full colour."""
+    red, green, blue, _ = rgb(colour)
+    return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
 # Timeline lanes, top to bottom: the three states, the bloc, then the outside actors.
@@ -99,7 +108,7 @@ STAGE_COLOURS = {
     "ended": PALETTE["vermillion"],
 }
 # Timeline duration bars other than a force's presence (drawn in the force's colour).
-BAR_COLOURS = {"suspension": PALETTE["orange"], "sanctions": PALETTE["vermillion"], "leader": "#BBBBBB"}
+BAR_COLOURS = {"suspension": PALETTE["orange"], "sanctions": PALETTE["vermillion"], "leader": PALETTE["grey"]}
 TOPIC_COLUMNS = (*AES_STATES, "AES")  # the three states and the bloc
 NO_TOPIC = "none"
 
@@ -116,6 +125,7 @@ CODE_STYLES = {
     ("cooperation", "iso3"): (None, "lane"),
     ("consultations", "outcome_status"): (None, "outcome"),
     ("sources", "source_type"): (None, "source_type"),
+    ("events", "evidence"): (None, "evidence"),  # the other tables' evidence shares this list
     ("topics", "topic_id"): (TOPIC_COLOURS, None),  # labels are columns of the topics table
 }
 # Styles for codes beyond a list: 'other' fills states that were never ECOWAS members.

@@ -74,10 +74,11 @@ def death_toll(low, high) -> str:
     return str(int(low)) if low == high else f"{int(low)}–{int(high)}"
 
 
-def source_lines(source_ids, sources: pd.DataFrame, lang: str) -> list[str]:
-    """One escaped markdown bullet per source: publisher, linked title, date, whose voice it is."""
+def source_lines(source_ids, sources: pd.DataFrame, lang: str, evidence: str = "") -> list[str]:
+    """One escaped markdown bullet per source: publisher, linked title, date, whose voice it is;
+    first, with a row's `evidence` code, how strong the evidence is."""
     rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["url"])
-    lines = []
+    lines = [f"*{t('evidence.line', lang, label=t(f'evidence.{evidence}', lang))}*"] if evidence else []
     for row in rows.itertuples():
         title = escape_markdown(row.title)
         url = safe_url(row.url)

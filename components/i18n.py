@@ -521,6 +521,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "category.security": ("Security", "Sécurité"),
     "category.economic": ("Economic", "Économie"),
     "category.diplomacy": ("Diplomacy", "Diplomatie"),
+    # Strength of evidence (a row's, shown beside its sources' types)
+    "evidence.title": ("Evidence", "Solidité"),
+    "evidence.one_party": ("One party's word", "Parole d'une seule partie"),
+    "evidence.independent_press": ("Reported by independent press", "Rapporté par la presse indépendante"),
+    "evidence.both_parties": ("Confirmed by both parties", "Confirmé par les deux parties"),
+    "evidence.line": ("Evidence: {label}.", "Solidité : {label}."),
     # Membership statuses
     "status.member": ("Member", "Membre"),
     "status.suspended": ("Suspended", "Suspendu"),

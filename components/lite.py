@@ -46,12 +46,13 @@ def _source_notes(sources: pd.DataFrame, lang: str) -> dict[str, str]:
     return notes
 
 
-def _sources(source_ids, notes: dict[str, str], lang: str) -> str:
-    """The paragraph listing the cited sources, empty when none is known."""
-    items = [notes[source_id] for source_id in source_ids if source_id in notes]
+def _sources(row: dict, notes: dict[str, str], lang: str) -> str:
+    """The paragraph giving a row's evidence and listing its cited sources, empty when none is known."""
+    items = [notes[source_id] for source_id in row["source_ids"] if source_id in notes]
     if not items:
         return ""
-    return f'<p class="meta">{escape(t("common.sources", lang))}: {" ; ".join(items)}</p>'
+    evidence = t("evidence.line", lang, label=t(f"evidence.{row['evidence']}", lang))
+    return f'<p class="meta">{escape(evidence)} {escape(t("common.sources", lang))}: {" ; ".join(items)}</p>'
 
 
 def _blocs(tables: dict[str, pd.DataFrame], lang: str, today: date) -> str:
@@ -89,7 +90,7 @@ def _cooperation(tables: dict[str, pd.DataFrame], stages: list[str], notes: dict
             parts.append(
                 f"<li><strong>{escape(t('stage.' + row['status'], lang))}</strong>: "
                 f'{_text(row[column("title", lang)])} <span class="meta">({where}, {when})</span>'
-                f"{_sources(row['source_ids'], notes, lang)}</li>"
+                f"{_sources(row, notes, lang)}</li>"
             )
         parts.append("</ul>")
     return "".join(parts)
@@ -104,7 +105,7 @@ def _chronology(tables: dict[str, pd.DataFrame], notes: dict[str, str], lang: st
         parts.append(
             f"<li><strong>{when}</strong>: {_text(row[column('title', lang)])}"
             f"<p>{_text(row[column('summary', lang)])}</p>"
-            f"{_sources(row['source_ids'], notes, lang)}</li>"
+            f"{_sources(row, notes, lang)}</li>"
         )
     parts.append("</ol>")
     return "".join(parts)

@@ -98,7 +98,7 @@ def country_panel(
         ):
             st.text(event[column("summary", lang)])
             note_caption(event, lang)
-            source_list(event["source_ids"], sources, lang)
+            source_list(event, sources, lang)
 
 
 def map_legends(layers, statuses: list[str], forces: dict[str, str], arcs: bool, lang: str) -> None:
@@ -131,7 +131,7 @@ def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, la
         st.text(t("timeline.deaths", lang, toll=toll))
     note_caption(event, lang)
     st.markdown(f"**{t('common.sources', lang)}**")
-    source_list(event["source_ids"], sources, lang)
+    source_list(event, sources, lang)
     related = related_events(events, event_id)
     if not related.empty:
         st.markdown(f"**{t('timeline.related', lang)}**")
@@ -201,7 +201,7 @@ def consultation_outcomes(
                 f"*{t('topics.outcome', lang)}*  \n{escape_markdown(row[column('outcome', lang)])}"
             )
             note_caption(row, lang)
-            source_list(row["source_ids"], sources, lang)
+            source_list(row, sources, lang)
 
 
 def upload_report(own, lang: str) -> None:

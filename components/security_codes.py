@@ -32,7 +32,7 @@ SIDES = ("government", "jnim", "is_sahel", "militia", "other")
 SIDE_COLOURS = {
     "government": PALETTE["blue"],
     "jnim": PALETTE["green"],
-    "is_sahel": PALETTE["black"],
+    "is_sahel": PALETTE["charcoal"],
     "militia": PALETTE["orange"],
     "other": PALETTE["grey"],
 }

@@ -184,7 +184,10 @@ def topic_card_texts(
                 latest.append(f"- **{what}** — {stage}.{note}")
                 cited += [
                     f"- {what}",
-                    *(f"  {line}" for line in source_lines(item["source_ids"], sources, lang)),
+                    *(
+                        f"  {line}"
+                        for line in source_lines(item["source_ids"], sources, lang, item["evidence"])
+                    ),
                 ]
             text |= {"items": "\n".join(latest), "sources": "\n".join(cited)}
         cards.append(text)

@@ -41,6 +41,20 @@ def page_language(lang: str) -> None:
     st.html(f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True)
 
 
+# Streamlit's chart theme writes axis and legend text in a fixed grey (#808495 in the light theme:
+# 3.7:1 on white, below WCAG's 4.5:1) that no theme option reaches. The page's text colour, which the
+# chart inherits as currentColor, passes in both themes.
+CHART_TEXT_STYLE = (
+    "<style>.stPlotlyChart :is(.xtick text, .ytick text, .xtitle, .ytitle, .legendtext, .legendtitletext,"
+    " .gtitle, .colorbar text) { fill: currentColor !important; }</style>"
+)
+
+
+def chart_text_style() -> None:
+    """Chart axis, legend and title text in the page's text colour (an empty element: put it last)."""
+    st.html(CHART_TEXT_STYLE)
+
+
 def current_language() -> str:
     """The language of this session ('en' until the picker has run)."""
     lang = st.session_state.get("lang")
@@ -80,9 +94,10 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return flat.to_csv(index=False).encode("utf-8")
 
 
-def source_list(source_ids, sources: pd.DataFrame, lang: str) -> None:
-    """Bulleted sources: publisher, linked title, date and whose voice it is, all escaped."""
-    st.markdown("\n".join(source_lines(source_ids, sources, lang)))
+def source_list(row: dict, sources: pd.DataFrame, lang: str) -> None:
+    """A row's evidence, then its bulleted sources: publisher, linked title, date and whose voice it
+    is, all escaped."""
+    st.markdown("\n".join(source_lines(row["source_ids"], sources, lang, row.get("evidence", ""))))
 
 
 def choice(label: str, options: list[str], *, key: str, format_func=str, shared_as: str | None = None) -> str:

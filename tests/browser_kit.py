@@ -115,7 +115,10 @@ class Visit:
         """Wait until the script has finished and every chart and map has drawn something."""
         self.page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=60_000)
         self.page.wait_for_selector('[data-testid="stMain"]', timeout=30_000)
-        # Charts and maps load their code lazily.
+        # Charts and maps load their code lazily: a skeleton holds their place until it has come.
+        self.page.wait_for_function(
+            '!document.querySelector(\'[data-testid="stMain"] [data-testid="stSkeleton"]\')', timeout=60_000
+        )
         for container, drawn in [("stDeckGlJsonChart", "canvas"), ("stPlotlyChart", ".main-svg")]:
             charts = self.page.locator(f'[data-testid="{container}"]')
             for index in range(charts.count()):

@@ -47,6 +47,44 @@ AUDIT = """async options => {
 }"""
 
 
+# What axe does not check inside the SVG of plotly charts: text 4.5:1 and markers, bars and legend
+# swatches 3:1 against the chart's background (the page's own, in Streamlit's chart theme), with
+# the element's opacity blended in.
+CHART_CONTRAST = """() => {
+    const rgba = c => (c.match(/[\\d.]+/g) || []).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map(v => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const over = (c, alpha, bg) => c.slice(0, 3).map((v, i) => alpha * v + (1 - alpha) * bg[i]);
+    const bg = rgba(getComputedStyle(document.querySelector('.stApp')).backgroundColor);
+    const ratio = c => { const [a, b] = [lum(c), lum(bg)]; return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); };
+    const found = [];
+    const check = (e, colour, alpha, least, rule) => {
+        const r = ratio(over(rgba(colour), alpha, bg));
+        if (r < least) found.push({rule, impact: "serious", where: "stPlotlyChart",
+            html: e.outerHTML.slice(0, 160), summary: `${colour} at ${alpha.toFixed(2)} is ${r.toFixed(2)}:1`});
+    };
+    const alphaOf = (e, part) => {
+        let alpha = Number(getComputedStyle(e)[part + "Opacity"] ?? 1);
+        for (let p = e; p && p.tagName !== "svg"; p = p.parentElement) alpha *= Number(getComputedStyle(p).opacity);
+        const own = rgba(getComputedStyle(e)[part]);
+        return alpha * (own.length > 3 ? own[3] : 1);
+    };
+    for (const chart of document.querySelectorAll('.stPlotlyChart')) {
+        for (const e of chart.querySelectorAll('.xtick text, .ytick text, .xtitle, .ytitle, .legendtext, .gtitle')) {
+            if (e.textContent.trim()) check(e, getComputedStyle(e).fill, alphaOf(e, "fill"), 4.5, "chart-text-contrast");
+        }
+        for (const e of chart.querySelectorAll('.legendpoints path, .scatterlayer .point, .barlayer .point path')) {
+            // A see-through fill passes when its outline does (1 px or more).
+            const style = getComputedStyle(e);
+            const outlined = style.stroke !== "none" && parseFloat(style.strokeWidth) >= 1;
+            const part = outlined || style.fill === "none" ? "stroke" : "fill";
+            if (style[part] !== "none") check(e, style[part], alphaOf(e, part), 3, "chart-mark-contrast");
+        }
+    }
+    return found;
+}"""
+
+
 def path(page: str) -> str:
     return "" if page == PAGES[0][0] else page
 
@@ -71,6 +109,7 @@ def audit(visit: Visit, url: str) -> list[dict]:
             timeout=30_000,
         )
         found += [{**item, "scheme": scheme} for item in visit.page.evaluate(AUDIT, AXE_OPTIONS)]
+        found += [{**item, "scheme": scheme} for item in visit.page.evaluate(CHART_CONTRAST)]
     return found
 
 

@@ -11,6 +11,7 @@ from components.formatting import (
     format_number,
     safe_url,
     since_words,
+    source_lines,
     text_parts,
 )
 
@@ -99,3 +100,34 @@ def test_a_death_toll_is_written_as_the_sources_range(low, high, expected):
 )
 def test_since_takes_the_right_french_preposition_at_each_precision(day, precision, lang, expected):
     assert since_words(pd.Timestamp(day), precision, lang) == expected
+
+
+SOURCES = pd.DataFrame(
+    {
+        "source_id": ["s-1"],
+        "publisher": ["AFP"],
+        "title": ["Coup *in* Niger"],
+        "url": ["https://example.org/a"],
+        "published": [pd.Timestamp("2023-07-27")],
+        "published_precision": ["day"],
+        "source_type": ["international_press"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "lang", "first"),
+    [
+        ("one_party", "en", "*Evidence: One party's word.*"),
+        ("both_parties", "fr", "*Solidité : Confirmé par les deux parties.*"),
+        (
+            "",
+            "en",
+            "- AFP: [Coup \\*in\\* Niger](https://example.org/a), 27 July 2023 · *International press*",
+        ),
+    ],
+)
+def test_source_lines_say_how_strong_the_evidence_is_before_the_sources(evidence, lang, first):
+    lines = source_lines(["s-1", "unknown"], SOURCES, lang, evidence)
+    assert lines[0] == first
+    assert len(lines) == (2 if evidence else 1)  # an unknown id is left out

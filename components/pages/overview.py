@@ -29,7 +29,7 @@ with st.container(border=True):
         st.markdown(f"**{format_date(event['date'], event['date_precision'], lang)}**")
         st.text(event[column("title", lang)])
         st.text(event[column("summary", lang)])
-        source_list(event["source_ids"], sources, lang)
+        source_list(event, sources, lang)
 
 years = ", ".join(str(y) for y in figures["aes_population_years"])
 cells = st.columns(3)
