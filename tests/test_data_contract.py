@@ -33,7 +33,9 @@ def test_every_column_is_described_and_every_table_has_a_key():
 
 
 def test_every_fact_row_cites_a_source(tables):
-    for name in ["states", "organisations", "leaders", "memberships", "events", "cooperation", "presence"]:
+    for name in [
+        "states", "organisations", "leaders", "memberships", "events", "cooperation", "cooperation_status", "presence",
+    ]:  # fmt: skip
         assert tables[name]["source_ids"].map(len).min() >= 1, name
 
 
@@ -42,7 +44,9 @@ def test_every_source_is_cited_and_well_formed(tables):
     cited = set()
     for table in tables.values():
         if "source_ids" in table:
-            cited.update(i for ids in table["source_ids"] for i in ids)
+            # corrections keep their sources as a ';'-separated string, the other tables as lists
+            for ids in table["source_ids"]:
+                cited.update(i for i in (ids.split(";") if isinstance(ids, str) else ids) if i)
     assert set(sources["source_id"]) == cited
     assert sources["url"].str.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?").all()
     assert sources["publisher"].str.strip().ne("").all()
@@ -79,12 +83,24 @@ def test_every_milestone_has_a_short_label(tables):
 
 
 def test_dates_respect_their_precision(tables):
-    for name, column in [("events", "date"), ("cooperation", "date")]:
+    for name, column in [("events", "date"), ("cooperation", "date"), ("cooperation_status", "date")]:
         table = tables[name]
         month = table[table[f"{column}_precision"] == "month"][column]
         year = table[table[f"{column}_precision"] == "year"][column]
         assert (month.dt.day == 1).all(), name
         assert ((year.dt.day == 1) & (year.dt.month == 1)).all(), name
+
+
+def test_every_cooperation_item_has_a_dated_status_history(tables):
+    cooperation, history = tables["cooperation"], tables["cooperation_status"]
+    assert set(history["coop_id"]) == set(cooperation["coop_id"])
+    for item in cooperation.itertuples():
+        steps = history[history["coop_id"] == item.coop_id]
+        assert steps["date"].is_monotonic_increasing, item.coop_id  # written in date order
+        latest = steps.iloc[-1]  # the register keeps the latest status, on its date
+        assert (latest["status"], latest["date"], latest["date_precision"]) == (
+            item.status, item.date, item.date_precision,
+        ), item.coop_id  # fmt: skip
 
 
 def test_periods_end_after_they_start(tables):
