@@ -92,13 +92,20 @@ def count_by(frame: pd.DataFrame, rows: str, columns: str, row_keys, column_keys
     return counts.reindex(index=list(row_keys), columns=list(column_keys), fill_value=0)
 
 
-def cooperation_signed_by(cooperation: pd.DataFrame, day: date, partner: str = "RUS") -> pd.Series:
-    """Items with `partner` dated on or before `day` and not ended, counted by AES state."""
-    rows = cooperation[
-        (cooperation["partner"] == partner)
-        & (cooperation["date"] <= _day(day))
-        & (cooperation["status"] != "ended")
-    ]
+def cooperation_on(cooperation: pd.DataFrame, history: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The register as it stood on `day`: the items that had a status by then, each with that status
+    and its date, precision, sources and evidence (from its last status change on or before `day`)."""
+    steps = ["status", "date", "date_precision", "source_ids", "evidence"]
+    known = history[history["date"] <= _day(day)].sort_values(["date"], kind="stable")
+    latest = known.drop_duplicates("coop_id", keep="last").set_index("coop_id")[steps]
+    items = cooperation[cooperation["coop_id"].isin(latest.index)].drop(columns=steps)
+    return items.join(latest, on="coop_id")[cooperation.columns]
+
+
+def cooperation_signed_by(cooperation: pd.DataFrame, partner: str = "RUS") -> pd.Series:
+    """Items with `partner` in `cooperation` (the register on `day`, from cooperation_on) that had
+    not ended, counted by AES state."""
+    rows = cooperation[(cooperation["partner"] == partner) & (cooperation["status"] != "ended")]
     return rows["iso3"].value_counts().reindex([*AES_STATES, "AES"], fill_value=0)
 
 

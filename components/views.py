@@ -20,7 +20,7 @@ from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
 
-MAP_TABLES = ("states", "memberships", "presence", "forces", "cooperation", "shapes")
+MAP_TABLES = ("states", "memberships", "presence", "forces", "cooperation", "cooperation_status", "shapes")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
     *("presence", "memberships", "sanctions", "leaders"),  # what lasted: model.duration_bars
@@ -31,7 +31,7 @@ def map_changes(tables: dict[str, pd.DataFrame]) -> list[pd.Timestamp]:
     """The days on which what the map draws can change: a membership, a presence or a cooperation
     item starts or ends. Between two of them, every day looks the same."""
     days = [tables["memberships"]["start"], tables["memberships"]["end"], tables["presence"]["start"]]
-    days += [tables["presence"]["end"], tables["cooperation"]["date"]]
+    days += [tables["presence"]["end"], tables["cooperation_status"]["date"]]
     return sorted(set(pd.concat(days).dropna()))
 
 
@@ -50,7 +50,8 @@ def map_view(tables: dict, day: date, lang: str, layers: tuple[str, ...]) -> dic
     drawn = model.drawn_states(shapes, names)
     status = model.bloc_status_on(tables["memberships"], states, day)
     markers = model.presence_markers(tables["presence"], tables["forces"], day)
-    signed = model.cooperation_signed_by(tables["cooperation"], day)
+    register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
+    signed = model.cooperation_signed_by(register)
     arcs = arc_rows(signed, states, names, lang)
     capitals = model.capital_points(states, drawn, column("capital", lang))
     deck = sahel_map(shapes, status, markers, arcs, capitals, names, lang, list(layers))

@@ -108,17 +108,67 @@ def test_count_by_fills_missing_keys_with_zero():
     assert empty.loc["military", "MLI"] == 0
 
 
-def test_cooperation_signed_by_counts_only_russian_items_up_to_the_day_and_not_ended():
-    cooperation = pd.DataFrame(
-        {
-            "partner": ["RUS", "RUS", "RUS", "FRA", "RUS"],
-            "iso3": ["MLI", "MLI", "NER", "MLI", "AES"],
-            "status": ["signed", "implemented", "signed", "signed", "ended"],
-            "date": [T("2021-01-01"), T("2024-01-01"), T("2024-01-17"), T("2020-01-01"), T("2020-01-01")],
-        }
+COOPERATION = pd.DataFrame(
+    {
+        "coop_id": ["a", "b", "c", "d", "e"],
+        "partner": ["RUS", "RUS", "RUS", "FRA", "RUS"],
+        "iso3": ["MLI", "MLI", "NER", "MLI", "AES"],
+        "status": ["ended", "implemented", "signed", "signed", "ended"],
+        "date": [T("2025-06-06"), T("2024-01-01"), T("2024-01-17"), T("2020-01-01"), T("2020-01-01")],
+        "date_precision": ["day", "month", "day", "day", "year"],
+        "source_ids": [("s-end",), ("s-b",), ("s-c",), ("s-d",), ("s-e",)],
+        "evidence": ["independent_press", "one_party", "both_parties", "both_parties", "one_party"],
+    }
+)
+HISTORY = pd.DataFrame(
+    {
+        "coop_id": ["a", "a", "b", "c", "d", "e"],
+        "date": [
+            T("2021-12-01"),
+            T("2025-06-06"),
+            T("2024-01-01"),
+            T("2024-01-17"),
+            T("2020-01-01"),
+            T("2020-01-01"),
+        ],
+        "date_precision": ["month", "day", "month", "day", "day", "year"],
+        "status": ["implemented", "ended", "implemented", "signed", "signed", "ended"],
+        "source_ids": [("s-start",), ("s-end",), ("s-b",), ("s-c",), ("s-d",), ("s-e",)],
+        "evidence": [
+            "one_party",
+            "independent_press",
+            "one_party",
+            "both_parties",
+            "both_parties",
+            "one_party",
+        ],
+    }
+)
+
+
+def test_the_register_on_a_day_gives_each_item_its_status_of_that_day():
+    on = model.cooperation_on(COOPERATION, HISTORY, date(2024, 1, 16)).set_index("coop_id")
+    assert sorted(on.index) == ["a", "b", "d", "e"]  # c was signed the next day
+    assert on.loc["a", ["status", "date_precision", "evidence"]].tolist() == [
+        "implemented",
+        "month",
+        "one_party",
+    ]
+    assert on.loc["a", "source_ids"] == ("s-start",)  # the step's sources, not the register's latest
+    assert list(model.cooperation_on(COOPERATION, HISTORY, date(2026, 1, 1)).columns) == list(
+        COOPERATION.columns
     )
-    counts = model.cooperation_signed_by(cooperation, date(2024, 1, 16))
-    assert counts.to_dict() == {"MLI": 2, "BFA": 0, "NER": 0, "AES": 0}
+    assert (
+        model.cooperation_on(COOPERATION, HISTORY, date(2025, 6, 6)).set_index("coop_id").loc["a", "status"]
+        == "ended"
+    )
+
+
+def test_cooperation_signed_by_counts_only_russian_items_not_ended():
+    counts = model.cooperation_signed_by(model.cooperation_on(COOPERATION, HISTORY, date(2024, 1, 16)))
+    assert counts.to_dict() == {"MLI": 2, "BFA": 0, "NER": 0, "AES": 0}  # a (not yet ended) and b
+    later = model.cooperation_signed_by(model.cooperation_on(COOPERATION, HISTORY, date(2025, 7, 1)))
+    assert later.to_dict() == {"MLI": 1, "BFA": 0, "NER": 1, "AES": 0}
 
 
 def test_overview_figures_add_up_the_aes_states():

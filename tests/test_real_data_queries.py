@@ -61,8 +61,12 @@ def test_the_leaders_of_the_aes_states_on_the_day_of_the_consultations(tables):
 
 
 def test_arcs_grow_with_time(tables):
-    early = model.cooperation_signed_by(tables["cooperation"], date(2020, 8, 18))
-    late = model.cooperation_signed_by(tables["cooperation"], date(2025, 4, 4))
+    def signed(day):
+        return model.cooperation_signed_by(
+            model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
+        )
+
+    early, late = signed(date(2020, 8, 18)), signed(date(2025, 4, 4))
     assert (late >= early).all() and late.sum() > early.sum() + 30
 
 
@@ -72,7 +76,12 @@ def test_the_real_map_stays_small(tables):
     markers = model.presence_markers(tables["presence"], tables["forces"], day)
     names = dict(zip(tables["states"]["iso3"], tables["states"]["name_fr"], strict=True))
     arcs = maps.arc_rows(
-        model.cooperation_signed_by(tables["cooperation"], day), tables["states"], names, "fr"
+        model.cooperation_signed_by(
+            model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
+        ),
+        tables["states"],
+        names,
+        "fr",
     )
     deck = maps.sahel_map(
         load_shapes(),
