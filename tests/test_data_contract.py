@@ -44,7 +44,9 @@ def test_every_source_is_cited_and_well_formed(tables):
     cited = set()
     for table in tables.values():
         if "source_ids" in table:
-            cited.update(i for ids in table["source_ids"] for i in ids)
+            for ids in table["source_ids"]:  # a list, or a ';'-separated string (corrections)
+                cited.update(ids.split(";") if isinstance(ids, str) else ids)
+    cited.discard("")
     assert set(sources["source_id"]) == cited
     assert sources["url"].str.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?").all()
     assert sources["publisher"].str.strip().ne("").all()
