@@ -4,7 +4,10 @@ from datetime import date
 
 FIRST_COUP = date(2020, 8, 18)
 MOSCOW_CONSULTATIONS = date(2025, 4, 3)
-PERIOD_END = date(2025, 4, 4)
+PERIOD_END = date(2025, 4, 4)  # the story the pages open on: from the first coup to Moscow
+DATA_END = date(
+    2026, 1, 29
+)  # the last day in the data, as far as the period controls reach (a test checks it)
 MOSCOW = {"lat": 55.756, "lon": 37.617}
 AES_STATES = ("MLI", "BFA", "NER")
 LANGUAGES = ("en", "fr")

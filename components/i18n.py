@@ -4,8 +4,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # Router and shared chrome
     "app.title": ("Sahel Pivot", "Sahel Pivot"),
     "app.tagline": (
-        "Mali, Burkina Faso and Niger, from the coups to Moscow (Aug 2020 – Apr 2025)",
-        "Mali, Burkina Faso et Niger, des coups d'État à Moscou (août 2020 – avril 2025)",
+        "Mali, Burkina Faso and Niger, from the coups to Moscow and after (Aug 2020 – Jan 2026)",
+        "Mali, Burkina Faso et Niger, des coups d'État à Moscou et au-delà (août 2020 – janvier 2026)",
     ),
     "app.data_version": (
         "Data version {version}, updated {updated}",
@@ -67,6 +67,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "lite.chronology": ("Chronology ({n} events)", "Chronologie ({n} événements)"),
     # Overview
+    "overview.data_end": (
+        "The data runs to {end}. The pages open on the story up to the Moscow consultations of 3–4 April 2025; their period and day controls reach to the end of the data.",
+        "Les données vont jusqu'au {end}. Les pages s'ouvrent sur le récit jusqu'aux consultations de Moscou des 3 et 4 avril 2025 ; leurs réglages de période et de jour vont jusqu'à la fin des données.",
+    ),
     "overview.intro": (
         "Sourced tables of who is allied with whom and since when, what happened when, and what the cooperation with Russia covers.",
         "Des tableaux sourcés : qui est allié avec qui et depuis quand, ce qui s'est passé et quand, et ce que couvre la coopération avec la Russie.",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from components.config import (
+    DATA_END,
     FIRST_COUP,
     LANGUAGES,
     MAP_LAYERS,
@@ -73,13 +74,13 @@ class Param:
     blank: bool = False
 
 
-PERIOD = (FIRST_COUP, PERIOD_END)
+PERIOD = (FIRST_COUP, DATA_END)  # what the controls reach; they open on the story to Moscow
 PARAMS = {
     "lang": Param("choice", LANGUAGES),
     "map.date": Param("day", PERIOD, MOSCOW_CONSULTATIONS),
     "map.layers": Param("choices", MAP_LAYERS),
     "map.country": Param("choice", "states.iso3", blank=True),
-    "timeline.period": Param("period", PERIOD, PERIOD),
+    "timeline.period": Param("period", PERIOD, (FIRST_COUP, PERIOD_END)),
     "timeline.states": Param("filter", TOPIC_COLUMNS),
     "timeline.categories": Param("filter", "events.category"),
     "timeline.topics": Param("filter", "topics.topic_id"),

@@ -14,7 +14,7 @@ from components import model, security, security_charts
 from components.charts.counts import composition_chart, pipeline_chart, quarterly_chart, topic_heatmap
 from components.charts.timeline import timeline_chart
 from components.compat import deck_spec
-from components.config import FIRST_COUP, FORCE_COLOURS, PERIOD_END
+from components.config import DATA_END, FIRST_COUP, FORCE_COLOURS
 from components.formatting import escape_markdown, format_date, format_number, source_lines
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
@@ -75,7 +75,7 @@ def timeline_view(tables: dict, period: tuple[date, date], chosen: dict, categor
     if summary is None:
         return {"events": events, "summary": None, "figure": None}
     bars = model.duration_bars(tables, *period, chosen.get("states"))
-    phases = model.phase_periods(tables["phases"], tables["events"], PERIOD_END)
+    phases = model.phase_periods(tables["phases"], tables["events"], DATA_END)
     labels = {
         "states": state_names(tables["states"], lang),
         "forces": labels_of(tables["forces"], "force_id", lang),
@@ -97,7 +97,7 @@ def topics_view(tables: dict, measure: str, topic: str, state: str, stages: list
     matrix = model.topic_matrix(chosen, list(topic_labels))
     cell = model.largest_cell(matrix)
     quarters = model.quarterly_counts(
-        model.unique_items(chosen, measure), list(topic_labels), FIRST_COUP, PERIOD_END
+        model.unique_items(chosen, measure), list(topic_labels), FIRST_COUP, DATA_END
     )
     busiest = model.busiest_row(quarters)
     cooperation = model.narrow(russian, topic=topic, iso3=state)

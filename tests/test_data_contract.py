@@ -7,7 +7,7 @@ import frictionless
 import pandas as pd
 import pytest
 
-from components.config import AES_STATES, MOSCOW_CONSULTATIONS
+from components.config import AES_STATES, DATA_END, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import DEFAULT_DATA_DIR, load_tables
 
 PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
@@ -65,8 +65,18 @@ def test_key_milestones_rest_on_two_sources(tables):
 @pytest.mark.parametrize(
     "name",
     [
-        "events", "cooperation", "states", "organisations", "topics", "forces", "leaders", "phases",
-        "memberships", "presence", "consultations", "sources",
+        "events",
+        "cooperation",
+        "states",
+        "organisations",
+        "topics",
+        "forces",
+        "leaders",
+        "phases",
+        "memberships",
+        "presence",
+        "consultations",
+        "sources",
     ],
 )
 def test_both_languages_are_filled(tables, name):
@@ -207,3 +217,11 @@ def test_conflict_events_state_licence_citations_version_and_coverage():
     assert resource["x_coverage"]["not_covered"] == ["NER"]
     assert (resource["x_coverage"]["start"], resource["x_coverage"]["end"]) == ("2020-01-01", "2023-12-31")
     assert "NOT cover Niger" in resource["description"]
+
+
+def test_the_period_controls_reach_the_last_day_in_the_data(tables):
+    dated = {"events": ["date"], "cooperation_status": ["date"], "memberships": ["start", "end"]}
+    dated |= {"presence": ["start", "end"], "leaders": ["start", "end"]}
+    last = max(tables[name][column].max() for name, columns in dated.items() for column in columns)
+    assert last == pd.Timestamp(DATA_END)
+    assert PERIOD_END < DATA_END  # the pages open on the story to Moscow, and the data goes on

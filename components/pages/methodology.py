@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import model, widgets
-from components.config import PERIOD_END
+from components.config import DATA_END
 from components.data import load_tables, load_text
 from components.formatting import escape_markdown, format_date, text_parts
 from components.i18n import column, t
@@ -18,7 +18,7 @@ st.markdown(before_phases)
 
 st.subheader(t("methodology.phases", lang))
 st.caption(t("methodology.phases_intro", lang))
-for phase in model.phase_periods(tables["phases"], tables["events"], PERIOD_END).to_dict("records"):
+for phase in model.phase_periods(tables["phases"], tables["events"], DATA_END).to_dict("records"):
     span = f"{format_date(phase['start'], 'day', lang)} – {format_date(phase['end'], 'day', lang)}"
     st.markdown(f"**{escape_markdown(phase[column('label', lang)])}** · {span}")
     st.text(phase[column("reasoning", lang)])

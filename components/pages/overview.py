@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import model, views
-from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
+from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
 from components.data import load_tables
 from components.formatting import format_date, format_number
 from components.i18n import column, t
@@ -19,6 +19,7 @@ figures = model.overview_figures(
 st.title(t("app.title", lang))
 st.write(t("app.tagline", lang))
 st.caption(t("overview.intro", lang))
+st.caption(t("overview.data_end", lang, end=format_date(DATA_END, "day", lang)))
 
 headline = model.events_on(events, MOSCOW_CONSULTATIONS).head(1)
 with st.container(border=True):
