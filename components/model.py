@@ -48,9 +48,12 @@ def bloc_status_on(memberships: pd.DataFrame, states: pd.DataFrame, day: date) -
     return result.reset_index(drop=True)
 
 
-def membership_history(memberships: pd.DataFrame, iso3: str) -> pd.DataFrame:
-    """Every membership period of one state, oldest first."""
-    rows = memberships[memberships["iso3"] == iso3]
+def membership_history(memberships: pd.DataFrame, iso3: str, day: date) -> pd.DataFrame:
+    """The membership periods of one state begun by `day`, by organisation and oldest first, as
+    known on that day: a period still running then has no end (its end came later)."""
+    rows = memberships[(memberships["iso3"] == iso3) & (memberships["start"] <= _day(day))]
+    running = rows["end"] > _day(day)
+    rows = rows.assign(end=rows["end"].mask(running), end_precision=rows["end_precision"].where(~running, ""))
     return rows.sort_values(["org_id", "start"]).reset_index(drop=True)
 
 

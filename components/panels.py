@@ -62,10 +62,10 @@ def country_panel(
         st.caption(t("map.no_leader", lang))
     else:
         since = since_words(leader["start"], leader["start_precision"], lang)
+        # The title held on `day`, without the note: a leader's note tells how the period ended.
         st.text(f"{leader['name']}, {leader[column('title', lang)]} ({since})")
-        note_caption(leader, lang)
 
-    history = membership_history(tables["memberships"], iso3)
+    history = membership_history(tables["memberships"], iso3, day)
     if not history.empty:
         st.markdown(f"**{t('map.history', lang)}**")
         shown = history.assign(
