@@ -9,7 +9,9 @@ from datetime import date
 from components.config import (
     FIRST_COUP,
     LANGUAGES,
+    MAP_DEFAULT_LAYERS,
     MAP_LAYERS,
+    MAP_WINDOWS,
     MOSCOW_CONSULTATIONS,
     PERIOD_END,
     TOPIC_COLUMNS,
@@ -77,7 +79,8 @@ PERIOD = (FIRST_COUP, PERIOD_END)
 PARAMS = {
     "lang": Param("choice", LANGUAGES),
     "map.date": Param("day", PERIOD, MOSCOW_CONSULTATIONS),
-    "map.layers": Param("choices", MAP_LAYERS),
+    "map.layers": Param("choices", MAP_LAYERS, list(MAP_DEFAULT_LAYERS)),
+    "map.window": Param("choice", MAP_WINDOWS, "90"),
     "map.country": Param("choice", "states.iso3", blank=True),
     "timeline.period": Param("period", PERIOD, PERIOD),
     "timeline.states": Param("filter", TOPIC_COLUMNS),
