@@ -141,9 +141,10 @@ def test_every_marker_stands_out_from_the_fill_under_it_on_every_day(real):
         status = model.bloc_status_on(real["memberships"], real["states"], day).set_index("iso3")
         markers = model.presence_markers(real["presence"], real["forces"], day)
         for row in markers.itertuples():
-            under = [
-                f["properties"]["iso3"] for f in shapes if inside(row.lon_shown, row.lat_shown, f["geometry"])
-            ]
+            point = (row.lon_shown, row.lat_shown)
+            if point not in found:  # markers stay put for months: each point is looked up once
+                found[point] = [f["properties"]["iso3"] for f in shapes if inside(*point, f["geometry"])]
+            under = found[point]
             assert under, (day, row.actor)  # a marker nudged off its land would sit on nothing
             fill = STATUS_FILL[status["ecowas_status"].get(under[0], "other")]
             ring = contrast(MARKER_OUTLINE, fill) >= 3 and maps.MARKER_RING >= 1
@@ -188,3 +189,41 @@ def test_capital_labels_never_overlap_each_other_or_a_dot(real, lang):
     for i, box in enumerate(boxes):
         assert not any(maps.overlaps(box, other) for other in boxes[i + 1 :]), placed["label"].iloc[i]
         assert not any(maps.overlaps(box, (x - 3, y - 3, x + 3, y + 3)) for x, y in dots)
+
+
+def test_a_typed_day_moves_the_slider_and_the_slider_moves_the_box():
+    at = run_page("map", **{"map.date": "2024-01-01"})
+    assert at.date_input(key="map.date.typed").value == date(2024, 1, 1)
+    at.date_input(key="map.date.typed").set_value(date(2023, 8, 1)).run()
+    assert at.slider(key="map.date").value == date(2023, 8, 1)
+    at.slider(key="map.date").set_value(date(2022, 3, 1)).run()
+    assert at.date_input(key="map.date.typed").value == date(2022, 3, 1)
+    assert not at.exception
+
+
+def deck_layers(at) -> dict:
+    return {layer["id"]: layer for layer in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"]}
+
+
+def test_the_conflict_layer_draws_the_window_with_its_licence_and_what_it_lacks():
+    at = run_page("map", **{"map.layers": "status,conflict", "map.date": "2022-03-31", "map.window": "30"})
+    assert not at.exception
+    events = deck_layers(at)["conflict-events"]["data"]
+    assert events and all(e["tooltip"][:10] >= "2022-03-02" for e in events)
+    captions = " ".join(c.value for c in at.caption)
+    assert "CC BY 4.0" in captions and "Sundberg" in captions
+    assert f"{len(events)} conflict events" in captions
+    assert any("Niger not in the loaded data" in i.value for i in at.info)
+
+
+def test_the_conflict_layer_is_hidden_where_the_data_do_not_reach():
+    at = run_page("map", lang="fr", **{"map.layers": "status,conflict", "map.date": "2024-06-01"})
+    assert "conflict-events" not in deck_layers(at)
+    assert any("Aucune violence armée n'est dessinée" in i.value for i in at.info)
+
+
+def test_the_forces_table_writes_an_arrival_known_to_the_month_as_a_month():
+    at = run_page("map", **{"map.date": "2025-04-03"})
+    forces = next(f.value for f in at.dataframe if "actor" in f.value.columns)
+    start = forces.set_index(["actor", "iso3"]).loc[("AFRICA_CORPS", "MLI"), "start"]
+    assert start == "December 2024"
