@@ -77,8 +77,16 @@ FORCE_COLOURS = {
     "WAGNER": PALETTE["charcoal"],
     "AFRICA_CORPS": PALETTE["purple"],
 }
+# The fills are light tints and some forces' colours are light too (US yellow on a suspended
+# state's sand, EU grey on grey): a dark ring keeps every marker 3:1 or more against any fill.
+MARKER_OUTLINE = "#222222"
+# ECOWAS sanctions in force: a badge in the sanctions' colour where no capital label or base sits.
+SANCTIONS_COLOUR = PALETTE["vermillion"]
+SANCTION_BADGES = {"MLI": (21.5, -4.5), "BFA": (14.2, -0.2), "NER": (19.0, 11.0)}  # lat, lon
 ARC_COLOUR = PALETTE["vermillion"]
-MAP_LAYERS = ("status", "presence", "arcs", "capitals")  # the map's layers, each one a toggle
+MAP_LAYERS = ("status", "presence", "arcs", "capitals", "conflict")  # the map's layers, each one a toggle
+MAP_DEFAULT_LAYERS = MAP_LAYERS[:4]  # conflict events only on request: their data end in 2023
+MAP_WINDOWS = ("30", "90", "365")  # days of conflict events before the map's day, as URL codes
 MAP_VIEW = {"latitude": 14.5, "longitude": 0.5, "zoom": 3.2}
 
 

@@ -193,6 +193,34 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.moscow": ("Moscow", "Moscou"),
     "map.aes_member": ("AES member", "Membre de l'AES"),
     "map.ecowas": ("ECOWAS: {status}", "CEDEAO : {status}"),
+    # Map: the day means the day
+    "map.date_typed": ("Or type or pick a day", "Ou saisir ou choisir une date"),
+    "map.layer.conflict": ("Conflict events (UCDP)", "Violences armées (UCDP)"),
+    "map.window": ("Conflict events of the last", "Violences armées des derniers"),
+    "map.window.30": ("30 days", "30 jours"),
+    "map.window.90": ("90 days", "90 jours"),
+    "map.window.365": ("365 days", "365 jours"),
+    "map.legend.conflict": (
+        "Conflict events by kind of violence (area in proportion to deaths, best estimate)",
+        "Violences armées par type (surface proportionnelle aux morts, meilleure estimation)",
+    ),
+    "map.conflict_count": (
+        "{events} conflict events and {deaths} deaths (best estimate) in the {days} days up to this day.",
+        "{events} événements de violence armée et {deaths} morts (meilleure estimation) dans les {days} jours jusqu'à cette date.",
+    ),
+    "map.conflict_missing": (
+        "Conflict events: {states} not in the loaded data, so none is drawn there.",
+        "Violences armées : {states} absent des données chargées, donc rien n'y est dessiné.",
+    ),
+    "map.conflict_uncovered": (
+        "No conflict events are drawn: the loaded data cover {first} to {last}, not the whole {days} days up to this day. Choose a day in that period.",
+        "Aucune violence armée n'est dessinée : les données chargées couvrent la période du {first} au {last}, pas la totalité des {days} jours jusqu'à cette date. Choisissez une date dans cette période.",
+    ),
+    "map.sanctions_badge": ("ECOWAS sanctions", "Sanctions CEDEAO"),
+    "map.legend.sanctions": (
+        "ECOWAS sanctions in force (badge on the state)",
+        "Sanctions de la CEDEAO en vigueur (pastille sur l'État)",
+    ),
     # Timeline
     "timeline.title": (
         "From the first coup to the Moscow consultations",

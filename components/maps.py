@@ -1,5 +1,7 @@
 """pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
 
+import math
+
 import pandas as pd
 import pydeck as pdk
 
@@ -10,7 +12,10 @@ from components.config import (
     FORCE_COLOURS,
     MAP_LAYERS,
     MAP_VIEW,
+    MARKER_OUTLINE,
     MOSCOW,
+    SANCTION_BADGES,
+    SANCTIONS_COLOUR,
     STATUS_FILL,
     rgb,
 )
@@ -18,11 +23,23 @@ from components.formatting import since_words
 from components.i18n import column, t
 
 LAYERS = MAP_LAYERS
+MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
 # The capitals' font atlas is drawn glyph by glyph on the page's main thread when the map first
 # draws; deck.gl's default 64 px glyphs cost four times the work of 32 px ones, which are still
 # sharp at the 12 px the labels are shown (the outline is in atlas pixels, hence halved too).
 FONT_SETTINGS = {"sdf": True, "fontSize": 32, "buffer": 4, "radius": 6}
 OUTLINE_WIDTH = 1
+LABEL_SIZE = 12  # pixels
+# A generous width per character of the sans-serif labels (most run at about 0.55 of the size), so
+# that boxes estimated apart are apart once drawn; the height takes the white outline in.
+CHAR_WIDTH, LABEL_HEIGHT, LABEL_GAP = 0.62 * LABEL_SIZE, LABEL_SIZE + 3, 6
+# Where a capital's name may sit, in order of preference: pixel offset, text anchor, baseline.
+LABEL_PLACES = (
+    ((0, -LABEL_GAP), "middle", "bottom"),
+    ((LABEL_GAP, 0), "start", "center"),
+    ((-LABEL_GAP, 0), "end", "center"),
+    ((0, LABEL_GAP), "middle", "top"),
+)
 
 
 def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
@@ -139,17 +156,63 @@ def capitals_layer(capitals: pd.DataFrame) -> pdk.Layer:
     )
 
 
+def screen_xy(lat: float, lon: float, zoom: float = MAP_VIEW["zoom"]) -> tuple[float, float]:
+    """Web Mercator pixels (deck.gl's 512-pixel world) of a point at `zoom`: distances between two
+    points are those drawn on screen, whatever the map's width."""
+    scale = 512 * 2**zoom / (2 * math.pi)
+    phi = math.radians(lat)
+    return scale * (math.radians(lon) + math.pi), scale * (
+        math.pi - math.log(math.tan(math.pi / 4 + phi / 2))
+    )
+
+
+def label_box(x: float, y: float, text: str, place) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in pixels of `text` drawn at one of LABEL_PLACES from (x, y)."""
+    (dx, dy), anchor, baseline = place
+    width = CHAR_WIDTH * len(text)
+    left = {"middle": x + dx - width / 2, "start": x + dx, "end": x + dx - width}[anchor]
+    top = {"bottom": y + dy - LABEL_HEIGHT, "top": y + dy, "center": y + dy - LABEL_HEIGHT / 2}[baseline]
+    return left, top, left + width, top + LABEL_HEIGHT
+
+
+def overlaps(a, b) -> bool:
+    """Whether two (left, top, right, bottom) boxes share any area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def placed_labels(capitals: pd.DataFrame) -> pd.DataFrame:
+    """The capitals whose name fits beside its dot without touching another name or dot, each with
+    its place (offset, anchor, baseline) and box; a name that fits nowhere is left out (its dot stays).
+    Earlier rows are placed first: the page lists the AES capitals first."""
+    points = [screen_xy(lat, lon) for lat, lon in zip(capitals["lat"], capitals["lon"], strict=True)]
+    dots = [(x - 3, y - 3, x + 3, y + 3) for x, y in points]
+    taken, rows = list(dots), []
+    for (x, y), row in zip(points, capitals.to_dict("records"), strict=True):
+        for place in LABEL_PLACES:
+            box = label_box(x, y, row["label"], place)
+            if not any(overlaps(box, other) for other in taken):
+                taken.append(box)
+                rows.append(
+                    row | {"offset": list(place[0]), "anchor": place[1], "baseline": place[2], "box": box}
+                )
+                break
+    return pd.DataFrame(rows, columns=[*capitals.columns, "offset", "anchor", "baseline", "box"])
+
+
 def capital_names_layer(capitals: pd.DataFrame) -> pdk.Layer:
-    """Each capital's `label` above its dot, outlined in white to read over any fill."""
+    """Each capital's `label` beside its dot where it fits (placed_labels), outlined in white to read
+    over any fill."""
     return pdk.Layer(
         "TextLayer",
-        capitals,
+        placed_labels(capitals).drop(columns="box"),
         id="capital-names",
         get_position=["lon", "lat"],
         get_text="label",
-        get_size=12,
+        get_size=LABEL_SIZE,
         get_color=[30, 30, 30],
-        get_pixel_offset=[0, -12],
+        get_pixel_offset="offset",
+        get_text_anchor="anchor",
+        get_alignment_baseline="baseline",
         # The atlas holds exactly the labels' characters (ASCII only unless told, and accents are
         # needed); quoted so pydeck passes a literal.
         character_set="'auto'",
@@ -160,21 +223,52 @@ def capital_names_layer(capitals: pd.DataFrame) -> pdk.Layer:
     )
 
 
+def sanctions_layer(sanctioned: list[str], lang: str) -> pdk.Layer:
+    """A badge ('ECOWAS sanctions') on each state of `sanctioned` with a place in
+    config.SANCTION_BADGES: white text on the sanctions' colour, with its tooltip."""
+    shown = [iso3 for iso3 in sanctioned if iso3 in SANCTION_BADGES]
+    badge = t("map.sanctions_badge", lang)
+    return pdk.Layer(
+        "TextLayer",
+        [
+            {
+                "lat": SANCTION_BADGES[iso3][0],
+                "lon": SANCTION_BADGES[iso3][1],
+                "label": badge,
+                "tooltip": badge,
+            }
+            for iso3 in shown
+        ],
+        id="sanctions",
+        get_position=["lon", "lat"],
+        get_text="label",
+        get_size=LABEL_SIZE,
+        get_color=[255, 255, 255],
+        background=True,
+        get_background_color=rgb(SANCTIONS_COLOUR),
+        background_padding=[4, 2],
+        character_set="'auto'",
+        font_family="'sans-serif'",
+        font_settings=FONT_SETTINGS,
+        pickable=True,
+    )
+
+
 def forces_layer(markers: pd.DataFrame, lang: str) -> pdk.Layer:
     """A dot per foreign force present (model.presence_markers), coloured by force, with its tooltip."""
     return pdk.Layer(
         "ScatterplotLayer",
-        markers[["lon_shown", "lat", "actor"]].assign(
+        markers[["lon_shown", "lat_shown", "actor"]].assign(
             colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
             tooltip=marker_tooltips(markers, lang),
         ),
         id="presence",
-        get_position=["lon_shown", "lat"],
+        get_position=["lon_shown", "lat_shown"],
         get_fill_color="colour",
-        get_line_color=[255, 255, 255],
+        get_line_color=rgb(MARKER_OUTLINE),
         stroked=True,
-        line_width_min_pixels=1.5,
-        radius_min_pixels=5.5,
+        line_width_min_pixels=MARKER_RING,
+        radius_min_pixels=MARKER_RADIUS,
         radius_max_pixels=12,
         get_radius=18000,
         pickable=True,
@@ -190,21 +284,31 @@ def sahel_map(
     names: dict[str, str],
     lang: str,
     layers=LAYERS,
+    *,
+    sanctioned: list[str] = (),
+    conflict: pdk.Layer | None = None,
 ) -> pdk.Deck:
-    """The region on one day: fill by ECOWAS status, AES outline, forces, arcs from Moscow, capitals.
+    """The region on one day: fill by ECOWAS status, AES outline, sanctions, conflict events, forces,
+    arcs from Moscow, capitals.
 
-    `markers` comes from model.presence_markers, `arcs` from arc_rows, `capitals` has lat, lon, label.
+    `markers` comes from model.presence_markers, `arcs` from arc_rows, `capitals` has lat, lon, label;
+    `sanctioned` lists the states under sanctions (model.sanctioned_on), `conflict` is the conflict
+    events' layer when shown (security_map.security_layer).
     """
     deck_layers = []
     if "status" in layers:
         features = country_features(shapes, status, names, lang)
         deck_layers += [countries_layer(features), aes_outline_layer(features)]
+    if conflict is not None:
+        deck_layers.append(conflict)
     if "arcs" in layers and not arcs.empty:
         deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:
         deck_layers += [capitals_layer(capitals), capital_names_layer(capitals)]
     if "presence" in layers and not markers.empty:
         deck_layers.append(forces_layer(markers, lang))
+    if "status" in layers and sanctioned:
+        deck_layers.append(sanctions_layer(list(sanctioned), lang))
     return CompactDeck(
         layers=deck_layers,
         initial_view_state=pdk.ViewState(**MAP_VIEW),

@@ -13,7 +13,7 @@ from components.config import (
 )
 from components.i18n import column
 
-MARKER_SPACING = 1.0  # degrees of longitude between markers sharing a place
+MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
 BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
 
 
@@ -48,9 +48,12 @@ def bloc_status_on(memberships: pd.DataFrame, states: pd.DataFrame, day: date) -
     return result.reset_index(drop=True)
 
 
-def membership_history(memberships: pd.DataFrame, iso3: str) -> pd.DataFrame:
-    """Every membership period of one state, oldest first."""
-    rows = memberships[memberships["iso3"] == iso3]
+def membership_history(memberships: pd.DataFrame, iso3: str, day: date) -> pd.DataFrame:
+    """The membership periods of one state begun by `day`, by organisation and oldest first, as
+    known on that day: a period still running then has no end (its end came later)."""
+    rows = memberships[(memberships["iso3"] == iso3) & (memberships["start"] <= _day(day))]
+    running = rows["end"] > _day(day)
+    rows = rows.assign(end=rows["end"].mask(running), end_precision=rows["end_precision"].where(~running, ""))
     return rows.sort_values(["org_id", "start"]).reset_index(drop=True)
 
 
@@ -176,15 +179,27 @@ def latest_events(events: pd.DataFrame, iso3: str, day: date, count: int = 5) ->
 
 
 def presence_markers(presence: pd.DataFrame, forces: pd.DataFrame, day: date) -> pd.DataFrame:
-    """Presences active on `day` with their force labels, nudged apart where several share a place."""
+    """Presences active on `day` with their force labels, drawn in a row at `lon_shown`, `lat_shown`
+    where several are at one place or nearly (within MARKER_SPACING)."""
     rows = presence_on(presence, day).merge(forces, left_on="actor", right_on="force_id", how="left")
     rows = rows.sort_values(["lat", "lon", "actor"]).reset_index(drop=True)
-    # Forces at one base would hide each other at the map's zoom: draw them side by side, one
-    # marker width (about 1° of longitude) apart, centred on the base.
-    order = rows.groupby(["lat", "lon"]).cumcount()
-    crowd = rows.groupby(["lat", "lon"])["actor"].transform("size")
-    rows["lon_shown"] = rows["lon"] + (order - (crowd - 1) / 2) * MARKER_SPACING
-    return rows
+    # Forces at one base (or at two points of one town, as EUCAP and the French air base at Niamey)
+    # would hide each other at the map's zoom: draw them side by side, one marker width apart,
+    # centred on the first of them.
+    anchors: list[tuple[float, float]] = []
+    place = []
+    for lat, lon in zip(rows["lat"], rows["lon"], strict=True):
+        near = [i for i, (a, b) in enumerate(anchors) if max(abs(lat - a), abs(lon - b)) < MARKER_SPACING]
+        if not near:
+            anchors.append((lat, lon))
+        place.append(near[0] if near else len(anchors) - 1)
+    rows["place"] = place
+    order = rows.groupby("place").cumcount()
+    crowd = rows.groupby("place")["actor"].transform("size")
+    centre = pd.DataFrame(anchors, columns=["lat", "lon"]).reindex(rows["place"]).reset_index(drop=True)
+    rows["lat_shown"] = centre["lat"]
+    rows["lon_shown"] = centre["lon"] + (order - (crowd - 1) / 2) * MARKER_SPACING
+    return rows.drop(columns="place")
 
 
 def drawn_states(shapes: dict, names: dict[str, str]) -> list[str]:
@@ -263,6 +278,21 @@ def phase_periods(phases: pd.DataFrame, events: pd.DataFrame, last: date) -> pd.
     return rows.reset_index(drop=True)
 
 
+def sanction_periods(sanctions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The sanctions with `start` and `end`: the dates of the events that imposed and lifted them
+    (no end while in force)."""
+    dates = events.set_index("event_id")["date"]
+    return sanctions.assign(
+        start=sanctions["imposed_event_id"].map(dates), end=sanctions["lifted_event_id"].map(dates)
+    )
+
+
+def sanctioned_on(sanctions: pd.DataFrame, events: pd.DataFrame, day: date) -> list[str]:
+    """The states under sanctions in force on `day` (lifted on their lifting day), in code order."""
+    periods = sanction_periods(sanctions, events)
+    return sorted(set(periods.loc[in_force_on(periods, day), "iso3"]))
+
+
 def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, states=None) -> pd.DataFrame:
     """What lasted, clipped to [first, last]: foreign presences per force and state, ECOWAS
     suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end.
@@ -281,13 +311,8 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, stat
         & memberships["iso3"].isin(AES_STATES)
     ]
     suspensions = suspended.assign(lane="ECOWAS", kind="suspension", key="ECOWAS")[BAR_COLUMNS]
-    dates = tables["events"].set_index("event_id")["date"]
-    sanctions = tables["sanctions"].assign(
-        start=tables["sanctions"]["imposed_event_id"].map(dates),
-        end=tables["sanctions"]["lifted_event_id"].map(dates),
-        lane="ECOWAS",
-        kind="sanctions",
-        key="ECOWAS",
+    sanctions = sanction_periods(tables["sanctions"], tables["events"]).assign(
+        lane="ECOWAS", kind="sanctions", key="ECOWAS"
     )[BAR_COLUMNS]
     leaders = tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)]
     rulers = leaders.assign(lane=leaders["iso3"], kind="leader", key=leaders["name"])[BAR_COLUMNS]

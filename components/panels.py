@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.config import EXTRA_CODES, FORCE_COLOURS, STATUS_FILL
+from components.config import EXTRA_CODES, FORCE_COLOURS, SANCTIONS_COLOUR, STATUS_FILL
 from components.formatting import (
     death_toll,
     escape_markdown,
@@ -26,7 +26,8 @@ from components.model import (
     period_summary,
     related_events,
 )
-from components.widgets import chart_block, legend, source_list
+from components.security_codes import KIND_COLOURS, UCDP_KINDS
+from components.widgets import chart_block, legend, source_list, table_with_download
 
 
 def note_caption(row, lang: str) -> None:
@@ -62,10 +63,10 @@ def country_panel(
         st.caption(t("map.no_leader", lang))
     else:
         since = since_words(leader["start"], leader["start_precision"], lang)
+        # The title held on `day`, without the note: a leader's note tells how the period ended.
         st.text(f"{leader['name']}, {leader[column('title', lang)]} ({since})")
-        note_caption(leader, lang)
 
-    history = membership_history(tables["memberships"], iso3)
+    history = membership_history(tables["memberships"], iso3, day)
     if not history.empty:
         st.markdown(f"**{t('map.history', lang)}**")
         shown = history.assign(
@@ -101,22 +102,61 @@ def country_panel(
             source_list(event, sources, lang)
 
 
-def map_legends(layers, statuses: list[str], forces: dict[str, str], arcs: bool, lang: str) -> None:
-    """The legends of the map's layers that are on: ECOWAS statuses (in the order of `statuses`,
-    then 'other') and the AES outline, the `forces` drawn (code → label), the arcs when drawn."""
+def map_legends(layers, statuses: list[str], view: dict, lang: str) -> None:
+    """The legends of the map's layers that are on (views.map_view): ECOWAS statuses (in the order
+    of `statuses`, then 'other'), the AES outline and the sanctions in force, the forces drawn, the
+    arcs when drawn, the kinds of conflict events."""
     if "status" in layers:
         fills = [*statuses, *EXTRA_CODES["memberships.status"]]
         legend(t("map.legend.status", lang), [(STATUS_FILL[s], t(f"status.{s}", lang)) for s in fills])
         legend(t("map.legend.aes", lang), [("transparent", t("map.aes_member", lang))], outline=True)
+        if view["sanctioned"]:
+            names = ", ".join(t(f"lane.{iso3}", lang) for iso3 in view["sanctioned"])
+            legend(t("map.legend.sanctions", lang), [(SANCTIONS_COLOUR, names)])
     if "presence" in layers:
-        if forces:
-            legend(
-                t("map.legend.forces", lang), [(FORCE_COLOURS[code], label) for code, label in forces.items()]
-            )
+        if view["forces"]:
+            forces = [(FORCE_COLOURS[code], label) for code, label in view["forces"].items()]
+            legend(t("map.legend.forces", lang), forces)
         else:
             st.caption(t("map.no_forces", lang))
-    if "arcs" in layers and arcs:
+    if "arcs" in layers and view["arcs"]:
         st.caption(t("map.legend.arcs", lang))
+    if "conflict" in layers:
+        kinds = [(KIND_COLOURS[k], t(f"kind.{k}", lang)) for k in UCDP_KINDS.values()]
+        legend(t("map.legend.conflict", lang), kinds)
+
+
+def conflict_notes(conflict: dict, window: str, source: str, lang: str) -> None:
+    """What the conflict layer draws (views.conflict_part): its counts, or why it draws nothing, what
+    the data lack, and the data's licence and citations (`source`)."""
+    if conflict["events"] is not None:
+        words = {"events": format_number(conflict["events"], lang), "days": window}
+        st.caption(t("map.conflict_count", lang, deaths=format_number(conflict["deaths"], lang), **words))
+    for note in conflict["notes"]:
+        st.info(note, icon=":material/block:")
+    st.caption(source)
+
+
+def map_tables(view: dict, day: date, lang: str) -> None:
+    """What the map draws, as tables with downloads: each state's standing and the forces present,
+    their arrival written at its precision."""
+    st.subheader(t("map.drawn", lang))
+    states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
+    with states_tab:
+        standing = view["standing"].assign(
+            ecowas_status=lambda f: f["ecowas_status"].map(lambda s: t(f"status.{s}", lang))
+        )
+        table_with_download(standing, f"map-states-{day}", key="map.states", lang=lang)
+    with forces_tab:
+        markers = view["markers"]
+        listed = ["actor", column("label", lang), "iso3", column("place", lang), "lat", "lon", "start"]
+        forces = markers[[*listed, "size", "source_ids"]].assign(
+            start=[
+                format_date(d, p, lang)
+                for d, p in zip(markers["start"], markers["start_precision"], strict=True)
+            ]
+        )
+        table_with_download(forces, f"map-forces-{day}", key="map.forces", lang=lang)
 
 
 def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:

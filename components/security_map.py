@@ -22,7 +22,7 @@ def security_layer(events: pd.DataFrame, lang: str) -> pdk.Layer:
             # Radius in metres grows with the square root of deaths, so that area is proportional to them.
             "radius": 3000 + 2500 * np.sqrt(events["best"].astype(float).clip(lower=0)),
             "colour": [rgb(KIND_COLOURS.get(k, PALETTE["grey"]), 170) for k in events["kind"]],
-            "label": [
+            "tooltip": [
                 f"{d:%Y-%m-%d} · {t(f'kind.{k}', lang)} · {t('security.measure.best', lang)}: {b}"
                 for d, k, b in zip(events["day"], events["kind"], events["best"], strict=True)
             ],

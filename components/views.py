@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from components import model, security, security_charts
+from components import model, security, security_charts, security_map
 from components.charts.counts import composition_chart, pipeline_chart, quarterly_chart, topic_heatmap
 from components.charts.timeline import timeline_chart
 from components.compat import deck_spec
@@ -20,7 +20,11 @@ from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
 
-MAP_TABLES = ("states", "memberships", "presence", "forces", "cooperation", "cooperation_status", "shapes")
+MAP_TABLES = (
+    *("states", "memberships", "presence", "forces", "cooperation", "cooperation_status"),
+    *("sanctions", "events", "shapes"),
+)
+CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
     *("presence", "memberships", "sanctions", "leaders"),  # what lasted: model.duration_bars
@@ -28,10 +32,17 @@ TIMELINE_TABLES = (
 
 
 def map_changes(tables: dict[str, pd.DataFrame]) -> list[pd.Timestamp]:
-    """The days on which what the map draws can change: a membership, a presence or a cooperation
-    item starts or ends. Between two of them, every day looks the same."""
+    """The days on which what the map draws can change: a membership, a presence, a sanction or a
+    cooperation item starts or ends. Between two of them, every day looks the same (conflict events
+    aside: with them on, every day is its own map)."""
+    sanctions = model.sanction_periods(tables["sanctions"], tables["events"])
     days = [tables["memberships"]["start"], tables["memberships"]["end"], tables["presence"]["start"]]
-    days += [tables["presence"]["end"], tables["cooperation_status"]["date"]]
+    days += [
+        tables["presence"]["end"],
+        tables["cooperation_status"]["date"],
+        sanctions["start"],
+        sanctions["end"],
+    ]
     return sorted(set(pd.concat(days).dropna()))
 
 
@@ -42,9 +53,12 @@ def map_epoch(changes: list[pd.Timestamp], day: date) -> date:
     return changes[index - 1].date() if index else day
 
 
-def map_view(tables: dict, day: date, lang: str, layers: tuple[str, ...]) -> dict:
+def map_view(
+    tables: dict, day: date, lang: str, layers: tuple[str, ...], window: int = 0, coverage=None
+) -> dict:
     """The map on `day`: the deck's JSON and tooltip, each state's standing, the force markers,
-    the forces drawn (code → label) and whether arcs are drawn."""
+    the forces drawn (code → label), whether arcs are drawn, the states under sanctions and, with the
+    conflict layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
     states, shapes = tables["states"], tables["shapes"]
     names = state_names(states, lang)
     drawn = model.drawn_states(shapes, names)
@@ -54,9 +68,25 @@ def map_view(tables: dict, day: date, lang: str, layers: tuple[str, ...]) -> dic
     signed = model.cooperation_signed_by(register)
     arcs = arc_rows(signed, states, names, lang)
     capitals = model.capital_points(states, drawn, column("capital", lang))
-    deck = sahel_map(shapes, status, markers, arcs, capitals, names, lang, list(layers))
+    sanctioned = model.sanctioned_on(tables["sanctions"], tables["events"], day)
+    conflict = conflict_part(tables, day, window, coverage, names, lang) if "conflict" in layers else None
+    conflict_layer = conflict.pop("layer") if conflict else None  # drawn in the deck, not handed out
+    deck = sahel_map(
+        shapes,
+        status,
+        markers,
+        arcs,
+        capitals,
+        names,
+        lang,
+        list(layers),
+        sanctioned=sanctioned,
+        conflict=conflict_layer,
+    )
     forces = labels_of(tables["forces"], "force_id", lang)
     return {
+        "sanctioned": sanctioned,
+        "conflict": conflict,
         "deck": deck_spec(deck),
         "drawn": drawn,
         "status": status,
@@ -64,6 +94,29 @@ def map_view(tables: dict, day: date, lang: str, layers: tuple[str, ...]) -> dic
         "standing": model.standing_rows(status, drawn, names, signed),
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
         "arcs": not arcs.empty,
+    }
+
+
+def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: dict, lang: str) -> dict:
+    """The conflict events of the `window` days up to `day`: their layer (None where the data do not
+    cover the whole window), their count and deaths, and the plain notes of what the data lack."""
+    first, last = (pd.Timestamp(coverage[end]) for end in ("start", "end"))
+    shown = security.covers(first, last, day, window)
+    events = security.events_in_window(security.ucdp_events(tables["conflict_events"]), day, window)
+    missing = ", ".join(names.get(iso3, iso3) for iso3 in coverage["not_covered"])
+    notes = [t("map.conflict_missing", lang, states=missing)] if missing else []
+    if not shown:
+        words = {
+            "days": window,
+            "first": format_date(first, "day", lang),
+            "last": format_date(last, "day", lang),
+        }
+        notes.append(t("map.conflict_uncovered", lang, **words))
+    return {
+        "layer": security_map.security_layer(events, lang) if shown else None,
+        "events": len(events) if shown else None,
+        "deaths": int(events["best"].sum()) if shown else None,
+        "notes": notes,
     }
 
 

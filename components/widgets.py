@@ -224,19 +224,35 @@ def cite_view(view: str, info: dict, lang: str) -> None:
 
 
 def day_slider(label: str, *, key: str, steps, lang: str) -> date:
-    """A date slider kept in the URL and shared as 'day', with buttons that jump to the previous or
-    next event day."""
+    """A date slider kept in the URL and shared as 'day', with a date box beside it to type or pick
+    the day (`<key>.typed`, a mirror: the slider's value is the one source) and buttons that jump to
+    the previous or next event day."""
     (first, last), default = PARAMS[key].options, default_of(key, ())
     day = shared("day")
     seed(key, shared_value=day if day and first <= day <= last else None)
     st.session_state.setdefault(key, default)
+    typed = f"{key}.typed"
 
     def jump(step: int) -> None:
         target = steps(st.session_state[key], step)
         if target is not None and first <= target <= last:
             st.session_state[key] = target
 
-    value = st.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    def take_typed() -> None:
+        if st.session_state.get(typed) is not None:
+            st.session_state[key] = st.session_state[typed]
+
+    slider_cell, typed_cell = st.columns([3, 1], vertical_alignment="bottom")
+    value = slider_cell.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    st.session_state[typed] = value  # before the box is drawn: it always shows the slider's day
+    typed_cell.date_input(
+        t("map.date_typed", lang),
+        min_value=first,
+        max_value=last,
+        key=typed,
+        on_change=take_typed,
+        format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
+    )
     back, forward = st.columns(2)
     back.button(
         t("map.previous", lang),

@@ -72,9 +72,9 @@ def rss_kib(pid: int) -> int:
 class Visit:
     """One page opened offline: outside requests blocked and recorded, console errors collected."""
 
-    def __init__(self, browser, size: str = "desktop", *, intercept: bool = True):
+    def __init__(self, browser, size: str = "desktop", *, intercept: bool = True, touch: bool = False):
         width, height = SIZES[size]
-        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch)
         self.context.add_init_script(LONG_TASKS)
         self.page = self.context.new_page()
         self.outside: list[str] = []

@@ -33,11 +33,13 @@ MARKERS = pd.DataFrame(
         "label_en": ["Wagner group"],
         "label_fr": ["Groupe Wagner"],
         "place_en": ["<script>alert(1)</script>"],
+        "place_fr": ["<script>alert(1)</script>"],
         "start": [pd.Timestamp("2021-12-01")],
         "start_precision": ["month"],
         "lat": [12.6],
         "lon": [-8.0],
         "lon_shown": [-8.0],
+        "lat_shown": [12.6],
     }
 )
 CAPITALS = pd.DataFrame({"lat": [12.6], "lon": [-8.0], "label": ["Bamako"]})
@@ -95,6 +97,7 @@ def test_a_layer_toggled_off_is_not_drawn(hidden):
         "presence": {"presence"},
         "arcs": {"arcs"},
         "capitals": {"capitals", "capital-names"},
+        "conflict": {"conflict-events"},
     }[hidden]
     assert ids and not ids & expected
 

@@ -26,6 +26,7 @@ def memberships_frame() -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=["org_id", "iso3", "status", "start", "end"])
     frame["start"] = pd.to_datetime(frame["start"])
     frame["end"] = pd.to_datetime(frame["end"])
+    frame["end_precision"] = frame["end"].notna().map({True: "day", False: ""})
     return frame
 
 
@@ -63,7 +64,7 @@ def test_memberships_on_returns_one_row_per_organisation_and_state():
 
 
 def test_membership_history_is_in_order():
-    history = model.membership_history(memberships_frame(), "MLI")
+    history = model.membership_history(memberships_frame(), "MLI", date(2025, 4, 4))
     assert list(history["status"]) == ["member", "member", "suspended", "withdrawing", "withdrawn"]
     assert list(history["org_id"]) == ["AES"] + ["ECOWAS"] * 4
 

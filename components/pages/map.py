@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from components import views, widgets
+from components import panels, views, widgets
 from components.compat import PrebuiltDeck
-from components.data import cached_view, load_codes, load_tables
-from components.i18n import column, state_names, t
+from components.config import MAP_WINDOWS
+from components.data import cached_view, load_codes, load_package_info, load_tables
+from components.i18n import state_names, t
 from components.maps import LAYERS
 from components.model import neighbour_day
-from components.panels import country_panel, map_legends
 
 lang = widgets.current_language()
 names = state_names(load_tables("states")["states"], lang)
@@ -24,9 +24,22 @@ day = widgets.day_slider(
 layers = widgets.multi_choice(
     t("map.layers", lang), list(LAYERS), key="map.layers", format_func=lambda n: t(f"map.layer.{n}", lang)
 )
-# The map looks the same from one change (a membership, a presence, an agreement) to the next.
-epoch = views.map_epoch(cached_view("map-changes", views.map_changes, views.MAP_TABLES), day)
-view = cached_view("map", views.map_view, views.MAP_TABLES, epoch, lang, tuple(layers))
+conflict = "conflict" in layers
+if conflict:
+    window = widgets.choice(
+        t("map.window", lang),
+        list(MAP_WINDOWS),
+        key="map.window",
+        format_func=lambda w: t(f"map.window.{w}", lang),
+    )
+    resource = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
+    # Conflict events change from one day to the next: that map is the day's own.
+    args = (day, lang, tuple(layers), int(window), resource["x_coverage"])
+    view = cached_view("map", views.map_view, views.CONFLICT_TABLES, *args)
+else:
+    # The map looks the same from one change (a membership, a presence, an agreement) to the next.
+    epoch = views.map_epoch(cached_view("map-changes", views.map_changes, views.MAP_TABLES), day)
+    view = cached_view("map", views.map_view, views.MAP_TABLES, epoch, lang, tuple(layers))
 
 map_column, panel_column = st.columns([3, 2], gap="medium")
 with map_column:
@@ -37,7 +50,9 @@ with map_column:
         selection_mode="single-object",
         key="map.deck",
     )
-    map_legends(layers, load_codes("memberships", "status"), view["forces"], view["arcs"], lang)
+    panels.map_legends(layers, load_codes("memberships", "status"), view, lang)
+    if conflict:
+        panels.conflict_notes(view["conflict"], window, views.source_note(None, "", resource, lang), lang)
 
 with panel_column:
     iso3 = widgets.choice(
@@ -49,27 +64,8 @@ with panel_column:
     )
     if iso3:
         tables = load_tables("states", "events", "memberships", "leaders", "sources")
-        country_panel(iso3, day, view["status"], view["markers"], tables, lang)
+        panels.country_panel(iso3, day, view["status"], view["markers"], tables, lang)
     else:
         st.caption(t("map.pick_country", lang))
 
-st.subheader(t("map.drawn", lang))
-states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
-with states_tab:
-    standing = view["standing"].assign(
-        ecowas_status=lambda f: f["ecowas_status"].map(lambda s: t(f"status.{s}", lang))
-    )
-    widgets.table_with_download(standing, f"map-states-{day}", key="map.states", lang=lang)
-with forces_tab:
-    listed = [
-        "actor",
-        column("label", lang),
-        "iso3",
-        column("place", lang),
-        "lat",
-        "lon",
-        "start",
-        "size",
-        "source_ids",
-    ]
-    widgets.table_with_download(view["markers"][listed], f"map-forces-{day}", key="map.forces", lang=lang)
+panels.map_tables(view, day, lang)
