@@ -2,6 +2,7 @@
 desktop and phone width, in both languages; a click on a duration bar opens its details."""
 
 import itertools
+import re
 
 import pytest
 from browser_kit import SIZES, Visit
@@ -99,4 +100,24 @@ def test_no_label_overlaps_another_or_leaves_the_chart(server, visits, size, lan
     drawn = measure(view, f"{server}/timeline?lang={lang}{VIEWS[view_name]}")
     assert len(drawn["labels"]) > 10  # the lanes, the axis and the chart's own labels were measured
     assert label_problems(drawn) == []
+    assert view.errors == [] and view.outside == []
+
+
+def test_clicking_a_duration_bar_opens_its_details_and_sources(server, visits):
+    view = visits["desktop"]
+    view.open(f"{server}/timeline?timeline.states=NER", pause_ms=500)
+    assert view.page.get_by_text("Click a marker, or choose an event here.").count() == 1
+    bar = view.page.locator('[data-testid="stPlotlyChart"] .barlayer .point path').first
+    bar.scroll_into_view_if_needed()
+    box = bar.bounding_box()
+    view.page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
+    view.page.mouse.down()
+    view.page.mouse.up()
+    view.page.wait_for_url(
+        re.compile(r"timeline\.event=(presence|leader|sanctions|suspension)\."), timeout=30_000
+    )
+    view.settle(pause_ms=0)
+    headings = view.page.locator('[data-testid="stHeading"] h3').all_inner_texts()
+    assert any("Niger" in heading or "Bazoum" in heading or "Tiani" in heading for heading in headings)
+    assert view.page.locator('[data-testid="stMarkdown"] a[href^="https://"]').count() > 0  # its sources
     assert view.errors == [] and view.outside == []

@@ -21,7 +21,7 @@ MAX_LABEL_ROWS = 3  # rows of milestone labels over a lane; a label that finds n
 PHASE_ROW = 30  # pixels of a row of phase labels (two lines)
 EDGE = 9  # pixels kept free at either end of the axis: half a marker and its outline
 LABEL_SIZE, LANE_SIZE, PHASE_SIZE = 10, 11, 11
-LEGEND_ROOM = 150  # pixels under the plot for the axis and the legend's rows on a phone
+AXIS_ROOM, LEGEND_ROW, LEGEND_SIZE = 34, 20, 12  # pixels under the plot: the axis, each legend row
 LABEL_COLOUR = "#222222"  # dark on light bars and on the milestones' white boxes, in either theme
 LANE_COLOUR = "#555555"
 
@@ -413,18 +413,38 @@ def band_traces(deaths: dict, bands: dict[str, tuple[float, float]], lang: str) 
     return traces
 
 
-def timeline_layout(layout: dict, lanes: list[str], x_range, phase_rows: int) -> dict:
-    """Axes, height (PX a unit, the phase labels' rows above, the axis and legend below), legend."""
-    top = phase_rows * PHASE_ROW + 6
+def legend_rows(names: list[str]) -> int:
+    """Rows the horizontal legend takes on the narrowest plot: plotly gives every column the width
+    of the widest entry (its symbol and text)."""
+    if not names:
+        return 0
+    widest = max(40 + text_width(name, LEGEND_SIZE) for name in names)
+    columns = max(1, int(DESIGN_WIDTH // widest))
+    return -(-len(names) // columns)
+
+
+def timeline_layout(layout: dict, lanes: list[str], x_range, phase_rows: int, legend: list[str]) -> dict:
+    """Axes, height (PX a unit, the phase labels' rows above, the axis and `legend`'s rows below),
+    legend."""
+    top, bottom = phase_rows * PHASE_ROW + 6, AXIS_ROOM + legend_rows(legend) * LEGEND_ROW
+    height = int(-layout["bottom"] * PX) + top + bottom
     return dict(
-        height=int(-layout["bottom"] * PX) + top + LEGEND_ROOM,
+        height=height,
         # Fixed margins: a legend pushing them would squeeze the rows the labels were laid out in.
-        margin={"l": 10, "r": 10, "t": top, "b": LEGEND_ROOM, "autoexpand": False},
+        margin={"l": 10, "r": 10, "t": top, "b": bottom, "autoexpand": False},
         hovermode="closest",
         dragmode="pan",
         clickmode="event+select",
         barmode="overlay",
-        legend={"orientation": "h", "x": 0, "y": 0, "yref": "container", "yanchor": "bottom"},
+        # Under the axis, growing down: on a wide screen its spare rows stay empty at the bottom.
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": (bottom - AXIS_ROOM) / height,
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": LEGEND_SIZE},
+        },
         xaxis={"type": "date", "range": list(x_range), "showgrid": True},
         yaxis={
             "tickvals": [layout["events"][lane] for lane in lanes],
@@ -470,7 +490,8 @@ def timeline_chart(
         *event_traces(events, layout["events"], categories, sources, lang),
     ]
     phase_rows = 1 + max((spot[0] for spot in placed_phases if spot), default=0)
-    figure = timeline_layout(layout, lanes, x_range, phase_rows)
+    legend = [trace["name"] for trace in traces if trace.get("showlegend", True)]
+    figure = timeline_layout(layout, lanes, x_range, phase_rows, legend)
     figure["shapes"] = phase_shapes(phases) + lane_separators(layout["bands"]) + stems
     figure["annotations"] = [
         *phase_labels(phases, placed_phases, x_range),
