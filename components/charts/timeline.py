@@ -110,12 +110,13 @@ def lane_layout(lanes: list[str], label_rows: dict[str, tuple[int, int]], bars: 
 
 
 def bar_texts(bar: dict, names: dict[str, str], force_labels: dict[str, str], lang: str) -> list[str]:
-    """A bar's label, longest first: 'French forces · Mali' then 'French forces'; a leader's full
-    name, then the last word of it."""
+    """A bar's label, longest first: 'Africa Corps / Russian instructors · Mali', 'Africa Corps ·
+    Mali', …, 'Africa Corps'; a leader's full name, then the last word of it."""
     if bar["kind"] == "leader":
         return [bar["key"], bar["key"].split()[-1]]
     what = force_labels.get(bar["key"]) if bar["kind"] == "presence" else t(f"timeline.{bar['kind']}", lang)
-    return [f"{what} · {names.get(bar['iso3'], bar['iso3'])}", what]
+    brief, state = what.split(" / ")[0], names.get(bar["iso3"], bar["iso3"])  # 'Africa Corps'
+    return list(dict.fromkeys([f"{what} · {state}", f"{brief} · {state}", what, brief]))
 
 
 def place_bar_labels(bars: pd.DataFrame, rows: pd.Series, texts: list[list[str]], x_range) -> list:
