@@ -266,6 +266,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lane.ECOWAS": ("ECOWAS & AU", "CEDEAO et UA"),
     "lane.WEST": ("France, UN & the West", "France, ONU et Occident"),
     "lane.RUS": ("Russia", "Russie"),
+    # Timeline labels and bands
+    "timeline.layers": ("On the timeline", "Sur la chronologie"),
+    "timeline.deaths_band": ("Deaths a month (UCDP)", "Morts par mois (UCDP)"),
+    "timeline.deaths_note": (
+        "Under each state: deaths a month in its conflicts (UCDP best estimate, with the low–high band), "
+        "scaled to the state's deadliest month; hover for the numbers. Hatched: no conflict data.",
+        "Sous chaque État : morts par mois dans ses conflits (meilleure estimation de l'UCDP, avec la "
+        "fourchette basse–haute), à l'échelle du mois le plus meurtrier de l'État ; survolez pour les "
+        "chiffres. Hachuré : pas de données de conflit.",
+    ),
+    "timeline.deaths_gap": ("No conflict data", "Pas de données de conflit"),
+    "timeline.deaths_not_covered": (
+        "{state}: not in the loaded conflict data",
+        "{state} : absent des données de conflit chargées",
+    ),
+    "timeline.deaths_before": ("No conflict data before {day}", "Pas de données de conflit avant le {day}"),
+    "timeline.deaths_after": ("No conflict data after {day}", "Pas de données de conflit après le {day}"),
+    "timeline.ongoing": ("ongoing", "en cours"),
     # Topics
     "topics.title": ("What the cooperation is made of", "De quoi est faite la coopération"),
     "topics.caption": (

@@ -179,6 +179,17 @@ def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, la
             st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
 
 
+def bar_details(details: dict, sources: pd.DataFrame, lang: str) -> None:
+    """What a duration bar stands for (views.bar_details): its name, then each deployment, term or
+    event with its note and sources."""
+    st.subheader(escape_markdown(details["title"]))
+    for item in details["items"]:
+        st.text(item["line"])
+        if item["note"]:
+            st.caption(escape_markdown(item["note"]))
+        source_list(item["source_ids"], sources, lang)
+
+
 def period_overview(events: pd.DataFrame, categories, start: date, end: date, lang: str) -> None:
     """What happened between two dates: counts by kind of event and the key events."""
     st.markdown(f"**{t('timeline.summary', lang, **period_words(start, end, lang))}**")

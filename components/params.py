@@ -87,7 +87,8 @@ PARAMS = {
     "timeline.states": Param("filter", TOPIC_COLUMNS),
     "timeline.categories": Param("filter", "events.category"),
     "timeline.topics": Param("filter", "topics.topic_id"),
-    "timeline.event": Param("choice", "events.event_id", blank=True),
+    "timeline.event": Param("choice", "events.event_id", blank=True),  # or a duration bar's id
+    "timeline.deaths": Param("filter", ("deaths",)),  # the deaths band under the state lanes; off
     "topics.measure": Param("choice", ("cooperation", "events")),
     "topics.topic": Param("choice", "topics.topic_id", blank=True),
     "topics.state": Param("choice", TOPIC_COLUMNS, blank=True),

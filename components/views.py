@@ -12,9 +12,9 @@ import pandas as pd
 
 from components import model, security, security_charts, security_map
 from components.charts.counts import composition_chart, pipeline_chart, quarterly_chart, topic_heatmap
-from components.charts.timeline import timeline_chart
+from components.charts.timeline import bar_texts, timeline_chart
 from components.compat import deck_spec
-from components.config import DATA_END, FIRST_COUP, FORCE_COLOURS
+from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS
 from components.formatting import escape_markdown, format_date, format_number, source_lines
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
@@ -120,21 +120,133 @@ def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: d
     }
 
 
-def timeline_view(tables: dict, period: tuple[date, date], chosen: dict, categories, lang: str) -> dict:
-    """The timeline for a period and filters: the events shown (with their lanes), their summary
-    and the figure's spec."""
+def timeline_view(
+    tables: dict, period: tuple[date, date], chosen: dict, categories, lang: str, conflict=None
+) -> dict:
+    """The timeline for a period and filters: the events shown (with their lanes), their summary,
+    the figure's spec and, by bar id, what each duration bar stands for (bar_details). With
+    `conflict` (security.Conflict), each state lane carries its monthly deaths."""
     events = model.with_lanes(model.filter_events(tables["events"], *period, **chosen))
     summary = model.timeline_summary(events, categories)
     if summary is None:
-        return {"events": events, "summary": None, "figure": None}
-    bars = model.duration_bars(tables, *period, chosen.get("states"))
+        return {"events": events, "summary": None, "figure": None, "bars": {}}
+    bars = with_bar_ids(model.duration_bars(tables, *period, chosen.get("states")), tables)
     phases = model.phase_periods(tables["phases"], tables["events"], DATA_END)
     labels = {
         "states": state_names(tables["states"], lang),
         "forces": labels_of(tables["forces"], "force_id", lang),
     }
-    figure = timeline_chart(events, bars, phases, tables["sources"], labels, categories, period, lang)
-    return {"events": events, "summary": summary, "figure": figure.to_dict()}
+    deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
+    figure = timeline_chart(events, bars, phases, tables["sources"], labels, categories, period, lang, deaths)
+    return {
+        "events": events,
+        "summary": summary,
+        "figure": figure.to_dict(),
+        "bars": bar_details(bars, tables, labels, lang),
+    }
+
+
+def _covering(rows: pd.DataFrame, day) -> pd.DataFrame:
+    """The rows whose start–end (no end: still going) holds `day`."""
+    return rows[(rows["start"] <= day) & (rows["end"].isna() | (rows["end"] >= day))]
+
+
+def _source_rows(bar: dict, tables: dict) -> tuple[str, pd.DataFrame]:
+    """A duration bar's stable id and the rows of data it was drawn from."""
+    iso3, day = bar["iso3"], bar["start"]
+    if bar["kind"] == "presence":
+        presence = tables["presence"]
+        rows = presence[(presence["actor"] == bar["key"]) & (presence["iso3"] == iso3)]
+        return f"presence.{bar['key']}.{iso3}", rows.sort_values("start")
+    if bar["kind"] == "leader":
+        leaders = tables["leaders"]
+        rows = _covering(leaders[(leaders["iso3"] == iso3) & (leaders["name"] == bar["key"])], day)
+        return f"leader.{rows['leader_id'].iloc[0]}", rows.head(1)
+    if bar["kind"] == "sanctions":
+        dates = tables["events"].set_index("event_id")["date"]
+        sanctions = tables["sanctions"][tables["sanctions"]["iso3"] == iso3]
+        spans = sanctions.assign(
+            start=sanctions["imposed_event_id"].map(dates), end=sanctions["lifted_event_id"].map(dates)
+        )
+        rows = _covering(spans, day).head(1)
+        return f"sanctions.{rows['sanction_id'].iloc[0]}", rows
+    memberships = tables["memberships"]
+    rows = memberships[
+        (memberships["org_id"] == "ECOWAS")
+        & (memberships["iso3"] == iso3)
+        & (memberships["status"] == "suspended")
+    ]
+    rows = _covering(rows, day).head(1)
+    return f"suspension.{iso3}.{rows['start'].iloc[0]:%Y-%m-%d}", rows
+
+
+def with_bar_ids(bars: pd.DataFrame, tables: dict) -> pd.DataFrame:
+    """model.duration_bars with a `bar_id` column: the same id whatever the period or filters."""
+    return bars.assign(bar_id=[_source_rows(bar, tables)[0] for bar in bars.to_dict("records")])
+
+
+def _span_words(start, start_precision: str, end, end_precision: str, lang: str) -> str:
+    """'3 April 2023 – August 2024', or '3 April 2023 – ongoing' without an end."""
+    last = format_date(end, end_precision, lang) if pd.notna(end) else t("timeline.ongoing", lang)
+    return f"{format_date(start, start_precision, lang)} – {last}"
+
+
+def _bar_items(kind: str, rows: pd.DataFrame, events: pd.DataFrame, lang: str) -> list[dict]:
+    """What a bar's rows say, item by item: a 'line' (what, where, when), a 'note', 'source_ids'."""
+    if kind == "sanctions":  # the events that imposed, then lifted them
+        row = rows.iloc[0]
+        shown = events.set_index("event_id").loc[[row["imposed_event_id"], row["lifted_event_id"]]]
+        return [
+            {
+                "line": f"{format_date(e['date'], e['date_precision'], lang)} · {e[column('title', lang)]}",
+                "note": e[column("summary", lang)],
+                "source_ids": e["source_ids"],
+            }
+            for e in shown.to_dict("records")
+        ]
+    items = []
+    for row in rows.to_dict("records"):
+        line = _span_words(row["start"], row["start_precision"], row["end"], row["end_precision"], lang)
+        if kind == "presence":
+            line = f"{row[column('place', lang)]} · {line}"
+        elif kind == "leader":
+            line = f"{row['name']}, {row[column('title', lang)]} · {line}"
+        items.append({"line": line, "note": row[column("note", lang)], "source_ids": row["source_ids"]})
+    return items
+
+
+def bar_details(bars: pd.DataFrame, tables: dict, labels: dict, lang: str) -> dict[str, dict]:
+    """By bar id: its 'title' and its 'items' (_bar_items): a force's deployments in the state, a
+    leader's term, a suspension, or the events that imposed and lifted sanctions."""
+    details = {}
+    for bar in bars.to_dict("records"):
+        bar_id, rows = _source_rows(bar, tables)
+        title = bar_texts(bar, labels["states"], labels["forces"], lang)[0]
+        details[bar_id] = {"title": title, "items": _bar_items(bar["kind"], rows, tables["events"], lang)}
+    return details
+
+
+def lane_deaths(conflict, period: tuple[date, date], names: dict[str, str], lang: str) -> dict:
+    """For the timeline's state lanes: each covered state's monthly deaths within `period`
+    ('monthly': iso3 → best, low, high by month) and the spans of `period` the data does not
+    cover, with why ('gaps': iso3 → [(start, end, text)])."""
+    first, last = pd.Timestamp(period[0]), pd.Timestamp(period[1])
+    monthly, gaps = {}, {}
+    for iso3 in AES_STATES:
+        if iso3 not in conflict.states:
+            gaps[iso3] = [(first, last, t("timeline.deaths_not_covered", lang, state=names.get(iso3, iso3)))]
+            continue
+        rows = security.state_monthly(conflict, iso3)
+        monthly[iso3] = rows[(rows.index >= first.to_period("M").start_time) & (rows.index <= last)]
+        spans = []
+        if first < conflict.first:
+            until = format_date(conflict.first, "day", lang)
+            spans.append((first, min(conflict.first, last), t("timeline.deaths_before", lang, day=until)))
+        if last > conflict.last:
+            since = format_date(conflict.last, "day", lang)
+            spans.append((max(conflict.last, first), last, t("timeline.deaths_after", lang, day=since)))
+        gaps[iso3] = spans
+    return {"monthly": monthly, "gaps": gaps}
 
 
 TOPICS_TABLES = ("topics", "cooperation", "events", "sources", "consultations")

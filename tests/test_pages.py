@@ -1,5 +1,6 @@
 """Every page through the router with AppTest, in both languages, and the damaged-data message."""
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -208,6 +209,29 @@ def test_a_chart_click_selects_the_event():
     at.run()
     assert at.selectbox(key="timeline.event").value == "c-2023-07-26-niger-coup"
     assert any("Niger" in s.value for s in at.subheader)
+
+
+def test_a_chart_click_on_a_duration_bar_opens_its_period_and_sources():
+    at = run_page("timeline")
+    at.session_state["timeline.chart"] = {"selection": {"points": [{"customdata": "presence.WAGNER.MLI"}]}}
+    at.session_state["timeline.event"] = "presence.WAGNER.MLI"  # what the on_select callback writes
+    at.run()
+    assert not at.exception
+    assert any(s.value == "Wagner group · Mali" for s in at.subheader)
+    assert any("Bamako" in text.value or "Mali" in text.value for text in at.text)
+    assert "https://" in " ".join(m.value for m in at.markdown)
+
+
+def test_the_deaths_band_is_off_by_default_and_toggled_from_the_link():
+    assert '"tonexty"' not in run_page("timeline").get("plotly_chart")[0].proto.spec
+    at = run_page("timeline", lang="fr", **{"timeline.deaths": "deaths"})
+    assert not at.exception
+    assert at.session_state["timeline.deaths"] == ["deaths"]
+    traces = json.loads(at.get("plotly_chart")[0].proto.spec)["data"]
+    assert any(trace.get("fill") == "tonexty" for trace in traces)  # the band
+    gaps = next(trace for trace in traces if "pattern" in trace.get("marker", {}))
+    assert "Niger : absent des données de conflit chargées" in gaps["hovertext"]
+    assert any("UCDP" in caption.value for caption in at.caption)
 
 
 def test_the_timeline_says_when_nothing_matches_and_resets_in_one_click():

@@ -51,6 +51,41 @@ def test_a_timeline_view_of_nothing_has_no_figure(tables):
     assert view["summary"] is None and view["figure"] is None and view["events"].empty
 
 
+ALL = {"states": [], "categories": [], "topics": []}
+
+
+def test_a_duration_bar_keeps_its_id_whatever_the_period_and_names_its_rows_and_sources(tables):
+    categories = data.load_codes("events", "category")
+    whole = views.timeline_view(tables, (FIRST_COUP, PERIOD_END), ALL, categories, "fr")
+    narrow = views.timeline_view(tables, (date(2022, 6, 1), date(2022, 12, 31)), ALL, categories, "fr")
+    assert set(narrow["bars"]) < set(whole["bars"])  # the same ids, fewer bars
+    bar = next(trace for trace in whole["figure"]["data"] if trace["type"] == "bar")
+    assert set(bar["customdata"]) == set(whole["bars"])  # what a click on a bar hands back
+    wagner = whole["bars"]["presence.WAGNER.MLI"]
+    assert wagner["title"] == "Groupe Wagner · Mali" and wagner["items"]
+    assert all(item["source_ids"] for item in wagner["items"])
+    sanctions = whole["bars"]["sanctions.mli-2022"]
+    assert [item["line"][:10] for item in sanctions["items"]] == ["9 janvier ", "3 juillet "]
+    assert "Goïta" in whole["bars"]["leader.mli-goita"]["items"][0]["line"]
+
+
+def test_the_deaths_band_says_where_the_conflict_data_has_no_coverage(tables):
+    conflict = data.load_conflict()
+    deaths = views.lane_deaths(conflict, (FIRST_COUP, PERIOD_END), {"NER": "Niger"}, "en")
+    assert deaths["gaps"]["NER"] == [
+        (pd.Timestamp(FIRST_COUP), pd.Timestamp(PERIOD_END), "Niger: not in the loaded conflict data")
+    ]
+    (start, end, why) = deaths["gaps"]["MLI"][0]
+    assert (
+        start == conflict.last
+        and end == pd.Timestamp(PERIOD_END)
+        and why.startswith("No conflict data after")
+    )
+    mali = deaths["monthly"]["MLI"]
+    assert mali.index.min() >= pd.Timestamp(FIRST_COUP).to_period("M").start_time
+    assert mali["best"].sum() > 0 and "NER" not in deaths["monthly"]
+
+
 def test_a_topics_view_of_nothing_has_no_sentences(tables):
     stages = ["announced", "signed", "ratified", "in_force", "implemented", "ended"]
     view = views.topics_view(tables, "cooperation", "economic", "NER", stages, "en")
