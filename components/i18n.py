@@ -234,6 +234,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "timeline.states": ("States", "États"),
     "timeline.categories": ("Kinds of event", "Natures d'événement"),
     "timeline.topics": ("Topics", "Thèmes"),
+    "timeline.evidence": ("Evidence", "Solidité des preuves"),
     "timeline.reset": ("Reset filters", "Réinitialiser les filtres"),
     "timeline.suspension": ("ECOWAS suspension", "Suspension par la CEDEAO"),
     "timeline.sanctions": ("ECOWAS sanctions", "Sanctions de la CEDEAO"),

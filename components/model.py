@@ -70,8 +70,10 @@ def filter_events(
     states=None,
     categories=None,
     topics=None,
+    evidence=None,
 ) -> pd.DataFrame:
-    """Events within [start, end] (inclusive), touching any chosen state, category and topic.
+    """Events within [start, end] (inclusive), touching any chosen state, category and topic, with
+    any chosen grade of evidence.
 
     An empty or None filter keeps everything on that axis.
     """
@@ -86,6 +88,8 @@ def filter_events(
         mask &= events["category"].isin(categories)
     if topics:
         mask &= events["topic"].isin(topics)
+    if evidence:
+        mask &= events["evidence"].isin(evidence)
     return events[mask].sort_values("date")
 
 
@@ -366,6 +370,7 @@ EVENT_COLUMNS = (
     "states",
     "lane",
     "source_ids",
+    "evidence",
 )
 
 
@@ -438,8 +443,9 @@ ITEM_COLUMNS = {
         "status",
         "title",
         "source_ids",
+        "evidence",
     ),
-    "events": ("event_id", "date", "states", "topic", "category", "title", "source_ids"),
+    "events": ("event_id", "date", "states", "topic", "category", "title", "source_ids", "evidence"),
 }
 
 

@@ -87,6 +87,7 @@ PARAMS = {
     "timeline.states": Param("filter", TOPIC_COLUMNS),
     "timeline.categories": Param("filter", "events.category"),
     "timeline.topics": Param("filter", "topics.topic_id"),
+    "timeline.evidence": Param("filter", "events.evidence"),
     "timeline.event": Param("choice", "events.event_id", blank=True),  # or a duration bar's id
     "timeline.deaths": Param("filter", ("deaths",)),  # the deaths band under the state lanes; off
     "topics.measure": Param("choice", ("cooperation", "events")),

@@ -22,6 +22,7 @@ filters = {  # name: options, their labels, and the name they are shared under w
     "states": (list(TOPIC_COLUMNS), lambda code: t(f"lane.{code}", lang), "states"),
     "categories": (categories, lambda code: t(f"category.{code}", lang), "categories"),
     "topics": (list(topic_labels), topic_labels.get, "topics"),
+    "evidence": (load_codes("events", "evidence"), lambda code: t(f"evidence.{code}", lang), "evidence"),
 }
 chosen = widgets.control_row("timeline", filters, lang, multiple=True)
 layers = {"deaths": t("timeline.deaths_band", lang)}  # drawn under the lanes, off by default
