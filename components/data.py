@@ -89,13 +89,22 @@ def _load_table(folder: str, stamp: str, name: str) -> pd.DataFrame:
 
 
 def _stamp(folder: Path) -> str:
-    """A digest of the size and modification time of every file in the data folder."""
+    """A digest of the size and modification time of every file in the data folder and in its
+    subfolders (conflict/, shapes/), one level down."""
     # os.scandir, not Path.glob: this runs several times on every rerun, and glob is ten times slower.
+    files = []
     try:
         with os.scandir(folder) as entries:
-            files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file())
+            for entry in entries:
+                if entry.is_file():
+                    files.append((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns))
+                elif entry.is_dir():
+                    with os.scandir(entry.path) as inner:
+                        files += [(f"{entry.name}/{e.name}", e.stat().st_size, e.stat().st_mtime_ns)
+                                  for e in inner if e.is_file()]  # fmt: skip
     except OSError:  # no folder: reading the descriptor then names what is missing
         files = []
+    files.sort()
     # One short string: Streamlit hashes cache arguments value by value, and a tuple of tuples is slow.
     return hashlib.sha256(repr(files).encode()).hexdigest()
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components.config import AES_STATES, MOSCOW_CONSULTATIONS
-from components.data import DEFAULT_DATA_DIR, load_tables
+from components.data import DEFAULT_DATA_DIR, data_stamp, load_tables
 
 PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 CSV_RESOURCES = [r for r in PACKAGE["resources"] if r["path"].endswith(".csv")]
@@ -186,3 +186,11 @@ def test_conflict_events_state_licence_citations_version_and_coverage():
     assert resource["x_coverage"]["not_covered"] == ["NER"]
     assert (resource["x_coverage"]["start"], resource["x_coverage"]["end"]) == ("2020-01-01", "2023-12-31")
     assert "NOT cover Niger" in resource["description"]
+
+
+@pytest.mark.parametrize("path", ["conflict/ucdp_ged.csv", "shapes/sahel.geojson", "events.csv"])
+def test_the_data_version_changes_with_any_file_of_the_data_folder(data_copy, path):
+    _, before = data_stamp()
+    changed = data_copy / path
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    assert data_stamp()[1] != before
