@@ -192,6 +192,7 @@ def load_text(name: str, lang: str) -> str:
     return (TEXT_DIR / f"{name}.{'fr' if lang == 'fr' else 'en'}.md").read_text(encoding="utf-8")
 
 
+@st.cache_data(show_spinner=False)
 def _shipped_conflict(folder: str, stamp: str) -> Conflict:
     """Monthly counts of the shipped UCDP table, over the period its descriptor says it covers."""
     package = _checked_package(folder, stamp)
@@ -228,6 +229,24 @@ def read_upload(data: bytes | memoryview, name: str, token: str | None = None) -
 def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
     """read_export of the bytes whose SHA-256 is `digest` (the bytes themselves are not hashed again)."""
     return read_export(bytes(_data), name, date.today())
+
+
+def conflict_view(name: str, compute, upload_token: str | None, conflict: Conflict, *args):
+    """What the Security page shows for its controls: `compute(conflict, *args)` (components.views),
+    computed once per conflict data and arguments. The data is the shipped table's version, or with
+    `upload_token` (the uploader's file id given to read_upload) the digest of the reader's file."""
+    if upload_token is None:
+        folder = data_dir()
+        source = f"shipped {folder} {_stamp(folder)}"
+    else:
+        source = st.session_state["_upload_digests"][upload_token]
+    return _conflict_view(source, name, compute, conflict, args)
+
+
+@st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
+def _conflict_view(source: str, name: str, _compute, _conflict: Conflict, args: tuple):
+    """`_compute(_conflict, *args)`; `source` stands for the data and `name` for `_compute` in the key."""
+    return _compute(_conflict, *args)
 
 
 @st.cache_data(show_spinner=False)

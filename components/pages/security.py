@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import panels, views, widgets
-from components.data import load_conflict, load_package_info, load_tables, read_upload
+from components.data import conflict_view, load_conflict, load_package_info, load_tables, read_upload
 from components.i18n import state_names, t
 from components.security import milestones
 from components.security_codes import FOCUS_STATES, MILESTONES
@@ -60,7 +60,8 @@ controls["milestone"] = widgets.choice(
     format_func=milestone_names.get,
 )
 
-view = views.security_view(conflict, names, marks, controls, note, lang)
+token = upload.file_id if used else None
+view = conflict_view("security", views.security_view, token, conflict, names, marks, controls, note, lang)
 with monthly_place:
     if view["monthly"] is None:
         st.info(t("common.empty", lang))
