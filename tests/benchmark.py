@@ -155,6 +155,9 @@ DRAWN = (
 )
 
 
+SKELETON = "[data-testid=stSkeleton]"
+
+
 def visit_once(visit: Visit, wire: Wire, url: str, drawn: list[int] | None) -> dict:
     """Seconds from navigation to drawn (every expected chart and map; the load event for the
     text-only page, `drawn` None) and KiB received."""
@@ -210,6 +213,10 @@ def first_visit_benchmark(page: str | None = None) -> None:
                     drawn[name] = None
                 else:
                     warmup.open(url, pause_ms=5000)
+                    # A chart whose code is still loading is a skeleton: on a busy machine, 5 s may not do.
+                    warmup.page.wait_for_function(
+                        f"() => !document.querySelector('{SKELETON}')", timeout=120_000
+                    )
                     drawn[name] = warmup.page.evaluate(DRAWN)
                 warmup.close()
             rows = first_visits(browser, targets, drawn)

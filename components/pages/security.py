@@ -21,7 +21,8 @@ with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
     upload = st.file_uploader(
         t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
     )
-own = read_upload(upload.getbuffer(), upload.name, upload.file_id) if upload is not None else None
+# getvalue hands out the uploaded bytes themselves; getbuffer would copy them (2 s for 450 MB) on every run.
+own = read_upload(upload.getvalue(), upload.name, upload.file_id) if upload is not None else None
 panels.upload_report(own, lang)
 used = own is not None and own.conflict is not None
 if widgets.own_file_mark(used):
