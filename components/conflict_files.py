@@ -152,10 +152,6 @@ def _needed(layout: str) -> list[str]:
     return sorted({*_column_names(layout).values(), "country", "latitude", "longitude", *actors})
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def read_export(data: bytes, name: str, today: date, *, limit: int = MAX_UNCOMPRESSED_BYTES) -> Upload:
     """Monthly counts of a reader's UCDP or ACLED export and every problem found; never raises on bad input."""
     content, problem, detail = unpack(data, name, limit)
