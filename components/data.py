@@ -89,13 +89,22 @@ def _load_table(folder: str, stamp: str, name: str) -> pd.DataFrame:
 
 
 def _stamp(folder: Path) -> str:
-    """A digest of the size and modification time of every file in the data folder."""
+    """A digest of the size and modification time of every file in the data folder and in its
+    subfolders (conflict/, shapes/), one level down."""
     # os.scandir, not Path.glob: this runs several times on every rerun, and glob is ten times slower.
+    files = []
     try:
         with os.scandir(folder) as entries:
-            files = sorted((e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in entries if e.is_file())
+            for entry in entries:
+                if entry.is_file():
+                    files.append((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns))
+                elif entry.is_dir():
+                    with os.scandir(entry.path) as inner:
+                        files += [(f"{entry.name}/{e.name}", e.stat().st_size, e.stat().st_mtime_ns)
+                                  for e in inner if e.is_file()]  # fmt: skip
     except OSError:  # no folder: reading the descriptor then names what is missing
         files = []
+    files.sort()
     # One short string: Streamlit hashes cache arguments value by value, and a tuple of tuples is slow.
     return hashlib.sha256(repr(files).encode()).hexdigest()
 
@@ -183,6 +192,7 @@ def load_text(name: str, lang: str) -> str:
     return (TEXT_DIR / f"{name}.{'fr' if lang == 'fr' else 'en'}.md").read_text(encoding="utf-8")
 
 
+@st.cache_data(show_spinner=False)
 def _shipped_conflict(folder: str, stamp: str) -> Conflict:
     """Monthly counts of the shipped UCDP table, over the period its descriptor says it covers."""
     package = _checked_package(folder, stamp)
@@ -219,6 +229,24 @@ def read_upload(data: bytes | memoryview, name: str, token: str | None = None) -
 def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
     """read_export of the bytes whose SHA-256 is `digest` (the bytes themselves are not hashed again)."""
     return read_export(bytes(_data), name, date.today())
+
+
+def conflict_view(name: str, compute, upload_token: str | None, conflict: Conflict, *args):
+    """What the Security page shows for its controls: `compute(conflict, *args)` (components.views),
+    computed once per conflict data and arguments. The data is the shipped table's version, or with
+    `upload_token` (the uploader's file id given to read_upload) the digest of the reader's file."""
+    if upload_token is None:
+        folder = data_dir()
+        source = f"shipped {folder} {_stamp(folder)}"
+    else:
+        source = st.session_state["_upload_digests"][upload_token]
+    return _conflict_view(source, name, compute, conflict, args)
+
+
+@st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
+def _conflict_view(source: str, name: str, _compute, _conflict: Conflict, args: tuple):
+    """`_compute(_conflict, *args)`; `source` stands for the data and `name` for `_compute` in the key."""
+    return _compute(_conflict, *args)
 
 
 @st.cache_data(show_spinner=False)

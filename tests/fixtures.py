@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from components.security import EVENT_COLUMNS
+
 T = pd.Timestamp
 CATEGORIES = ["coup", "transition", "sanctions", "alliance", "withdrawal", "russia", "security", "economic"]
 
@@ -97,3 +99,40 @@ def cooperation() -> pd.DataFrame:
             "status": ["signed", "announced", "signed", "implemented"],
         }
     )
+
+
+def conflict_events(*rows) -> pd.DataFrame:
+    """Rows of (iso3, day, kind, side_a, side_b, best, low, high) as security.EVENT_COLUMNS, numbered and
+    placed at one point in Mali."""
+    frame = pd.DataFrame(rows, columns=["iso3", "day", "kind", "side_a", "side_b", "best", "low", "high"])
+    frame["day"] = pd.to_datetime(frame["day"])
+    frame["event_id"] = [str(i) for i in range(len(frame))]
+    frame["latitude"], frame["longitude"] = 14.0, -4.0
+    return frame[list(EVENT_COLUMNS)]
+
+
+# Six months of two states: every kind, every side but "other", a month without events (Mali, April).
+CONFLICT_SAMPLE = conflict_events(
+    ("MLI", "2021-01-05", "state_based", "government", "jnim", 10, 8, 12),
+    ("MLI", "2021-01-20", "one_sided", "jnim", "", 3, 3, 4),
+    ("MLI", "2021-02-14", "state_based", "government", "is_sahel", 20, 15, 30),
+    ("MLI", "2021-03-02", "non_state", "militia", "militia", 5, 5, 5),
+    ("MLI", "2021-05-30", "one_sided", "government", "", 0, 0, 2),
+    ("MLI", "2021-06-11", "state_based", "government", "jnim", 7, 6, 9),
+    ("BFA", "2021-02-10", "state_based", "government", "is_sahel", 7, 7, 9),
+    ("BFA", "2021-03-21", "one_sided", "jnim", "", 12, 10, 15),
+    ("BFA", "2021-06-01", "non_state", "jnim", "is_sahel", 4, 4, 6),
+)
+CONFLICT_PERIOD = ("2021-01-01", "2021-06-30")
+
+# Two milestones inside the sample's period, one without a short label (the title stands in).
+CONFLICT_MILESTONES = pd.DataFrame(
+    {
+        "event_id": ["wagner", "barkhane-exit"],
+        "date": [T("2021-03-15"), T("2021-05-01")],
+        "short_en": ["Wagner", ""],
+        "short_fr": ["Wagner", ""],
+        "title_en": ["Wagner arrives", "Barkhane leaves"],
+        "title_fr": ["Arrivée de Wagner", "Départ de Barkhane"],
+    }
+)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components.config import AES_STATES, DATA_END, MOSCOW_CONSULTATIONS, PERIOD_END
-from components.data import DEFAULT_DATA_DIR, load_tables
+from components.data import DEFAULT_DATA_DIR, data_stamp, load_tables
 
 PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 CSV_RESOURCES = [r for r in PACKAGE["resources"] if r["path"].endswith(".csv")]
@@ -225,3 +225,11 @@ def test_the_period_controls_reach_the_last_day_in_the_data(tables):
     last = max(tables[name][column].max() for name, columns in dated.items() for column in columns)
     assert last == pd.Timestamp(DATA_END)
     assert PERIOD_END < DATA_END  # the pages open on the story to Moscow, and the data goes on
+
+
+@pytest.mark.parametrize("path", ["conflict/ucdp_ged.csv", "shapes/sahel.geojson", "events.csv"])
+def test_the_data_version_changes_with_any_file_of_the_data_folder(data_copy, path):
+    _, before = data_stamp()
+    changed = data_copy / path
+    changed.write_bytes(changed.read_bytes() + b"\n")
+    assert data_stamp()[1] != before

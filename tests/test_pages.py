@@ -10,6 +10,7 @@ from conflict_samples import acled_file
 from streamlit.testing.v1 import AppTest
 
 from components.config import PAGES
+from components.conflict_files import read_export
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -379,3 +380,23 @@ def test_a_bad_upload_names_its_problem_and_keeps_the_shipped_data():
 def test_a_link_made_from_an_upload_says_the_file_is_not_in_it():
     at = run_page("security", **{"security.file": "own"})
     assert any("reader's own file" in i.value for i in at.info)
+
+
+def test_a_second_upload_is_shown_not_the_cached_view_of_the_first():
+    def shown_and_expected(at: AppTest, data: bytes) -> tuple[int, int]:
+        table = at.dataframe[0].value  # the monthly table of the chosen states
+        kinds = read_export(data, "x.csv", date.today()).conflict.kinds
+        return table["events"].sum(), kinds[kinds["iso3"].isin(set(table["iso3"]))]["events"].sum()
+
+    first, second = acled_file(400), acled_file(120)
+    at = uploaded(first, "first.csv")
+    shown_first, expected = shown_and_expected(at, first)
+    assert shown_first == expected > 0
+    at.get("file_uploader")[0].set_value(("second.csv", second, "text/csv"))
+    at.run()
+    assert not at.exception
+    shown, expected = shown_and_expected(at, second)
+    assert shown == expected and shown != shown_first
+    at.get("file_uploader")[0].set_value(None)
+    at.run()
+    assert at.dataframe[0].value["events"].sum() not in (shown_first, shown)  # the shipped table again

@@ -2,6 +2,7 @@
 
 import pandas as pd
 import pytest
+from fixtures import conflict_events
 
 from components.data import load_tables
 from components.security import (
@@ -54,16 +55,7 @@ def test_acled_sides(actor, kind, side):
     assert acled_side(actor, kind) == side
 
 
-def events(*rows) -> pd.DataFrame:
-    """Rows of (iso3, day, kind, side_a, side_b, best, low, high) as EVENT_COLUMNS."""
-    frame = pd.DataFrame(rows, columns=["iso3", "day", "kind", "side_a", "side_b", "best", "low", "high"])
-    frame["day"] = pd.to_datetime(frame["day"])
-    frame["event_id"] = [str(i) for i in range(len(frame))]
-    frame["latitude"], frame["longitude"] = 14.0, -4.0
-    return frame[list(EVENT_COLUMNS)]
-
-
-SAMPLE = events(
+SAMPLE = conflict_events(
     ("MLI", "2021-01-05", "state_based", "government", "jnim", 10, 8, 12),
     ("MLI", "2021-01-20", "one_sided", "jnim", "", 3, 3, 4),
     ("MLI", "2021-03-02", "non_state", "militia", "militia", 5, 5, 5),

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import panels, views, widgets
-from components.data import load_conflict, load_package_info, load_tables, read_upload
+from components.data import conflict_view, load_conflict, load_package_info, load_tables, read_upload
 from components.i18n import state_names, t
 from components.security import milestones
 from components.security_codes import FOCUS_STATES, MILESTONES
@@ -21,7 +21,8 @@ with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
     upload = st.file_uploader(
         t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
     )
-own = read_upload(upload.getbuffer(), upload.name, upload.file_id) if upload is not None else None
+# getvalue hands out the uploaded bytes themselves; getbuffer would copy them (2 s for 450 MB) on every run.
+own = read_upload(upload.getvalue(), upload.name, upload.file_id) if upload is not None else None
 panels.upload_report(own, lang)
 used = own is not None and own.conflict is not None
 if widgets.own_file_mark(used):
@@ -60,7 +61,8 @@ controls["milestone"] = widgets.choice(
     format_func=milestone_names.get,
 )
 
-view = views.security_view(conflict, names, marks, controls, note, lang)
+token = upload.file_id if used else None
+view = conflict_view("security", views.security_view, token, conflict, names, marks, controls, note, lang)
 with monthly_place:
     if view["monthly"] is None:
         st.info(t("common.empty", lang))
