@@ -233,3 +233,24 @@ def test_the_data_version_changes_with_any_file_of_the_data_folder(data_copy, pa
     changed = data_copy / path
     changed.write_bytes(changed.read_bytes() + b"\n")
     assert data_stamp()[1] != before
+
+
+README_COUNTS = {
+    "events": "events",
+    "cooperation items": "cooperation",
+    "status changes": "cooperation_status",
+    "membership periods": "memberships",
+    "presences": "presence",
+    "leaders' terms": "leaders",
+    "sources": "sources",
+    "corrections": "corrections",
+}
+
+
+def test_the_readme_counts_match_the_tables(tables):
+    readme = (DEFAULT_DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"\*\*([\d,]+)\*\* ([a-z' ]+?)(?=[,.;)]| \(| and )", readme)
+    stated = {words: int(number.replace(",", "")) for number, words in found}
+    assert {words: stated.get(words) for words in README_COUNTS} == {
+        words: len(tables[name]) for words, name in README_COUNTS.items()
+    }
