@@ -12,7 +12,14 @@ from components.config import PAGES
 from components.data import DataError, load_package_info
 from components.i18n import t
 from components.url_state import start_run, url_notice
-from components.widgets import cite_view, language_picker, lite_link, page_language, reset_button
+from components.widgets import (
+    cite_and_share,
+    language_picker,
+    lite_link,
+    page_language,
+    page_style,
+    reset_button,
+)
 
 if __name__ != "__main__":
     app = st.App(__file__, routes=delivery.ROUTES, middleware=delivery.MIDDLEWARE)
@@ -46,6 +53,7 @@ else:
     navigation.run()
     with notice.container():
         url_notice(lang)
+    cite_and_share(navigation.url_path or PAGES[0][0], info, lang)  # the link as the notice left it
     with st.sidebar:
-        cite_view(navigation.title, info, lang)
+        page_style()
         page_language(lang)

@@ -120,3 +120,11 @@ CODE_STYLES = {
 }
 # Styles for codes beyond a list: 'other' fills states that were never ECOWAS members.
 EXTRA_CODES = {"memberships.status": ("other",)}
+
+# Who publishes the dashboard and where it lives: the citation names them and "Report an error"
+# links to the tracker. With no canonical address the citation says the local one cannot be shared.
+SITE = {
+    "publisher": "Sahel Pivot project",
+    "canonical": "",  # the public address, e.g. "https://sahel-pivot.example.org/"
+    "issues": "https://github.com/sahel-pivot/sahel-pivot/issues",  # to confirm: the repository's tracker
+}

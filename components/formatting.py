@@ -94,3 +94,49 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+def source_names(source_ids, sources: pd.DataFrame, lang: str) -> str:
+    """The sources as a reader names them, '; '-separated: 'publisher: title (date)', never their ids."""
+    rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["publisher"])
+    return "; ".join(
+        f"{row.publisher}: {row.title} ({format_date(row.published, row.published_precision, lang)})"
+        for row in rows.itertuples()
+    )
+
+
+def permalink(canonical: str, local_url: str, path: str, query: str) -> str:
+    """The address of a view: on the canonical address when one is configured, else on the local one."""
+    base = f"{canonical.rstrip('/')}/{path}" if canonical else local_url
+    return base + (f"?{query}" if query else "")
+
+
+def citation(site: dict, info: dict, view: str, url: str, accessed, lang: str) -> str:
+    """A ready citation of a view in `lang`: publisher, title, data version, view, access date and
+    the view's address, or 'local copy' when the dashboard has no canonical address."""
+    return t(
+        "cite.reference",
+        lang,
+        publisher=site["publisher"],
+        version=info["version"],
+        updated=format_date(pd.Timestamp(info["last_updated"]), "day", lang),
+        view=view,
+        accessed=format_date(pd.Timestamp(accessed), "day", lang),
+        url=url if site["canonical"] else t("cite.no_address", lang),
+    )
+
+
+# Columns of internal ids: kept in CSV downloads, never shown in a table (a reader reads titles).
+ID_COLUMNS = ("event_id", "coop_id", "source_id", "row_ids")
+
+
+def reader_table(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+    """The frame as a reader sees it: id columns dropped, and `source_ids` written out as the
+    sources' names (dropped too when `sources` is not given)."""
+    shown = frame.drop(columns=[c for c in ID_COLUMNS if c in frame.columns])
+    if "source_ids" not in shown.columns:
+        return shown
+    if sources is None:
+        return shown.drop(columns="source_ids")
+    names = shown["source_ids"].map(lambda ids: source_names(ids, sources, lang))
+    return shown.assign(source_ids=names).rename(columns={"source_ids": t("topics.column.sources", lang)})

@@ -248,3 +248,18 @@ def security_method(lang: str) -> None:
     with st.expander(t("security.method.title", lang)):
         for part in ("ucdp", "acled", "wagner", "coverage"):
             st.markdown(t(f"security.method.{part}", lang))
+
+
+def area_items(texts: list[str], area: str, lang: str) -> None:
+    """The items of the chosen area (views.area_view), each in a bordered box with its sources; a hint
+    when no area is chosen, the empty message when it has none."""
+    if not area:
+        st.caption(t("topics.area_pick", lang))
+        return
+    if not texts:
+        st.info(t("topics.area_none", lang))
+        return
+    st.markdown(f"**{t('topics.area_items', lang, n=len(texts), area=t(f'area.{area}', lang))}**")
+    for text in texts:
+        with st.container(border=True):
+            st.markdown(text)
