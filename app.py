@@ -53,7 +53,7 @@ else:
     navigation.run()
     with notice.container():
         url_notice(lang)
-    cite_and_share(navigation.url_path or PAGES[0][0], info, lang)  # the link as the notice left it
+    cite_and_share(navigation.url_path, info, lang)  # the link as the notice left it
     with st.sidebar:
         page_style()
         page_language(lang)

@@ -14,6 +14,7 @@ from components.formatting import (
     escape_markdown,
     format_date,
     format_number,
+    name_references,
     period_words,
     since_words,
 )
@@ -29,10 +30,11 @@ from components.model import (
 from components.widgets import chart_block, legend, source_list
 
 
-def note_caption(row, lang: str) -> None:
-    """The row's note in `lang` as a caption, when it has one (text from data, so escaped)."""
+def note_caption(row, lang: str, sources: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
+    """The row's note in `lang` as a caption, when it has one (text from data, so escaped), with the
+    sources and events it cites by id named instead."""
     if note := row[column("note", lang)]:
-        st.caption(escape_markdown(note))
+        st.caption(escape_markdown(name_references(note, sources, lang, events)))
 
 
 def country_panel(
@@ -63,7 +65,7 @@ def country_panel(
     else:
         since = since_words(leader["start"], leader["start_precision"], lang)
         st.text(f"{leader['name']}, {leader[column('title', lang)]} ({since})")
-        note_caption(leader, lang)
+        note_caption(leader, lang, sources, tables["events"])
 
     history = membership_history(tables["memberships"], iso3)
     if not history.empty:
@@ -97,7 +99,7 @@ def country_panel(
             f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}"
         ):
             st.text(event[column("summary", lang)])
-            note_caption(event, lang)
+            note_caption(event, lang, sources, tables["events"])
             source_list(event["source_ids"], sources, lang)
 
 
@@ -129,7 +131,7 @@ def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, la
     toll = death_toll(event["deaths_low"], event["deaths_high"])
     if toll:
         st.text(t("timeline.deaths", lang, toll=toll))
-    note_caption(event, lang)
+    note_caption(event, lang, sources, events)
     st.markdown(f"**{t('common.sources', lang)}**")
     source_list(event["source_ids"], sources, lang)
     related = related_events(events, event_id)
@@ -200,7 +202,7 @@ def consultation_outcomes(
             outcome.markdown(
                 f"*{t('topics.outcome', lang)}*  \n{escape_markdown(row[column('outcome', lang)])}"
             )
-            note_caption(row, lang)
+            note_caption(row, lang, sources)
             source_list(row["source_ids"], sources, lang)
 
 

@@ -21,7 +21,14 @@ from components.charts.counts import (
 from components.charts.timeline import timeline_chart
 from components.compat import deck_spec
 from components.config import FIRST_COUP, FORCE_COLOURS, NO_TOPIC, PERIOD_END
-from components.formatting import escape_markdown, format_date, format_number, source_lines, source_names
+from components.formatting import (
+    escape_markdown,
+    format_date,
+    format_number,
+    name_references,
+    source_lines,
+    source_names,
+)
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
@@ -257,7 +264,8 @@ def topic_card_texts(
             for item in card["latest"].to_dict("records"):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
-                note = f" {escape_markdown(item[column('note', lang)])}" if item[column("note", lang)] else ""
+                said = name_references(item[column("note", lang)], sources, lang)
+                note = f" {escape_markdown(said)}" if said else ""
                 stage = t(f"stage.{item['status']}", lang)
                 latest.append(f"- **{what}** — {stage}.{note}")
                 cited += [

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components.compat import figure_from_dict
-from components.config import LANGUAGES, SITE
+from components.config import LANGUAGES, PAGES, SITE
 from components.formatting import (
     citation,
     escape_markdown,
@@ -241,11 +241,13 @@ def copy_field(text: str, label: str, *, key: str, lang: str) -> None:
     )
 
 
-def cite_and_share(page: str, info: dict, lang: str) -> None:
+def cite_and_share(path: str, info: dict, lang: str) -> None:
     """On the page itself, under its content: 'Cite this view' with a citation in each language and
-    'Share' with the view's link, each with a copy button; then 'Report an error'."""
+    'Share' with the view's link, each with a copy button; then 'Report an error'. `path`: the
+    page's URL path ('' for the first page)."""
     query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
-    link = permalink(SITE["canonical"], st.context.url or "", page, query)
+    link = permalink(SITE["canonical"], st.context.url or "", path, query)
+    page = path or PAGES[0][0]
     cite, send = st.container(key="cite-share").columns(2)
     with cite.expander(t("cite.button", lang), icon=":material/format_quote:"):
         for language in LANGUAGES:

@@ -72,4 +72,7 @@ with forces_tab:
         "size",
         "source_ids",
     ]
-    widgets.table_with_download(view["markers"][listed], f"map-forces-{day}", key="map.forces", lang=lang)
+    sources = load_tables("sources")["sources"]  # named in the table, by publisher, title and date
+    widgets.table_with_download(
+        view["markers"][listed], f"map-forces-{day}", key="map.forces", lang=lang, sources=sources
+    )
