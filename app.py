@@ -14,10 +14,11 @@ from components.i18n import t
 from components.url_state import start_run, url_notice
 from components.widgets import (
     chart_text_style,
-    cite_view,
+    cite_and_share,
     language_picker,
     lite_link,
     page_language,
+    page_style,
     reset_button,
 )
 
@@ -53,7 +54,8 @@ else:
     navigation.run()
     with notice.container():
         url_notice(lang)
+    cite_and_share(navigation.url_path, info, lang)  # the link as the notice left it
     with st.sidebar:
-        cite_view(navigation.title, info, lang)
+        page_style()
         page_language(lang)
         chart_text_style()

@@ -141,3 +141,13 @@ CODE_STYLES = {
 }
 # Styles for codes beyond a list: 'other' fills states that were never ECOWAS members.
 EXTRA_CODES = {"memberships.status": ("other",)}
+
+# Who publishes the dashboard and where it lives: the citation names them and "Report an error"
+# links to the tracker. With no canonical address the citation says the local one cannot be shared.
+SITE = {
+    "publisher": "Sahel Pivot project",
+    "canonical": "",  # the public address, e.g. "https://sahel-pivot.example.org/"
+    # The repository's issue tracker, where "Report an error" leads; until one is set, it leads to
+    # the Methodology page, which says how to report one.
+    "issues": "",
+}

@@ -4,7 +4,7 @@ import re
 
 import pandas as pd
 
-from components.i18n import t
+from components.i18n import column, t
 
 MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 MONTHS_EN = "January February March April May June July August September October November December"
@@ -95,3 +95,76 @@ def spreadsheet_safe(value):
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+# The shape of every internal id (sources, events, cooperation items): a letter, then at least two
+# hyphenated lower-case parts ('m-flashtchad-2025-04-03-sommet-moscou'); tests/test_browser.py checks
+# that it matches every real id and that no page shows one.
+ID_PATTERN = re.compile(r"\b[a-z](?:-[a-z0-9]+){2,}\b")
+
+
+def name_references(text: str, sources: pd.DataFrame, lang: str, events: pd.DataFrame | None = None) -> str:
+    """`text` (a note) with every source id it cites replaced by the source's publisher, title and
+    date, and every event id by the event's title and date; other text unchanged."""
+    known = set(sources["source_id"])
+    by_id = pd.DataFrame() if events is None else events.set_index("event_id")
+
+    def name(match: re.Match) -> str:
+        key = match.group(0)
+        if key in known:
+            return source_names([key], sources, lang)
+        if key in by_id.index:
+            event = by_id.loc[key]
+            return f"{event[column('title', lang)]} ({format_date(event['date'], event['date_precision'], lang)})"
+        return key
+
+    return ID_PATTERN.sub(name, text)
+
+
+def source_names(source_ids, sources: pd.DataFrame, lang: str) -> str:
+    """The sources as a reader names them, '; '-separated: 'publisher: title (date)', never their ids."""
+    rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["publisher"])
+    return "; ".join(
+        f"{row.publisher}: {row.title} ({format_date(row.published, row.published_precision, lang)})"
+        for row in rows.itertuples()
+    )
+
+
+def permalink(canonical: str, local_url: str, path: str, query: str) -> str:
+    """The address of a view: on the canonical address when one is configured, else on the local one."""
+    base = f"{canonical.rstrip('/')}/{path}" if canonical else local_url
+    return base + (f"?{query}" if query else "")
+
+
+def citation(site: dict, info: dict, view: str, url: str, accessed, lang: str) -> str:
+    """A ready citation of a view in `lang`: publisher, title, data version, view, access date and
+    the view's address, or 'local copy' when the dashboard has no canonical address."""
+    return t(
+        "cite.reference",
+        lang,
+        publisher=site["publisher"],
+        version=info["version"],
+        updated=format_date(pd.Timestamp(info["last_updated"]), "day", lang),
+        view=view,
+        accessed=format_date(pd.Timestamp(accessed), "day", lang),
+        url=url if site["canonical"] else t("cite.no_address", lang),
+    )
+
+
+# Columns of internal ids: kept in CSV downloads, never shown in a table (a reader reads titles).
+ID_COLUMNS = ("event_id", "coop_id", "source_id", "row_ids")
+
+
+def reader_table(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+    """The frame as a reader sees it: id columns dropped, and `source_ids` written out as the
+    sources' names and the ids in notes replaced by them (`source_ids` dropped when `sources` is
+    not given)."""
+    shown = frame.drop(columns=[c for c in ID_COLUMNS if c in frame.columns])
+    if sources is None:
+        return shown.drop(columns=[c for c in ("source_ids",) if c in shown.columns])
+    notes = [c for c in shown.columns if str(c).startswith("note")]
+    shown = shown.assign(**{c: shown[c].map(lambda v: name_references(v, sources, lang)) for c in notes})
+    if "source_ids" not in shown.columns:
+        return shown
+    names = shown["source_ids"].map(lambda ids: source_names(ids, sources, lang))
+    return shown.assign(source_ids=names).rename(columns={"source_ids": t("topics.column.sources", lang)})

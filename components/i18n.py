@@ -37,10 +37,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Lien permanent : rouvre cette page telle que vous la voyez",
     ),
     "cite.citation": ("Citation", "Citation"),
-    "cite.text": (
-        "Sahel Pivot: the Alliance of Sahel States and the turn to Russia, data version {version} (updated {updated}). “{view}” view. Accessed {accessed}. {url}",
-        "Sahel Pivot : l'Alliance des États du Sahel et le virage vers la Russie, données version {version} (mise à jour {updated}). Vue « {view} ». Consulté le {accessed}. {url}",
-    ),
     # Text-only edition
     "lite.title": ("Sahel Pivot, text-only edition", "Sahel Pivot, édition texte seul"),
     "lite.intro": (
@@ -371,6 +367,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     "instrument.delivery": ("Delivery", "Livraison"),
     "instrument.visit": ("Visit", "Visite"),
     "instrument.statement": ("Statement", "Déclaration"),
+    # Topics and sharing
+    "share.button": ("Share", "Partager"),
+    "share.local": (
+        "This is the address of a local copy (127.0.0.1 or localhost): it opens on this computer only and cannot be shared. No public address is configured for the dashboard.",
+        "C'est l'adresse d'une copie locale (127.0.0.1 ou localhost) : elle ne s'ouvre que sur cet ordinateur et ne peut pas être partagée. Aucune adresse publique n'est configurée pour le tableau de bord.",
+    ),
+    "cite.citation.en": ("Citation in English", "Citation en anglais"),
+    "cite.citation.fr": ("Citation in French", "Citation en français"),
+    "cite.reference": (
+        "{publisher}. Sahel Pivot: the Alliance of Sahel States and the turn to Russia, data version {version} (updated {updated}). “{view}” view. Accessed {accessed}. {url}",
+        "{publisher}. Sahel Pivot : l'Alliance des États du Sahel et le virage vers la Russie, données version {version} (mise à jour le {updated}). Vue « {view} ». Consulté le {accessed}. {url}",
+    ),
+    "cite.no_address": (
+        "Local copy, no public address.",
+        "Copie locale, sans adresse publique.",
+    ),
+    "copy.button": ("Copy", "Copier"),
+    "copy.done": ("Copied", "Copié"),
+    "copy.label": ("Copy: {what}", "Copier : {what}"),
+    "report.link": ("Report an error", "Signaler une erreur"),
+    "topics.area": ("Area of cooperation", "Domaine de coopération"),
+    "topics.areas": ("Cooperation items by area", "Éléments de coopération par domaine"),
+    "topics.areas_summary": (
+        "{area} counts the most items: {n} of {total}. Click a bar, or choose an area below, to list its items.",
+        "{area} compte le plus d'éléments : {n} sur {total}. Cliquez sur une barre, ou choisissez un domaine ci-dessous, pour en lister les éléments.",
+    ),
+    "topics.area_pick": (
+        "Choose an area, or click a bar of the chart, to list its items with their stage and sources.",
+        "Choisissez un domaine, ou cliquez sur une barre du graphique, pour en lister les éléments avec leur stade et leurs sources.",
+    ),
+    "topics.area_items": ("{n} items in “{area}”", "{n} éléments dans le domaine « {area} »"),
+    "topics.area_none": (
+        "No item in this area for the topic and state chosen.",
+        "Aucun élément dans ce domaine pour le thème et l'État choisis.",
+    ),
+    "topics.column.date": ("Date", "Date"),
+    "topics.column.state": ("State", "État"),
+    "topics.column.topic": ("Topic", "Thème"),
+    "topics.column.area": ("Area", "Domaine"),
+    "topics.column.instrument": ("Instrument", "Instrument"),
+    "topics.column.category": ("Kind", "Nature"),
+    "topics.column.stage": ("Stage", "Stade"),
+    "topics.column.title": ("Title", "Titre"),
+    "topics.column.sources": ("Sources", "Sources"),
     # Source types
     "source_type.aes_government": ("AES government", "Gouvernement de l'AES"),
     "source_type.regional_body": ("ECOWAS / UN / AU", "CEDEAO / ONU / UA"),

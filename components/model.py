@@ -436,6 +436,7 @@ ITEM_COLUMNS = {
     "cooperation": (
         "coop_id",
         "date",
+        "date_precision",
         "iso3",
         "topic",
         "area",
@@ -445,13 +446,36 @@ ITEM_COLUMNS = {
         "source_ids",
         "evidence",
     ),
-    "events": ("event_id", "date", "states", "topic", "category", "title", "source_ids", "evidence"),
+    "events": (
+        "event_id",
+        "date",
+        "date_precision",
+        "states",
+        "topic",
+        "category",
+        "title",
+        "source_ids",
+        "evidence",
+    ),
 }
 
 
 def topic_item_rows(items: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
     """The items the topics page counts, each once and oldest first, as its table lists them."""
     return listed(unique_items(items, measure), ITEM_COLUMNS[measure], lang).sort_values("date")
+
+
+def area_counts(cooperation: pd.DataFrame, areas) -> pd.Series:
+    """Cooperation items per area, in the order of the code list `areas`, areas without items left out."""
+    counts = cooperation["area"].value_counts().reindex(list(areas), fill_value=0)
+    return counts[counts > 0]
+
+
+def area_items(cooperation: pd.DataFrame, area: str) -> pd.DataFrame:
+    """The cooperation items of one area, each once and oldest first; none when no area is given."""
+    if not area:
+        return cooperation.iloc[0:0]
+    return unique_items(cooperation[cooperation["area"] == area], "cooperation").sort_values("date")
 
 
 def status_pipeline(cooperation: pd.DataFrame, stages) -> pd.Series:

@@ -14,6 +14,7 @@ from components.formatting import (
     escape_markdown,
     format_date,
     format_number,
+    name_references,
     period_words,
     since_words,
 )
@@ -30,10 +31,11 @@ from components.security_codes import KIND_COLOURS, UCDP_KINDS
 from components.widgets import chart_block, legend, source_list, table_with_download
 
 
-def note_caption(row, lang: str) -> None:
-    """The row's note in `lang` as a caption, when it has one (text from data, so escaped)."""
+def note_caption(row, lang: str, sources: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
+    """The row's note in `lang` as a caption, when it has one (text from data, so escaped), with the
+    sources and events it cites by id named instead."""
     if note := row[column("note", lang)]:
-        st.caption(escape_markdown(note))
+        st.caption(escape_markdown(name_references(note, sources, lang, events)))
 
 
 def country_panel(
@@ -98,7 +100,7 @@ def country_panel(
             f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}"
         ):
             st.text(event[column("summary", lang)])
-            note_caption(event, lang)
+            note_caption(event, lang, sources, tables["events"])
             source_list(event, sources, lang)
 
 
@@ -169,7 +171,7 @@ def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, la
     toll = death_toll(event["deaths_low"], event["deaths_high"])
     if toll:
         st.text(t("timeline.deaths", lang, toll=toll))
-    note_caption(event, lang)
+    note_caption(event, lang, sources, events)
     st.markdown(f"**{t('common.sources', lang)}**")
     source_list(event, sources, lang)
     related = related_events(events, event_id)
@@ -187,7 +189,7 @@ def bar_details(details: dict, sources: pd.DataFrame, lang: str) -> None:
         st.text(item["line"])
         if item["note"]:
             st.caption(escape_markdown(item["note"]))
-        source_list(item["source_ids"], sources, lang)
+        source_list(item, sources, lang)
 
 
 def period_overview(events: pd.DataFrame, categories, start: date, end: date, lang: str) -> None:
@@ -251,7 +253,7 @@ def consultation_outcomes(
             outcome.markdown(
                 f"*{t('topics.outcome', lang)}*  \n{escape_markdown(row[column('outcome', lang)])}"
             )
-            note_caption(row, lang)
+            note_caption(row, lang, sources)
             source_list(row, sources, lang)
 
 
@@ -299,3 +301,18 @@ def security_method(lang: str) -> None:
     with st.expander(t("security.method.title", lang)):
         for part in ("ucdp", "acled", "wagner", "coverage"):
             st.markdown(t(f"security.method.{part}", lang))
+
+
+def area_items(texts: list[str], area: str, lang: str) -> None:
+    """The items of the chosen area (views.area_view), each in a bordered box with its sources; a hint
+    when no area is chosen, the empty message when it has none."""
+    if not area:
+        st.caption(t("topics.area_pick", lang))
+        return
+    if not texts:
+        st.info(t("topics.area_none", lang))
+        return
+    st.markdown(f"**{t('topics.area_items', lang, n=len(texts), area=t(f'area.{area}', lang))}**")
+    for text in texts:
+        with st.container(border=True):
+            st.markdown(text)

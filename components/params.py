@@ -93,6 +93,7 @@ PARAMS = {
     "topics.measure": Param("choice", ("cooperation", "events")),
     "topics.topic": Param("choice", "topics.topic_id", blank=True),
     "topics.state": Param("choice", TOPIC_COLUMNS, blank=True),
+    "topics.area": Param("choice", "cooperation.area", blank=True),
     "data.table": Param("choice", "datapackage.resources"),
     "data.search": Param("text", (), ""),
     "security.states": Param("choices", "conflict.states"),

@@ -11,11 +11,24 @@ from datetime import date
 import pandas as pd
 
 from components import model, security, security_charts, security_map
-from components.charts.counts import composition_chart, pipeline_chart, quarterly_chart, topic_heatmap
+from components.charts.counts import (
+    area_chart,
+    composition_chart,
+    pipeline_chart,
+    quarterly_chart,
+    topic_heatmap,
+)
 from components.charts.timeline import bar_texts, timeline_chart
 from components.compat import deck_spec
-from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS
-from components.formatting import escape_markdown, format_date, format_number, source_lines
+from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
+from components.formatting import (
+    escape_markdown,
+    format_date,
+    format_number,
+    name_references,
+    source_lines,
+    source_names,
+)
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
@@ -192,7 +205,8 @@ def _span_words(start, start_precision: str, end, end_precision: str, lang: str)
 
 
 def _bar_items(kind: str, rows: pd.DataFrame, events: pd.DataFrame, lang: str) -> list[dict]:
-    """What a bar's rows say, item by item: a 'line' (what, where, when), a 'note', 'source_ids'."""
+    """What a bar's rows say, item by item: a 'line' (what, where, when), a 'note', 'source_ids' and
+    'evidence'."""
     if kind == "sanctions":  # the events that imposed, then lifted them
         row = rows.iloc[0]
         shown = events.set_index("event_id").loc[[row["imposed_event_id"], row["lifted_event_id"]]]
@@ -201,6 +215,7 @@ def _bar_items(kind: str, rows: pd.DataFrame, events: pd.DataFrame, lang: str) -
                 "line": f"{format_date(e['date'], e['date_precision'], lang)} · {e[column('title', lang)]}",
                 "note": e[column("summary", lang)],
                 "source_ids": e["source_ids"],
+                "evidence": e["evidence"],
             }
             for e in shown.to_dict("records")
         ]
@@ -211,7 +226,15 @@ def _bar_items(kind: str, rows: pd.DataFrame, events: pd.DataFrame, lang: str) -
             line = f"{row[column('place', lang)]} · {line}"
         elif kind == "leader":
             line = f"{row['name']}, {row[column('title', lang)]} · {line}"
-        items.append({"line": line, "note": row[column("note", lang)], "source_ids": row["source_ids"]})
+        evidence = row.get("evidence", "")
+        items.append(
+            {
+                "line": line,
+                "note": row[column("note", lang)],
+                "source_ids": row["source_ids"],
+                "evidence": evidence,
+            }
+        )
     return items
 
 
@@ -249,12 +272,15 @@ def lane_deaths(conflict, period: tuple[date, date], names: dict[str, str], lang
     return {"monthly": monthly, "gaps": gaps}
 
 
-TOPICS_TABLES = ("topics", "cooperation", "events", "sources", "consultations")
+TOPICS_TABLES = ("topics", "cooperation", "events", "sources", "consultations", "states")
 
 
-def topics_view(tables: dict, measure: str, topic: str, state: str, stages: list[str], lang: str) -> dict:
+def topics_view(
+    tables: dict, measure: str, topic: str, state: str, codes: dict[str, list[str]], lang: str
+) -> dict:
     """The topics page for one measure, topic and state: each chart's spec, table and sentence
-    (None: nothing counted), the cards, the Moscow outcomes and the items listed."""
+    (None: nothing counted), the cards, the Moscow outcomes and the items listed (their codes for
+    the CSV, their labels for the reader). `codes`: the code lists of stages and areas."""
     topic_labels = labels_of(tables["topics"], "topic_id", lang)
     russian = model.russian_items(tables["cooperation"])
     items = russian if measure == "cooperation" else tables["events"]
@@ -289,11 +315,80 @@ def topics_view(tables: dict, measure: str, topic: str, state: str, stages: list
             if busiest is None
             else t("topics.over_time_summary", lang, quarter=busiest[0], n=busiest[1]),
         ),
-        "cooperation": breakdown(cooperation, stages, lang),
+        "cooperation": breakdown(cooperation, codes["stages"], lang),
+        "areas": area_part(cooperation, codes["areas"], lang),
         "cards": topic_card_texts(shown, russian_items, tables["sources"], lang),
         "consultations": model.narrow(tables["consultations"], topic=topic),
-        "items": model.topic_item_rows(cooperation if measure == "cooperation" else chosen, measure, lang),
+        "items": item_tables(cooperation if measure == "cooperation" else chosen, measure, tables, lang),
     }
+
+
+ITEM_HEADERS = {  # the items table's columns → the key of their header
+    **{"date": "date", "iso3": "state", "states": "state", "topic": "topic", "area": "area"},
+    **{"instrument": "instrument", "status": "stage", "category": "category", "source_ids": "sources"},
+}
+ITEM_LABELS = {"area": "area", "instrument": "instrument", "status": "stage", "category": "category"}
+
+
+def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> dict[str, pd.DataFrame]:
+    """The items listed, each once and oldest first: 'csv' with their codes and ids, 'shown' as a
+    reader reads them, with the charts' labels, dates at their precision and the sources named."""
+    rows = model.topic_item_rows(items, measure, lang)
+    names = {**state_names(tables["states"], lang), "AES": t("lane.AES", lang)}
+    topics = {
+        **labels_of(tables["topics"], "topic_id", lang),
+        NO_TOPIC: t("topic.none", lang),
+        "": t("topic.none", lang),
+    }
+    where = "iso3" if measure == "cooperation" else "states"
+    shown = {
+        "date": [format_date(d, p, lang) for d, p in zip(rows["date"], rows["date_precision"], strict=True)],
+        where: rows[where].map(
+            lambda c: ", ".join(names.get(s, s) for s in ((c,) if isinstance(c, str) else c))
+        ),
+        "topic": rows["topic"].map(lambda c: topics.get(c, c)),
+        **{
+            name: rows[name].map(lambda c, p=prefix: t(f"{p}.{c}", lang))
+            for name, prefix in ITEM_LABELS.items()
+            if name in rows
+        },
+        "title": rows[column("title", lang)],
+        "source_ids": rows["source_ids"].map(lambda ids: source_names(ids, tables["sources"], lang)),
+    }
+    headers = {name: t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang) for name in shown}
+    return {"csv": rows, "shown": pd.DataFrame(shown).rename(columns=headers)}
+
+
+def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str) -> dict | None:
+    """The chart of items per area (a click on a bar chooses the area), its table and sentence;
+    None without items."""
+    counts = model.area_counts(cooperation, areas)
+    if counts.empty:
+        return None
+    top = counts.idxmax()
+    summary = t(
+        "topics.areas_summary", lang, area=t(f"area.{top}", lang), n=int(counts[top]), total=int(counts.sum())
+    )
+    return chart_part(area_chart(counts, lang), counts.rename_axis("area").reset_index(name="items"), summary)
+
+
+AREA_TABLES = ("cooperation", "sources")
+
+
+def area_view(tables: dict, topic: str, state: str, area: str, lang: str) -> list[str]:
+    """The Russian cooperation items of one area (for the topic and state chosen), oldest first, each
+    as escaped markdown: date at its precision, title, stage and state, then its sources."""
+    chosen = model.area_items(
+        model.narrow(model.russian_items(tables["cooperation"]), topic=topic, iso3=state), area
+    )
+    texts = []
+    for item in chosen.to_dict("records"):
+        day = format_date(item["date"], item["date_precision"], lang)
+        head = f"{day} · {item[column('title', lang)]}"
+        stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
+        lines = source_lines(item["source_ids"], tables["sources"], lang)
+        texts.append("\n".join([f"**{escape_markdown(head)}** — {stage} · {escape_markdown(where)}", *lines]))
+    return texts
 
 
 def chart_part(figure, table: pd.DataFrame, summary: str | None) -> dict:
@@ -345,7 +440,8 @@ def topic_card_texts(
             for item in card["latest"].to_dict("records"):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
-                note = f" {escape_markdown(item[column('note', lang)])}" if item[column("note", lang)] else ""
+                said = name_references(item[column("note", lang)], sources, lang)
+                note = f" {escape_markdown(said)}" if said else ""
                 stage = t(f"stage.{item['status']}", lang)
                 latest.append(f"- **{what}** — {stage}.{note}")
                 cited += [

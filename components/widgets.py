@@ -11,8 +11,16 @@ import pandas as pd
 import streamlit as st
 
 from components.compat import figure_from_dict
-from components.config import LANGUAGES
-from components.formatting import escape_markdown, format_date, source_lines, spreadsheet_safe
+from components.config import LANGUAGES, PAGES, SITE
+from components.formatting import (
+    citation,
+    escape_markdown,
+    permalink,
+    reader_table,
+    safe_url,
+    source_lines,
+    spreadsheet_safe,
+)
 from components.i18n import t
 from components.params import MAX_TEXT, PARAMS, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
@@ -62,23 +70,34 @@ def current_language() -> str:
 
 
 def table_with_download(
-    frame: pd.DataFrame, name: str, *, key: str, lang: str, interactive: bool = True
+    frame: pd.DataFrame,
+    name: str,
+    *,
+    key: str,
+    lang: str,
+    interactive: bool = True,
+    sources: pd.DataFrame | None = None,
+    filtered: bool = False,
+    shown: pd.DataFrame | None = None,
 ) -> None:
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
-    or the empty-result message."""
+    or the empty-result message. The table is `shown` when given, else the frame with its sources
+    named and its ids hidden (formatting.reader_table); the CSV keeps every column of the frame,
+    and its name ends in '-filtered' when the rows are `filtered`."""
     if frame.empty:
         st.info(t("common.empty", lang))
         return
     st.caption(t("common.rows", lang, n=len(frame)))
+    shown = reader_table(frame, sources, lang) if shown is None else shown
     if interactive:
-        st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}.table")
+        st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}.table")
     else:  # a few rows: a plain table spares the page the data grid's code
-        st.table(frame, hide_index=True)
+        st.table(shown, hide_index=True)
     st.download_button(
         t("common.download", lang),
         # Made on click, not on every run: most readers never download.
         partial(csv_bytes, frame),
-        file_name=f"sahel-pivot-{name}.csv",
+        file_name=f"sahel-pivot-{name}{'-filtered' if filtered else ''}.csv",
         mime="text/csv",
         key=f"{key}.download",
         icon=":material/download:",
@@ -201,26 +220,65 @@ def lite_link(lang: str, *, where=st) -> None:
     where.markdown(f":material/article: [{escape_markdown(t('lite.link', lang))}](lite?lang={lang})")
 
 
-def cite_view(view: str, info: dict, lang: str) -> None:
-    """The permalink of what is on screen and a ready citation in English and French."""
-    params = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
-    permalink = (st.context.url or "") + (f"?{params}" if params else "")
-    accessed = date.today()
-    with st.popover(t("cite.button", lang), icon=":material/format_quote:", width="stretch"):
-        st.caption(t("cite.permalink", lang))
-        st.code(permalink, language=None, wrap_lines=True)
+COPY_SCRIPT = """<script>
+document.querySelectorAll("button[data-copy]").forEach((button) => {
+  if (button.dataset.bound) return;
+  button.dataset.bound = "1";
+  button.addEventListener("click", async () => {
+    const field = document.getElementById(button.dataset.copy);
+    try {
+      await navigator.clipboard.writeText(field.value);
+    } catch {
+      field.select();
+      document.execCommand("copy");
+    }
+    button.textContent = button.dataset.done;
+  });
+});
+</script>"""
+TAP = "min-width:44px;min-height:44px;box-sizing:border-box"  # WCAG 2.5.5: a thumb-sized target
+
+
+def copy_field(text: str, label: str, *, key: str, lang: str) -> None:
+    """`text` in a read-only box under `label`, with a Copy button a thumb can hit (44 × 44 px or more)."""
+    field, what = html.escape(f"copy-{key}"), html.escape(label)
+    box = "flex:1;min-width:0;font:inherit;font-size:.85rem;color:inherit;background:transparent"
+    button = f"{TAP};padding:0 1rem;font:inherit;color:inherit;background:transparent;border-radius:.5rem"
+    st.html(
+        f'<label for="{field}" style="display:block;font-size:.875rem;margin-bottom:.25rem">{what}</label>'
+        '<div style="display:flex;gap:.5rem;align-items:stretch">'
+        f'<textarea id="{field}" readonly rows="4" style="{box};border:1px solid #767676;border-radius:.5rem">'
+        f"{html.escape(text)}</textarea>"
+        f'<button type="button" data-copy="{field}" data-done="{html.escape(t("copy.done", lang))}"'
+        f' aria-label="{html.escape(t("copy.label", lang, what=label))}"'
+        f' style="{button};border:1px solid #767676;cursor:pointer">{html.escape(t("copy.button", lang))}</button>'
+        "</div>"
+    )
+
+
+def cite_and_share(path: str, info: dict, lang: str) -> None:
+    """On the page itself, under its content: 'Cite this view' with a citation in each language and
+    'Share' with the view's link, each with a copy button; then 'Report an error'. `path`: the
+    page's URL path ('' for the first page)."""
+    query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
+    link = permalink(SITE["canonical"], st.context.url or "", path, query)
+    page = path or PAGES[0][0]
+    cite, send = st.container(key="cite-share").columns(2)
+    with cite.expander(t("cite.button", lang), icon=":material/format_quote:"):
         for language in LANGUAGES:
-            st.caption(t("cite.citation", language))
-            values = {
-                "version": info["version"],
-                "updated": info["last_updated"],
-                "view": view,
-                "url": permalink,
-            }
-            citation = t(
-                "cite.text", language, accessed=format_date(pd.Timestamp(accessed), "day", language), **values
-            )
-            st.code(citation, language=None, wrap_lines=True)
+            view = t(f"page.{page}", language)
+            text = citation(SITE, info, view, link, date.today(), language)
+            copy_field(text, t(f"cite.citation.{language}", lang), key=f"cite.{language}", lang=lang)
+    with send.expander(t("share.button", lang), icon=":material/share:"):
+        copy_field(link, t("cite.permalink", lang), key="share.link", lang=lang)
+        if not SITE["canonical"]:
+            st.caption(t("share.local", lang))
+    report = html.escape(safe_url(SITE["issues"]) or "methodology")
+    st.html(
+        f'<a href="{report}" target="_blank" rel="noopener" style="display:inline-flex;align-items:center;'
+        f'{TAP};padding:0 .25rem">{html.escape(t("report.link", lang))}</a>{COPY_SCRIPT}',
+        unsafe_allow_javascript=True,  # the copy buttons' one handler
+    )
 
 
 def day_slider(label: str, *, key: str, steps, lang: str) -> date:
@@ -320,13 +378,30 @@ def chart_config(name: str) -> dict:
     }
 
 
-def chart_block(part: dict, name: str, *, key: str, lang: str) -> None:
+def chart_block(part: dict, name: str, *, key: str, lang: str, on_select: Callable | None = None) -> None:
     """A chart with its one-line text summary (None: nothing counted), and its numbers as a table
-    with a CSV download. `part` holds the figure's spec, the table and the summary (views.chart_part)."""
-    st.plotly_chart(figure_from_dict(part["figure"]), key=f"{key}.chart", config=chart_config(name))
+    with a CSV download. `part` holds the figure's spec, the table and the summary (views.chart_part).
+    With `on_select`, a click on a bar or cell calls it (e.g. mirror_point)."""
+    figure = figure_from_dict(part["figure"])
+    selectable = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
+    st.plotly_chart(figure, key=f"{key}.chart", config=chart_config(name), **selectable)
     st.caption(t("common.nothing_counted", lang) if part["summary"] is None else part["summary"])
     with st.expander(t("topics.table", lang)):
         table_with_download(part["table"], name, key=key, lang=lang)
+
+
+PAGE_STYLE = """<style>
+.st-key-cite-share summary { min-height: 44px; }  /* a thumb-sized target (WCAG 2.5.5) */
+@media (max-width: 640px) {
+  /* On a phone plotly's toolbar would sit over the plot after any tap: the charts go without it. */
+  [data-testid="stPlotlyChart"] .modebar-container { display: none !important; }
+}
+</style>"""
+
+
+def page_style() -> None:
+    """Styles for every page: thumb-sized 'Cite' and 'Share' headers, no chart toolbar on a phone."""
+    st.html(PAGE_STYLE)
 
 
 def own_file_mark(used: bool) -> bool:

@@ -206,7 +206,7 @@ def test_the_csv_download_holds_the_filtered_rows(server, visit):
     with view.page.expect_download(timeout=30_000) as download:
         view.page.get_by_role("button", name="Download CSV").first.click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
-    assert download.value.suggested_filename == "sahel-pivot-events.csv"
+    assert download.value.suggested_filename == "sahel-pivot-events-filtered.csv"  # a search filtered them
     assert len(rows) == shown > 0  # made on click, from exactly the rows shown
     assert all("liptako" in " ".join(row.values()).lower() for row in rows)
     assert view.errors == [] and view.outside == []

@@ -193,6 +193,7 @@ def every_figure(tables) -> dict:
         counts.composition_chart: counts.composition_chart(model.composition_counts(items), "fr"),
         counts.pipeline_chart: counts.pipeline_chart(stages, "fr"),
         counts.count_bars: counts.count_bars(pd.Series({"a": 1}), ["A"], "#000000"),
+        counts.area_chart: counts.area_chart(pd.Series({"mining": 2}), "en"),
         security_charts.monthly_chart: security_charts.monthly_chart(
             {"Mali": MONTHLY}, "best", MARKS, {"Mali": "#D55E00"}, "fr", band=True
         ),

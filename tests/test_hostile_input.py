@@ -51,6 +51,7 @@ def code_lists() -> dict[str, list[str]]:
     return {
         "states.iso3": list(tables["states"]["iso3"]),
         "events.category": load_codes("events", "category"),
+        "cooperation.area": load_codes("cooperation", "area"),
         "events.event_id": list(tables["events"]["event_id"]),
         "topics.topic_id": list(tables["topics"]["topic_id"]),
         "conflict.states": load_conflict().states,

@@ -9,8 +9,9 @@ import pytest
 from conflict_samples import acled_file
 from streamlit.testing.v1 import AppTest
 
-from components.config import PAGES
+from components.config import PAGES, SITE
 from components.conflict_files import read_export
+from components.data import load_tables
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -249,16 +250,61 @@ def test_the_topics_page_filters_by_topic_and_state_from_the_url():
     assert at.selectbox(key="topics.state").value == "MLI"
     items = at.dataframe[-1].value
     assert len(items) > 5
-    assert (items["topic"] == "russian_support").all() and (items["iso3"] == "MLI").all()
+    assert (items["Thème"] == "Soutien russe").all() and (items["État"] == "Mali").all()
     markdown = " ".join(m.value for m in at.markdown)
     assert "Soutien russe" in markdown and "Coopération militaire" not in markdown
+
+
+def test_the_items_table_shows_the_charts_labels_and_named_sources_never_codes_or_ids():
+    tables = load_tables("cooperation", "sources")
+    codes = {
+        c for name in ("area", "instrument", "status", "topic", "iso3") for c in tables["cooperation"][name]
+    }
+    at = run_page("topics", lang="fr")
+    items = at.dataframe[-1].value
+    assert list(items.columns) == [
+        "Date",
+        "État",
+        "Thème",
+        "Domaine",
+        "Instrument",
+        "Stade",
+        "Titre",
+        "Sources",
+    ]
+    cells = {cell for column in items.columns for cell in items[column]}
+    assert not cells & codes and "Énergie et nucléaire" in set(items["Domaine"])
+    assert "juin 2019" in set(items["Date"])  # a month-precise date is written as a month
+    assert not any(source in " ".join(items["Sources"]) for source in tables["sources"]["source_id"])
+    assert (
+        "TASS: Russia to sign military cooperation deal with Niger (10 août 2017)" in items["Sources"].iloc[0]
+    )
+
+
+def test_an_area_from_the_url_lists_its_items_with_stage_date_and_sources():
+    at = run_page("topics", **{"topics.area": "energy_nuclear"})
+    assert at.selectbox(key="topics.area").value == "energy_nuclear"
+    listed = [m.value for m in at.markdown if m.value.startswith("**") and " — " in m.value]
+    energy = load_tables("cooperation")["cooperation"].query("area == 'energy_nuclear' and partner == 'RUS'")
+    assert len(listed) == len(energy) > 0
+    assert all(
+        any(stage in text for stage in ("Announced", "Signed", "Carried out", "In force")) for text in listed
+    )
+    assert all("\n- " in text for text in listed)  # each item names its sources below it
+    assert any("items in “Energy and nuclear”" in m.value for m in at.markdown)
+
+
+def test_without_an_area_the_page_says_how_to_choose_one():
+    at = run_page("topics")
+    assert at.selectbox(key="topics.area").value == ""
+    assert any("click a bar of the chart" in c.value for c in at.caption)
 
 
 def test_the_topics_page_counts_events_when_asked():
     at = run_page("topics", **{"topics.measure": "events", "topics.state": "AES"})
     items = at.dataframe[-1].value
-    assert "event_id" in items.columns
-    assert items["states"].map(lambda s: "AES" in s).all()
+    assert "Kind" in items.columns and "event_id" not in items.columns
+    assert items["State"].map(lambda s: "AES (bloc)" in s).all()
 
 
 def test_a_state_without_items_shows_the_empty_message():
@@ -317,9 +363,38 @@ def test_unknown_parameters_are_dropped_with_a_notice():
 @pytest.mark.parametrize("page", [name for name, _ in PAGES])
 def test_every_page_offers_a_citation(page):
     at = run_page(page, lang="fr")
-    codes = [c.value for c in at.code]
-    assert any(code.startswith("Sahel Pivot: the Alliance") and "version 0.1.0" in code for code in codes)
-    assert any(code.startswith("Sahel Pivot : l'Alliance") and "Consulté le" in code for code in codes)
+    boxes = " ".join(h.value for h in at.get("html"))
+    assert "Citation en anglais" in boxes and "Citation en français" in boxes  # a label for each language
+    assert "Sahel Pivot project. Sahel Pivot: the Alliance" in boxes and "version 0.1.0" in boxes
+    assert "Sahel Pivot project. Sahel Pivot : l&#x27;Alliance" in boxes and "Consulté le" in boxes
+    assert "127.0.0.1" not in boxes and "Copie locale, sans adresse publique." in boxes
+
+
+def test_the_citation_names_each_view_in_its_own_language():
+    boxes = " ".join(h.value for h in run_page("timeline", lang="en").get("html"))
+    assert "“Timeline” view" in boxes and "Vue « Chronologie »" in boxes and "Vue « Timeline »" not in boxes
+
+
+def test_the_citation_and_the_link_use_the_canonical_address_when_one_is_configured(monkeypatch):
+    monkeypatch.setitem(SITE, "canonical", "https://sahel.example.org/")
+    at = run_page("topics", lang="fr", **{"topics.area": "mining"})
+    boxes = " ".join(h.value for h in at.get("html"))
+    link = "https://sahel.example.org/topics?lang=fr&amp;topics.area=mining"
+    assert boxes.count(link) == 3  # the link to share and both citations
+    assert "Copie locale" not in boxes and "ne peut pas être partagée" not in " ".join(
+        c.value for c in at.caption
+    )
+
+
+@pytest.mark.parametrize(
+    ("issues", "target"), [("", "methodology"), ("https://tracker.example.org/issues", None)]
+)
+def test_report_an_error_links_to_the_configured_issue_tracker_or_the_methodology_page(
+    monkeypatch, issues, target
+):
+    monkeypatch.setitem(SITE, "issues", issues)
+    boxes = " ".join(h.value for h in run_page("overview").get("html"))
+    assert f'href="{target or issues}"' in boxes and "Report an error" in boxes
 
 
 def test_the_security_page_states_its_source_and_coverage():

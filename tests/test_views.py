@@ -88,9 +88,11 @@ def test_the_deaths_band_says_where_the_conflict_data_has_no_coverage(tables):
 
 def test_a_topics_view_of_nothing_has_no_sentences(tables):
     stages = ["announced", "signed", "ratified", "in_force", "implemented", "ended"]
-    view = views.topics_view(tables, "cooperation", "economic", "NER", stages, "en")
+    codes = {"stages": stages, "areas": ["mining", "trade"]}
+    view = views.topics_view(tables, "cooperation", "economic", "NER", codes, "en")
     assert view["matrix"]["summary"] is None and view["quarters"]["summary"] is None
-    assert view["cooperation"] is None and view["items"].empty
+    assert view["cooperation"] is None and view["areas"] is None
+    assert view["items"]["csv"].empty and view["items"]["shown"].empty
 
 
 def test_a_view_is_computed_once_per_data_version_and_arguments(data_copy):

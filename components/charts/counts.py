@@ -32,7 +32,12 @@ def topic_heatmap(matrix: pd.DataFrame, topic_labels: dict[str, str], lang: str)
         "hovertemplate": "%{y} · %{x}: %{z}<extra></extra>",
         "colorbar": {"title": {"text": t("topics.count", lang)}},
     }
-    layout = {"height": 360, "margin": MARGIN, "yaxis": {"autorange": "reversed"}}
+    layout = {
+        "height": 360,
+        "margin": MARGIN,
+        "xaxis": {"automargin": True},
+        "yaxis": {"autorange": "reversed", "automargin": True},  # topic names widen the margin, never cut
+    }
     return unchecked_figure([heatmap], layout)
 
 
@@ -56,7 +61,8 @@ def quarterly_chart(counts: pd.DataFrame, topic_labels: dict[str, str], lang: st
         "height": 340,
         "margin": MARGIN,
         "legend": {"orientation": "h", "y": -0.2},
-        "yaxis": {"title": {"text": t("topics.count", lang)}},
+        "xaxis": {"automargin": True},
+        "yaxis": {"title": {"text": t("topics.count", lang)}, "automargin": True},
     }
     return unchecked_figure(bars, layout)
 
@@ -98,8 +104,18 @@ def pipeline_chart(stages: pd.Series, lang: str) -> go.Figure:
     return count_bars(stages, _axis_labels(stages.index, "stage", lang), colours)
 
 
-def count_bars(counts: pd.Series, labels: list[str], colours: list[str] | str) -> go.Figure:
-    """Horizontal bars of counts in the order given, first at the top, each count written beside it."""
+def area_chart(counts: pd.Series, lang: str) -> go.Figure:
+    """Cooperation items per area as bars, each carrying its area code so that a click can choose it."""
+    return count_bars(
+        counts, _axis_labels(counts.index, "area", lang), PALETTE["blue"], codes=list(counts.index)
+    )
+
+
+def count_bars(
+    counts: pd.Series, labels: list[str], colours: list[str] | str, codes: list[str] | None = None
+) -> go.Figure:
+    """Horizontal bars of counts in the order given, first at the top, each count written beside it;
+    with `codes`, each bar carries its code as customdata (what a click selects)."""
     bars = {
         "type": "bar",
         "x": counts.tolist(),
@@ -111,9 +127,11 @@ def count_bars(counts: pd.Series, labels: list[str], colours: list[str] | str) -
         "cliponaxis": False,  # the longest bar's count may sit in the right margin, not be cut off
         "hovertemplate": "%{y}: %{x}<extra></extra>",
     }
+    if codes is not None:
+        bars["customdata"] = codes
     layout = {
         "height": 60 + 40 * len(counts),
         "margin": {"l": 10, "r": 40, "t": 10, "b": 10},
-        "yaxis": {"autorange": "reversed"},
+        "yaxis": {"autorange": "reversed", "automargin": True},  # long labels widen the margin, never cut
     }
     return unchecked_figure([bars], layout)

@@ -19,7 +19,8 @@ name = widgets.choice(
 st.write(resources[name]["description"])
 query = widgets.text_filter(t("common.search", lang), key="data.search")
 rows = model.search_rows(load_tables(name)[name], query)
-widgets.table_with_download(rows, name, key="data.rows", lang=lang)
+sources = load_tables("sources")["sources"]  # a table's source_ids are shown as the sources' names
+widgets.table_with_download(rows, name, key="data.rows", lang=lang, sources=sources, filtered=bool(query))
 
 with st.expander(t("data.columns", lang)):
     headers = [t("data.column", lang), t("data.type", lang), t("data.description", lang)]

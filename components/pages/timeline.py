@@ -8,6 +8,7 @@ from components.config import TOPIC_COLUMNS
 from components.data import cached_view, load_codes, load_conflict, load_package_info, load_tables
 from components.formatting import period_words
 from components.i18n import column, labels_of, t
+from components.params import PERIOD
 from components.url_state import share
 
 lang = widgets.current_language()
@@ -77,5 +78,10 @@ with overview:
 
 st.subheader(t("timeline.table", lang))
 widgets.table_with_download(
-    model.event_rows(events, lang), "timeline-events", key="timeline.events", lang=lang
+    model.event_rows(events, lang),
+    "timeline-events",
+    key="timeline.events",
+    lang=lang,
+    sources=tables["sources"],
+    filtered=(start, end) != PERIOD or any(chosen.values()),
 )

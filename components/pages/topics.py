@@ -21,17 +21,33 @@ controls = {  # name: options, their labels, and the name they are shared under 
 }
 measure, topic, state = widgets.control_row("topics", controls, lang).values()
 
-stages = load_codes("cooperation", "status")
-view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, measure, topic, state, stages, lang)
+codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("cooperation", "area")}
+view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, measure, topic, state, codes, lang)
 st.subheader(t("topics.matrix", lang))
 widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang)
 st.subheader(t("topics.over_time", lang))
 widgets.chart_block(view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang)
 panels.cooperation_breakdown(view["cooperation"], lang)
 
+st.subheader(t("topics.areas", lang))
+if view["areas"] is not None:  # a click on a bar chooses its area in the select box below
+    pick = widgets.mirror_point("topics.areas.chart", "topics.area", lambda: codes["areas"])
+    widgets.chart_block(view["areas"], "topics-areas", key="topics.areas", lang=lang, on_select=pick)
+area = widgets.choice(
+    t("topics.area", lang),
+    codes["areas"],
+    key="topics.area",
+    format_func=lambda c: t(f"area.{c}", lang) if c else "—",
+)
+texts = cached_view("topics-area", views.area_view, views.AREA_TABLES, topic, state, area, lang)
+panels.area_items(texts, area, lang)
+
 st.subheader(t("topics.cards", lang))
 panels.topic_cards(view["cards"], lang)
 st.subheader(t("topics.moscow", lang))
 panels.consultation_outcomes(view["consultations"], topic_labels, tables["sources"], lang)
 st.subheader(t("topics.items", lang))
-widgets.table_with_download(view["items"], f"topics-{measure}", key="topics.items", lang=lang)
+items, narrowed = view["items"], bool(topic or state)
+widgets.table_with_download(
+    items["csv"], f"topics-{measure}", key="topics.items", lang=lang, filtered=narrowed, shown=items["shown"]
+)
