@@ -51,6 +51,7 @@ def code_lists() -> dict[str, list[str]]:
     return {
         "states.iso3": list(tables["states"]["iso3"]),
         "events.category": load_codes("events", "category"),
+        "events.evidence": load_codes("events", "evidence"),
         "cooperation.area": load_codes("cooperation", "area"),
         "events.event_id": list(tables["events"]["event_id"]),
         "topics.topic_id": list(tables["topics"]["topic_id"]),
