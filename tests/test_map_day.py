@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from fixtures import contrast
 from test_model import memberships_frame
 from test_pages import run_page
 
@@ -111,17 +112,6 @@ def test_no_two_force_markers_touch_on_any_day(real):
         for i, (x1, y1) in enumerate(points):
             for x2, y2 in points[i + 1 :]:
                 assert math.hypot(x1 - x2, y1 - y2) >= diameter, day
-
-
-def luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def inside(lon: float, lat: float, geometry: dict) -> bool:
