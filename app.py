@@ -13,7 +13,6 @@ from components.data import DataError, load_package_info
 from components.i18n import t
 from components.url_state import start_run, url_notice
 from components.widgets import (
-    chart_text_style,
     cite_and_share,
     language_picker,
     lite_link,
@@ -58,4 +57,3 @@ else:
     with st.sidebar:
         page_style()
         page_language(lang)
-        chart_text_style()

@@ -49,20 +49,6 @@ def page_language(lang: str) -> None:
     st.html(f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True)
 
 
-# Streamlit's chart theme writes axis and legend text in a fixed grey (#808495 in the light theme:
-# 3.7:1 on white, below WCAG's 4.5:1) that no theme option reaches. The page's text colour, which the
-# chart inherits as currentColor, passes in both themes.
-CHART_TEXT_STYLE = (
-    "<style>.stPlotlyChart :is(.xtick text, .ytick text, .xtitle, .ytitle, .legendtext, .legendtitletext,"
-    " .gtitle, .colorbar text) { fill: currentColor !important; }</style>"
-)
-
-
-def chart_text_style() -> None:
-    """Chart axis, legend and title text in the page's text colour (an empty element: put it last)."""
-    st.html(CHART_TEXT_STYLE)
-
-
 def current_language() -> str:
     """The language of this session ('en' until the picker has run)."""
     lang = st.session_state.get("lang")
@@ -392,6 +378,11 @@ def chart_block(part: dict, name: str, *, key: str, lang: str, on_select: Callab
 
 PAGE_STYLE = """<style>
 .st-key-cite-share summary { min-height: 44px; }  /* a thumb-sized target (WCAG 2.5.5) */
+/* Streamlit's chart theme writes axis and legend text in a fixed grey (#808495 in the light theme:
+   3.7:1 on white, below WCAG's 4.5:1) that no theme option reaches; the page's text colour, which
+   the chart inherits as currentColor, passes in both themes. */
+.stPlotlyChart :is(.xtick text, .ytick text, .xtitle, .ytitle, .legendtext, .legendtitletext, .gtitle,
+  .colorbar text) { fill: currentColor !important; }
 @media (max-width: 640px) {
   /* On a phone plotly's toolbar would sit over the plot after any tap: the charts go without it. */
   [data-testid="stPlotlyChart"] .modebar-container { display: none !important; }
@@ -400,7 +391,8 @@ PAGE_STYLE = """<style>
 
 
 def page_style() -> None:
-    """Styles for every page: thumb-sized 'Cite' and 'Share' headers, no chart toolbar on a phone."""
+    """Styles for every page: thumb-sized 'Cite' and 'Share' headers, chart text in the page's text
+    colour, no chart toolbar on a phone."""
     st.html(PAGE_STYLE)
 
 
