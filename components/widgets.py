@@ -269,32 +269,37 @@ def cite_and_share(path: str, info: dict, lang: str) -> None:
 
 def day_slider(label: str, *, key: str, steps, lang: str) -> date:
     """A date slider kept in the URL and shared as 'day', with a date box beside it to type or pick
-    the day (`<key>.typed`, a mirror: the slider's value is the one source) and buttons that jump to
-    the previous or next event day."""
+    the day (`<key>.typed.<day>`, a mirror: the slider's value is the one source) and buttons that
+    jump to the previous or next event day."""
     (first, last), default = PARAMS[key].options, default_of(key, ())
     day = shared("day")
     seed(key, shared_value=day if day and first <= day <= last else None)
     st.session_state.setdefault(key, default)
-    typed = f"{key}.typed"
 
     def jump(step: int) -> None:
         target = steps(st.session_state[key], step)
         if target is not None and first <= target <= last:
             st.session_state[key] = target
 
-    def take_typed() -> None:
-        if st.session_state.get(typed) is not None:
+    def take_typed(typed: str, shown: date) -> None:
+        # A box drawn for a day the slider has since left is a stale one, not a day typed.
+        if st.session_state.get(typed) is not None and st.session_state[key] == shown:
             st.session_state[key] = st.session_state[typed]
 
     slider_cell, typed_cell = st.columns([3, 1], vertical_alignment="bottom")
     value = slider_cell.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
-    st.session_state[typed] = value  # before the box is drawn: it always shows the slider's day
+    # The box's key names the day it shows. On a slow link a step can leave before the last one's
+    # page has come back, and the box then sends the day it still shows: under one fixed key that
+    # would read as a day typed and pull the slider back.
+    typed = f"{key}.typed.{value.isoformat()}"
     typed_cell.date_input(
         t("map.date_typed", lang),
+        value=value,
         min_value=first,
         max_value=last,
         key=typed,
         on_change=take_typed,
+        args=(typed, value),
         format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
     )
     back, forward = st.columns(2)
