@@ -292,6 +292,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "topics.measure.cooperation": ("Cooperation items with Russia", "Éléments de coopération avec la Russie"),
     "topics.topic": ("Topic", "Thème"),
     "topics.state": ("State", "État"),
+    "topics.evidence": ("Evidence", "Solidité des preuves"),
+    "topics.day": ("Register as it stood on", "Registre tel qu'il était le"),
     "topics.all": ("All", "Tous"),
     "topics.count": ("Items", "Éléments"),
     "topics.matrix": ("By topic and state", "Par thème et par État"),

@@ -88,15 +88,18 @@ def filter_events(
         mask &= events["category"].isin(categories)
     if topics:
         mask &= events["topic"].isin(topics)
-    if evidence:
-        mask &= events["evidence"].isin(evidence)
-    return events[mask].sort_values("date")
+    return graded(events[mask], evidence).sort_values("date")
 
 
 def count_by(frame: pd.DataFrame, rows: str, columns: str, row_keys, column_keys) -> pd.DataFrame:
     """Counts of `frame` by two columns, every given key present (zero where nothing)."""
     counts = pd.crosstab(frame[rows], frame[columns]) if len(frame) else pd.DataFrame()
     return counts.reindex(index=list(row_keys), columns=list(column_keys), fill_value=0)
+
+
+def graded(frame: pd.DataFrame, evidence=None) -> pd.DataFrame:
+    """Rows whose evidence is any chosen grade; every row for an empty or None choice."""
+    return frame[frame["evidence"].isin(evidence)] if evidence else frame
 
 
 def cooperation_on(cooperation: pd.DataFrame, history: pd.DataFrame, day: date) -> pd.DataFrame:

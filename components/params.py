@@ -94,6 +94,8 @@ PARAMS = {
     "topics.topic": Param("choice", "topics.topic_id", blank=True),
     "topics.state": Param("choice", TOPIC_COLUMNS, blank=True),
     "topics.area": Param("choice", "cooperation.area", blank=True),
+    "topics.evidence": Param("filter", "cooperation.evidence"),
+    "topics.day": Param("day", PERIOD, DATA_END),  # the register as it stands in the latest data
     "data.table": Param("choice", "datapackage.resources"),
     "data.search": Param("text", (), ""),
     "security.states": Param("choices", "conflict.states"),

@@ -272,18 +272,40 @@ def lane_deaths(conflict, period: tuple[date, date], names: dict[str, str], lang
     return {"monthly": monthly, "gaps": gaps}
 
 
-TOPICS_TABLES = ("topics", "cooperation", "events", "sources", "consultations", "states")
+TOPICS_TABLES = (
+    "topics",
+    "cooperation",
+    "cooperation_status",
+    "events",
+    "sources",
+    "consultations",
+    "states",
+)
+
+
+def russian_register(tables: dict, day: date, evidence: list[str]) -> pd.DataFrame:
+    """The items with Russia as they stood on `day` (model.cooperation_on), of the chosen grades."""
+    register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
+    return model.graded(model.russian_items(register), evidence)
 
 
 def topics_view(
-    tables: dict, measure: str, topic: str, state: str, codes: dict[str, list[str]], lang: str
+    tables: dict,
+    measure: str,
+    topic: str,
+    state: str,
+    day: date,
+    evidence: list[str],
+    codes: dict[str, list[str]],
+    lang: str,
 ) -> dict:
-    """The topics page for one measure, topic and state: each chart's spec, table and sentence
+    """The topics page for one measure, topic and state, the register as it stood on `day` and the
+    rows of the chosen grades of `evidence` (all when empty): each chart's spec, table and sentence
     (None: nothing counted), the cards, the Moscow outcomes and the items listed (their codes for
     the CSV, their labels for the reader). `codes`: the code lists of stages and areas."""
     topic_labels = labels_of(tables["topics"], "topic_id", lang)
-    russian = model.russian_items(tables["cooperation"])
-    items = russian if measure == "cooperation" else tables["events"]
+    russian = russian_register(tables, day, evidence)
+    items = russian if measure == "cooperation" else model.graded(tables["events"], evidence)
     chosen = model.narrow(model.items_by_state(items, measure), topic=topic, iso3=state)
     matrix = model.topic_matrix(chosen, list(topic_labels))
     cell = model.largest_cell(matrix)
@@ -318,7 +340,7 @@ def topics_view(
         "cooperation": breakdown(cooperation, codes["stages"], lang),
         "areas": area_part(cooperation, codes["areas"], lang),
         "cards": topic_card_texts(shown, russian_items, tables["sources"], lang),
-        "consultations": model.narrow(tables["consultations"], topic=topic),
+        "consultations": model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
         "items": item_tables(cooperation if measure == "cooperation" else chosen, measure, tables, lang),
     }
 
@@ -372,21 +394,24 @@ def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str) -> dict | 
     return chart_part(area_chart(counts, lang), counts.rename_axis("area").reset_index(name="items"), summary)
 
 
-AREA_TABLES = ("cooperation", "sources")
+AREA_TABLES = ("cooperation", "cooperation_status", "sources")
 
 
-def area_view(tables: dict, topic: str, state: str, area: str, lang: str) -> list[str]:
-    """The Russian cooperation items of one area (for the topic and state chosen), oldest first, each
-    as escaped markdown: date at its precision, title, stage and state, then its sources."""
+def area_view(
+    tables: dict, topic: str, state: str, day: date, evidence: list[str], area: str, lang: str
+) -> list[str]:
+    """The Russian cooperation items of one area (for the topic, state, day and grades chosen, as in
+    topics_view), oldest first, each as escaped markdown: date at its precision, title, stage and
+    state, then its evidence and sources."""
     chosen = model.area_items(
-        model.narrow(model.russian_items(tables["cooperation"]), topic=topic, iso3=state), area
+        model.narrow(russian_register(tables, day, evidence), topic=topic, iso3=state), area
     )
     texts = []
     for item in chosen.to_dict("records"):
         day = format_date(item["date"], item["date_precision"], lang)
         head = f"{day} · {item[column('title', lang)]}"
         stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
-        lines = source_lines(item["source_ids"], tables["sources"], lang)
+        lines = source_lines(item["source_ids"], tables["sources"], lang, item["evidence"])
         texts.append("\n".join([f"**{escape_markdown(head)}** — {stage} · {escape_markdown(where)}", *lines]))
     return texts
 

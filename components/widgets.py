@@ -267,14 +267,35 @@ def cite_and_share(path: str, info: dict, lang: str) -> None:
     )
 
 
+DATE_BOX_FORMAT = {"en": "YYYY-MM-DD", "fr": "DD/MM/YYYY"}
+
+
+def seed_day(key: str) -> None:
+    """Before a day control's first run: its day from the URL, else the day another page shared
+    when the control reaches it, else its default."""
+    first, last = PARAMS[key].options
+    day = shared("day")
+    seed(key, shared_value=day if day and first <= day <= last else None)
+    st.session_state.setdefault(key, default_of(key, ()))
+
+
+def day_box(label: str, *, key: str, lang: str) -> date:
+    """A date box kept in the URL and shared as 'day', as the day slider is."""
+    (first, last), default = PARAMS[key].options, default_of(key, ())
+    seed_day(key)
+    value = st.date_input(label, min_value=first, max_value=last, key=key, format=DATE_BOX_FORMAT[lang])
+    value = value or default  # a box emptied by the reader means its default day
+    keep(key, value, default)
+    share("day", value)
+    return value
+
+
 def day_slider(label: str, *, key: str, steps, lang: str) -> date:
     """A date slider kept in the URL and shared as 'day', with a date box beside it to type or pick
     the day (`<key>.typed.<day>`, a mirror: the slider's value is the one source) and buttons that
     jump to the previous or next event day."""
     (first, last), default = PARAMS[key].options, default_of(key, ())
-    day = shared("day")
-    seed(key, shared_value=day if day and first <= day <= last else None)
-    st.session_state.setdefault(key, default)
+    seed_day(key)
 
     def jump(step: int) -> None:
         target = steps(st.session_state[key], step)
@@ -300,7 +321,7 @@ def day_slider(label: str, *, key: str, steps, lang: str) -> date:
         key=typed,
         on_change=take_typed,
         args=(typed, value),
-        format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
+        format=DATE_BOX_FORMAT[lang],
     )
     back, forward = st.columns(2)
     back.button(

@@ -53,6 +53,7 @@ def code_lists() -> dict[str, list[str]]:
         "events.category": load_codes("events", "category"),
         "events.evidence": load_codes("events", "evidence"),
         "cooperation.area": load_codes("cooperation", "area"),
+        "cooperation.evidence": load_codes("cooperation", "evidence"),
         "events.event_id": list(tables["events"]["event_id"]),
         "topics.topic_id": list(tables["topics"]["topic_id"]),
         "conflict.states": load_conflict().states,

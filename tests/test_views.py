@@ -8,8 +8,9 @@ import pandas as pd
 import pytest
 
 from components import data, views
-from components.config import FIRST_COUP, PERIOD_END
-from components.data import cached_view, load_shapes, load_tables
+from components.config import DATA_END, FIRST_COUP, PERIOD_END
+from components.data import cached_view, load_codes, load_shapes, load_tables
+from components.i18n import t
 
 
 @pytest.fixture(scope="module")
@@ -89,10 +90,27 @@ def test_the_deaths_band_says_where_the_conflict_data_has_no_coverage(tables):
 def test_a_topics_view_of_nothing_has_no_sentences(tables):
     stages = ["announced", "signed", "ratified", "in_force", "implemented", "ended"]
     codes = {"stages": stages, "areas": ["mining", "trade"]}
-    view = views.topics_view(tables, "cooperation", "economic", "NER", codes, "en")
+    view = views.topics_view(tables, "cooperation", "economic", "NER", FIRST_COUP, [], codes, "en")
     assert view["matrix"]["summary"] is None and view["quarters"]["summary"] is None
     assert view["cooperation"] is None and view["areas"] is None
     assert view["items"]["csv"].empty and view["items"]["shown"].empty
+
+
+def test_the_topics_register_is_the_one_of_its_day_with_the_chosen_grades(tables):
+    codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("cooperation", "area")}
+
+    def items(day, evidence):
+        return views.topics_view(tables, "cooperation", "", "", day, evidence, codes, "en")["items"]["csv"]
+
+    moscow, latest = items(date(2025, 4, 4), []), items(DATA_END, [])
+    assert moscow["date"].max() <= pd.Timestamp(2025, 4, 4) < latest["date"].max()
+    history = tables["cooperation_status"].set_index(["coop_id", "date"])["status"]
+    for row in moscow.itertuples():  # each item with the status its last change before that day gave it
+        assert history[(row.coop_id, row.date)] == row.status
+    graded = items(DATA_END, ["both_parties"])
+    assert 0 < len(graded) < len(latest) and set(graded["evidence"]) == {"both_parties"}
+    texts = views.area_view(tables, "", "", DATA_END, ["both_parties"], "energy_nuclear", "en")
+    assert texts and all(t("evidence.both_parties", "en") in text for text in texts)
 
 
 def test_a_view_is_computed_once_per_data_version_and_arguments(data_copy):

@@ -6,6 +6,7 @@ from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
 from components.data import cached_view, load_codes, load_tables
 from components.i18n import labels_of, t
+from components.params import PARAMS
 
 lang = widgets.current_language()
 tables = load_tables("topics", "sources")
@@ -20,9 +21,22 @@ controls = {  # name: options, their labels, and the name they are shared under 
     "state": (list(TOPIC_COLUMNS), lambda c: t(f"lane.{c}", lang) if c else everything, "states"),
 }
 measure, topic, state = widgets.control_row("topics", controls, lang).values()
+grade_cell, day_cell = st.columns(2)
+with grade_cell:
+    evidence = widgets.filter_choice(
+        t("topics.evidence", lang),
+        load_codes("cooperation", "evidence"),
+        key="topics.evidence",
+        format_func=lambda code: t(f"evidence.{code}", lang),
+        placeholder=t("common.all", lang),
+        shared_as="evidence",
+    )
+with day_cell:
+    day = widgets.day_box(t("topics.day", lang), key="topics.day", lang=lang)
 
 codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("cooperation", "area")}
-view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, measure, topic, state, codes, lang)
+chosen = (measure, topic, state, day, evidence)
+view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, *chosen, codes, lang)
 st.subheader(t("topics.matrix", lang))
 widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang)
 st.subheader(t("topics.over_time", lang))
@@ -39,7 +53,7 @@ area = widgets.choice(
     key="topics.area",
     format_func=lambda c: t(f"area.{c}", lang) if c else "—",
 )
-texts = cached_view("topics-area", views.area_view, views.AREA_TABLES, topic, state, area, lang)
+texts = cached_view("topics-area", views.area_view, views.AREA_TABLES, *chosen[1:], area, lang)
 panels.area_items(texts, area, lang)
 
 st.subheader(t("topics.cards", lang))
@@ -47,7 +61,7 @@ panels.topic_cards(view["cards"], lang)
 st.subheader(t("topics.moscow", lang))
 panels.consultation_outcomes(view["consultations"], topic_labels, tables["sources"], lang)
 st.subheader(t("topics.items", lang))
-items, narrowed = view["items"], bool(topic or state)
+items, narrowed = view["items"], bool(topic or state or evidence or day != PARAMS["topics.day"].default)
 widgets.table_with_download(
     items["csv"], f"topics-{measure}", key="topics.items", lang=lang, filtered=narrowed, shown=items["shown"]
 )
