@@ -45,6 +45,80 @@ def since_words(day: pd.Timestamp, precision: str, lang: str) -> str:
     return t("map.since", lang, day=f"le {written}" if lang == "fr" and precision == "day" else written)
 
 
+# plotly.js's locale for French, handed to each chart through its config (no locale file fetched):
+# the axis then reads 'janv. 2021', numbers '1 234,5'.
+PLOTLY_FR = {
+    "format": {
+        "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+        "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+        "months": MONTHS_FR.split(),
+        "shortMonths": [
+            "janv.",
+            "févr.",
+            "mars",
+            "avr.",
+            "mai",
+            "juin",
+            "juil.",
+            "août",
+            "sept.",
+            "oct.",
+            "nov.",
+            "déc.",
+        ],
+        "periods": ["AM", "PM"],
+        "dateTime": "%A %-d %B %Y, %X",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "decimal": ",",
+        "thousands": "\u202f",
+        "grouping": [3],
+        "currency": ["", "\u00a0€"],
+        "year": "%Y",
+        "month": "%b %Y",
+        "dayMonth": "%-d %b",
+        "dayMonthYear": "%-d %b %Y",
+    },
+    "dictionary": {
+        "Download plot as a png": "Télécharger le graphique en PNG",
+        "Download plot": "Télécharger le graphique",
+        "Zoom": "Zoom",
+        "Pan": "Déplacer",
+        "Box Select": "Sélection rectangulaire",
+        "Lasso Select": "Sélection au lasso",
+        "Zoom in": "Zoom avant",
+        "Zoom out": "Zoom arrière",
+        "Autoscale": "Échelle automatique",
+        "Reset axes": "Réinitialiser les axes",
+        "Reset view": "Réinitialiser la vue",
+        "Toggle Spike Lines": "Afficher ou masquer les lignes de repère",
+        "Show closest data on hover": "Afficher la donnée la plus proche au survol",
+        "Compare data on hover": "Comparer les données au survol",
+        "Double-click to zoom back out": "Double-cliquez pour revenir au zoom initial",
+        "Click to enter Colorscale title": "Cliquez pour saisir le titre de l'échelle de couleurs",
+        "Click to enter Plot title": "Cliquez pour saisir le titre du graphique",
+        "Click to enter X axis title": "Cliquez pour saisir le titre de l'axe des x",
+        "Click to enter Y axis title": "Cliquez pour saisir le titre de l'axe des y",
+    },
+}
+
+
+def chart_locale(lang: str) -> dict:
+    """The part of a plotly chart's config that sets its language: month names, numbers, toolbar."""
+    return {"locale": "fr", "locales": {"fr": PLOTLY_FR}} if lang == "fr" else {"locale": "en-US"}
+
+
+def format_quarter(quarter, lang: str) -> str:
+    """A quarter ('2024Q1' or a pandas Period) as each language writes it: 'Q1 2024', 'T1 2024'."""
+    period = pd.Period(quarter, freq="Q")
+    return f"{'T' if lang == 'fr' else 'Q'}{period.quarter} {period.year}"
+
+
+def format_percent(share: float, lang: str) -> str:
+    """A share as a whole percentage: '42%', and in French '42 %' (narrow no-break space)."""
+    return f"{round(share * 100)}\u202f%" if lang == "fr" else f"{round(share * 100)}%"
+
+
 def format_number(value: float, lang: str) -> str:
     """A whole number with thousands separated as each language writes it."""
     text = f"{round(value):,}"

@@ -130,9 +130,10 @@ def topics_view(tables: dict, measure: str, topic: str, state: str, stages: list
     }
 
 
-def chart_part(figure, table: pd.DataFrame, summary: str | None) -> dict:
-    """A chart's spec, its table and its sentence, as widgets.chart_block draws them."""
-    return {"figure": figure.to_dict(), "table": table, "summary": summary}
+def chart_part(figure, table: pd.DataFrame, summary: str | None, table_of: str | None = None) -> dict:
+    """A chart's spec, its table and its sentence, as widgets.chart_block draws them; `table_of`:
+    the data table its codes come from (display.TABLE_CODES)."""
+    return {"figure": figure.to_dict(), "table": table, "summary": summary, "table_of": table_of}
 
 
 def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict | None:
@@ -148,6 +149,7 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict |
             composition_chart(composition, lang),
             composition,
             t("topics.inside_summary", lang, area=t(f"area.{area}", lang), n=count, total=len(cooperation)),
+            "cooperation",
         ),
         "pipeline": chart_part(
             pipeline_chart(counts, lang),

@@ -12,7 +12,8 @@ import streamlit as st
 
 from components.compat import figure_from_dict
 from components.config import LANGUAGES
-from components.formatting import escape_markdown, format_date, source_lines, spreadsheet_safe
+from components.display import shown
+from components.formatting import chart_locale, escape_markdown, format_date, source_lines, spreadsheet_safe
 from components.i18n import t
 from components.params import MAX_TEXT, PARAMS, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
@@ -48,18 +49,28 @@ def current_language() -> str:
 
 
 def table_with_download(
-    frame: pd.DataFrame, name: str, *, key: str, lang: str, interactive: bool = True
+    frame: pd.DataFrame,
+    name: str,
+    *,
+    key: str,
+    lang: str,
+    labels: dict[str, dict[str, str]],
+    table: str | None = None,
+    interactive: bool = True,
 ) -> None:
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
-    or the empty-result message."""
+    or the empty-result message. The reader sees headers, codes and dates in `lang` (`labels`:
+    data.load_labels; `table`: the data table the codes come from, display.TABLE_CODES); the CSV
+    keeps the frame's codes and column names."""
     if frame.empty:
         st.info(t("common.empty", lang))
         return
     st.caption(t("common.rows", lang, n=len(frame)))
+    readable = shown(frame, lang, labels, table)
     if interactive:
-        st.dataframe(frame, hide_index=True, width="stretch", key=f"{key}.table")
+        st.dataframe(readable, hide_index=True, width="stretch", key=f"{key}.table")
     else:  # a few rows: a plain table spares the page the data grid's code
-        st.table(frame, hide_index=True)
+        st.table(readable, hide_index=True)
     st.download_button(
         t("common.download", lang),
         # Made on click, not on every run: most readers never download.
@@ -281,21 +292,25 @@ def mirror_point(source_key: str, target_key: str, options: Callable[[], list[st
     return copy
 
 
-def chart_config(name: str) -> dict:
-    """The plotly toolbar's settings: no logo, and a PNG download named after the chart."""
+def chart_config(name: str, lang: str) -> dict:
+    """The plotly toolbar's settings: no logo, a PNG download named after the chart, and the
+    reader's language for dates and numbers (formatting.chart_locale)."""
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": f"sahel-pivot-{name}", "scale": 2},
+        **chart_locale(lang),
     }
 
 
-def chart_block(part: dict, name: str, *, key: str, lang: str) -> None:
+def chart_block(part: dict, name: str, *, key: str, lang: str, labels: dict[str, dict[str, str]]) -> None:
     """A chart with its one-line text summary (None: nothing counted), and its numbers as a table
     with a CSV download. `part` holds the figure's spec, the table and the summary (views.chart_part)."""
-    st.plotly_chart(figure_from_dict(part["figure"]), key=f"{key}.chart", config=chart_config(name))
+    st.plotly_chart(figure_from_dict(part["figure"]), key=f"{key}.chart", config=chart_config(name, lang))
     st.caption(t("common.nothing_counted", lang) if part["summary"] is None else part["summary"])
     with st.expander(t("topics.table", lang)):
-        table_with_download(part["table"], name, key=key, lang=lang)
+        table_with_download(
+            part["table"], name, key=key, lang=lang, labels=labels, table=part.get("table_of")
+        )
 
 
 def own_file_mark(used: bool) -> bool:

@@ -49,3 +49,11 @@ def test_every_force_has_a_colour_and_every_lane_a_label():
     assert sorted(FORCE_COLOURS) == sorted(forces["force_id"])
     for lane in LANES:
         assert all(t(f"lane.{lane}", lang).strip() for lang in LANGUAGES)
+
+
+def test_every_organisation_has_a_short_label_in_both_languages():
+    """Tables show ECOWAS as « CEDEAO » in French: each organisation's short name lives in i18n."""
+    for code in load_tables("organisations")["organisations"]["org_id"]:
+        assert f"org.{code}" in STRINGS, code
+        assert all(t(f"org.{code}", lang).strip() for lang in LANGUAGES), code
+    assert t("org.ECOWAS", "fr") == "CEDEAO"

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import views, widgets
 from components.compat import PrebuiltDeck
-from components.data import cached_view, load_codes, load_tables
+from components.data import cached_view, load_codes, load_labels, load_tables
 from components.i18n import column, state_names, t
 from components.maps import LAYERS
 from components.model import neighbour_day
@@ -12,6 +12,7 @@ from components.panels import country_panel, map_legends
 
 lang = widgets.current_language()
 names = state_names(load_tables("states")["states"], lang)
+labels = load_labels(lang)
 
 st.title(t("map.title", lang))
 st.caption(t("map.caption", lang))
@@ -49,17 +50,16 @@ with panel_column:
     )
     if iso3:
         tables = load_tables("states", "events", "memberships", "leaders", "sources")
-        country_panel(iso3, day, view["status"], view["markers"], tables, lang)
+        country_panel(iso3, day, view["status"], view["markers"], tables, lang, labels)
     else:
         st.caption(t("map.pick_country", lang))
 
 st.subheader(t("map.drawn", lang))
 states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
 with states_tab:
-    standing = view["standing"].assign(
-        ecowas_status=lambda f: f["ecowas_status"].map(lambda s: t(f"status.{s}", lang))
+    widgets.table_with_download(
+        view["standing"], f"map-states-{day}", key="map.states", lang=lang, labels=labels
     )
-    widgets.table_with_download(standing, f"map-states-{day}", key="map.states", lang=lang)
 with forces_tab:
     listed = [
         "actor",
@@ -72,4 +72,6 @@ with forces_tab:
         "size",
         "source_ids",
     ]
-    widgets.table_with_download(view["markers"][listed], f"map-forces-{day}", key="map.forces", lang=lang)
+    widgets.table_with_download(
+        view["markers"][listed], f"map-forces-{day}", key="map.forces", lang=lang, labels=labels
+    )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components import panels, views, widgets
-from components.data import load_conflict, load_package_info, load_tables, read_upload
+from components.data import load_conflict, load_labels, load_package_info, load_tables, read_upload
 from components.i18n import state_names, t
 from components.security import milestones
 from components.security_codes import FOCUS_STATES, MILESTONES
@@ -11,6 +11,7 @@ from components.security_codes import FOCUS_STATES, MILESTONES
 lang = widgets.current_language()
 tables = load_tables("events", "states")
 names = state_names(tables["states"], lang)
+labels = load_labels(lang)
 marks = milestones(tables["events"], MILESTONES)
 resource = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
 
@@ -66,14 +67,18 @@ with monthly_place:
         st.info(t("common.empty", lang))
     else:
         widgets.chart_block(
-            view["monthly"], f"security-monthly-{conflict.source}", key="security.monthly", lang=lang
+            view["monthly"],
+            f"security-monthly-{conflict.source}",
+            key="security.monthly",
+            lang=lang,
+            labels=labels,
         )
 with breakdown_place:
     name = f"security-{controls['by']}-{controls['state']}-{conflict.source}"
-    widgets.chart_block(view["breakdown"], name, key="security.breakdown", lang=lang)
+    widgets.chart_block(view["breakdown"], name, key="security.breakdown", lang=lang, labels=labels)
 st.caption(t("security.before_after_note", lang))
 st.markdown(view["before_after"])
 name = f"security-before-after-{controls['milestone']}-{conflict.source}"
-widgets.table_with_download(view["table"], name, key="security.before_after", lang=lang)
+widgets.table_with_download(view["table"], name, key="security.before_after", lang=lang, labels=labels)
 st.caption(note)
 panels.security_method(lang)

@@ -5,7 +5,7 @@ import streamlit as st
 from components import model, panels, views, widgets
 from components.compat import figure_from_dict
 from components.config import TOPIC_COLUMNS
-from components.data import cached_view, load_codes, load_tables
+from components.data import cached_view, load_codes, load_labels, load_tables
 from components.formatting import period_words
 from components.i18n import column, labels_of, t
 from components.url_state import share
@@ -41,7 +41,7 @@ else:
         key="timeline.chart",
         on_select=widgets.mirror_point("timeline.chart", "timeline.event", lambda: list(events["event_id"])),
         selection_mode="points",
-        config=widgets.chart_config("timeline"),
+        config=widgets.chart_config("timeline", lang),
     )
 
 details, overview = st.columns([3, 2], gap="medium")
@@ -63,5 +63,9 @@ with overview:
 
 st.subheader(t("timeline.table", lang))
 widgets.table_with_download(
-    model.event_rows(events, lang), "timeline-events", key="timeline.events", lang=lang
+    model.event_rows(events, lang),
+    "timeline-events",
+    key="timeline.events",
+    lang=lang,
+    labels=load_labels(lang),
 )

@@ -4,12 +4,13 @@ import streamlit as st
 
 from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
-from components.data import cached_view, load_codes, load_tables
+from components.data import cached_view, load_codes, load_labels, load_tables
 from components.i18n import labels_of, t
 
 lang = widgets.current_language()
 tables = load_tables("topics", "sources")
 topic_labels = labels_of(tables["topics"], "topic_id", lang)
+labels = load_labels(lang)
 everything = t("topics.all", lang)
 
 st.title(t("topics.title", lang))
@@ -24,14 +25,18 @@ measure, topic, state = widgets.control_row("topics", controls, lang).values()
 stages = load_codes("cooperation", "status")
 view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, measure, topic, state, stages, lang)
 st.subheader(t("topics.matrix", lang))
-widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang)
+widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang, labels=labels)
 st.subheader(t("topics.over_time", lang))
-widgets.chart_block(view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang)
-panels.cooperation_breakdown(view["cooperation"], lang)
+widgets.chart_block(
+    view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang, labels=labels
+)
+panels.cooperation_breakdown(view["cooperation"], lang, labels)
 
 st.subheader(t("topics.cards", lang))
 panels.topic_cards(view["cards"], lang)
 st.subheader(t("topics.moscow", lang))
 panels.consultation_outcomes(view["consultations"], topic_labels, tables["sources"], lang)
 st.subheader(t("topics.items", lang))
-widgets.table_with_download(view["items"], f"topics-{measure}", key="topics.items", lang=lang)
+widgets.table_with_download(
+    view["items"], f"topics-{measure}", key="topics.items", lang=lang, labels=labels, table=measure
+)

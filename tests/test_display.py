@@ -1,0 +1,98 @@
+"""Tables as a reader sees them: headers, codes and dates in the reader's language; CSVs keep codes."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import components.display as display
+from components.config import LANGUAGES, PAGES
+from components.data import load_tables
+from components.display import code_labels, missing_headers, shown
+from components.widgets import csv_bytes
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def labels():
+    tables = load_tables("states", "topics", "forces")
+    return {lang: code_labels(tables, lang) for lang in LANGUAGES}
+
+
+def test_codes_show_as_labels_in_the_readers_language_and_the_csv_keeps_them(labels):
+    frame = pd.DataFrame(
+        {
+            "org_id": ["ECOWAS"],
+            "iso3": ["MLI"],
+            "status": ["suspended"],
+            "start": [pd.Timestamp("2021-12-01")],
+            "start_precision": ["month"],
+            "name_en": ["Mali"],
+            "name_fr": ["Mali (fr)"],
+        }
+    )
+    french = shown(frame, "fr", labels["fr"])
+    assert list(french.columns) == ["Organisation", "État", "Statut", "Début", "Nom"]
+    assert french.iloc[0].tolist() == ["CEDEAO", "Mali", "Suspendu", "décembre 2021", "Mali (fr)"]
+    english = shown(frame, "en", labels["en"])
+    assert list(english.columns) == ["Organisation", "State", "Status", "Start", "Name"]
+    assert english.iloc[0].tolist() == ["ECOWAS", "Mali", "Suspended", "December 2021", "Mali"]
+    assert (
+        csv_bytes(frame).decode().splitlines()[0]
+        == "org_id,iso3,status,start,start_precision,name_en,name_fr"
+    )
+    assert "ECOWAS,MLI,suspended,2021-12-01" in csv_bytes(frame).decode()
+
+
+def test_days_quarters_lists_and_yes_no_are_written_out(labels):
+    frame = pd.DataFrame(
+        {
+            "date": [pd.Timestamp("2024-01-24")],
+            "quarter": [pd.Period("2024Q1", freq="Q")],
+            "states": [("MLI", "NER")],
+            "aes_member": [True],
+            "status": ["in_force"],
+        }
+    )
+    row = shown(frame, "fr", labels["fr"], "cooperation").iloc[0].tolist()
+    assert row == ["24 janvier 2024", "T1 2024", "Mali, Niger", "oui", "En vigueur"]
+    row = shown(frame, "en", labels["en"], "cooperation").iloc[0].tolist()
+    assert row == ["24 January 2024", "Q1 2024", "Mali, Niger", "yes", "In force"]
+    assert "00:00:00" not in shown(frame, "en", labels["en"]).to_string()
+
+
+def test_wide_tables_named_by_code_get_the_codes_labels_as_headers(labels):
+    frame = pd.DataFrame({"topic": ["military"], "MLI": [3], "AES": [1]})
+    assert list(shown(frame, "fr", labels["fr"]).columns) == ["Thème", "Mali", "AES (bloc)"]
+
+
+@pytest.mark.parametrize("table", ["events", "memberships", "presence", "cooperation", "sources", "states"])
+def test_every_column_of_the_data_tables_has_a_header_in_both_languages(labels, table):
+    names = load_tables(table)[table].columns
+    for lang in LANGUAGES:
+        assert missing_headers(names, lang, labels[lang]) == [], (table, lang)
+
+
+def test_every_column_a_page_shows_has_a_header_in_both_languages(monkeypatch):
+    """Every frame drawn through display.shown on every page, in both languages, is recorded."""
+    missing = set()
+    real = display.shown
+
+    def record(frame, lang, labels, table=None):
+        missing.update((table, name, lang) for name in missing_headers(frame.columns, lang, labels))
+        return real(frame, lang, labels, table)
+
+    for module in ("components.widgets", "components.panels"):
+        monkeypatch.setattr(f"{module}.shown", record)
+    for page, _ in PAGES:
+        for lang in LANGUAGES:
+            at = AppTest.from_file(APP, default_timeout=60)
+            at.query_params["lang"] = lang
+            at.query_params["map.country"] = "MLI"  # the country panel's history table too
+            if page != PAGES[0][0]:
+                at.switch_page(f"components/pages/{page}.py")
+            at.run()
+            assert not at.exception, (page, lang, at.exception)
+    assert missing == set()
