@@ -15,7 +15,14 @@ from components.charts.counts import composition_chart, pipeline_chart, quarterl
 from components.charts.timeline import timeline_chart
 from components.compat import deck_spec
 from components.config import FIRST_COUP, FORCE_COLOURS, PERIOD_END
-from components.formatting import escape_markdown, format_date, format_number, source_lines
+from components.formatting import (
+    escape_markdown,
+    format_date,
+    format_number,
+    format_percent,
+    format_quarter,
+    source_lines,
+)
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
@@ -121,7 +128,7 @@ def topics_view(tables: dict, measure: str, topic: str, state: str, stages: list
             model.quarter_rows(quarters),
             None
             if busiest is None
-            else t("topics.over_time_summary", lang, quarter=busiest[0], n=busiest[1]),
+            else t("topics.over_time_summary", lang, quarter=format_quarter(busiest[0], lang), n=busiest[1]),
         ),
         "cooperation": breakdown(cooperation, stages, lang),
         "cards": topic_card_texts(shown, russian_items, tables["sources"], lang),
@@ -173,7 +180,7 @@ def topic_card_texts(
             "counts": None,
         }
         if card["count"]:
-            share = f"{card['state_media_share']:.0%}"
+            share = format_percent(card["state_media_share"], lang)
             text["counts"] = (
                 f"{t('topics.card_count', lang, n=card['count'])}\n{t('topics.card_state_media', lang, share=share)}"
             )
@@ -283,7 +290,7 @@ def milestone_names(marks: pd.DataFrame, lang: str) -> dict[str, str]:
         marks[column("short", lang)] != "", marks[column("title", lang)]
     )
     return {
-        i: f"{day:%Y-%m-%d} · {name}"
+        i: f"{format_date(day, 'day', lang)} · {name}"
         for i, day, name in zip(marks["event_id"], marks["date"], names, strict=True)
     }
 

@@ -3,7 +3,7 @@
 import html
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from urllib.parse import urlencode
 
@@ -15,14 +15,17 @@ from components.config import LANGUAGES
 from components.display import shown
 from components.formatting import chart_locale, escape_markdown, format_date, source_lines, spreadsheet_safe
 from components.i18n import t
-from components.params import MAX_TEXT, PARAMS, default_of
+from components.params import MAX_TEXT, PARAMS, browser_language, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
 
 
 def language_picker() -> str:
-    """The language chosen in the sidebar, kept in the URL as ?lang=fr."""
+    """The language chosen in the sidebar, kept in the URL as ?lang=fr. A link that names none opens
+    in the browser's language; for a browser that does not ask for the first language, the link
+    names the language in either case, so that it opens the same page on a reload."""
+    browser = browser_language(st.context.locale, st.context.headers.get("Accept-Language"))
     seed("lang")
-    st.session_state.setdefault("lang", default_of("lang", LANGUAGES))
+    st.session_state.setdefault("lang", browser)
     lang = st.sidebar.segmented_control(
         "Language · Langue",
         LANGUAGES,
@@ -31,7 +34,8 @@ def language_picker() -> str:
         key="lang",
         on_change=resend_choices,
     )
-    keep("lang", lang, default_of("lang", LANGUAGES))
+    default = default_of("lang", LANGUAGES)
+    keep("lang", lang, default if browser == default else None)
     return lang
 
 
@@ -176,12 +180,21 @@ def control_row(
     return chosen
 
 
-def period_slider(label: str, *, key: str) -> tuple[date, date]:
-    """A date-range slider kept in the URL as 'start,end' and shared; the whole period by default."""
+def date_slider(label: str, *, key: str, lang: str):
+    """A slider over every day of the parameter's period, each day written out in `lang` ('3 avril
+    2025'), never in ISO; its value (a day, or a (start, end) pair) is the one in session state."""
     first, last = PARAMS[key].options
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    return st.select_slider(
+        label, days, key=key, format_func=lambda day: format_date(pd.Timestamp(day), "day", lang)
+    )
+
+
+def period_slider(label: str, *, key: str, lang: str) -> tuple[date, date]:
+    """A date-range slider kept in the URL as 'start,end' and shared; the whole period by default."""
     seed(key, shared_value=shared("period"))
     st.session_state.setdefault(key, default_of(key, ()))
-    value = st.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    value = date_slider(label, key=key, lang=lang)
     keep(key, tuple(value), default_of(key, ()))
     share("period", tuple(value))
     return value
@@ -232,7 +245,7 @@ def day_slider(label: str, *, key: str, steps, lang: str) -> date:
         if target is not None and first <= target <= last:
             st.session_state[key] = target
 
-    value = st.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    value = date_slider(label, key=key, lang=lang)
     back, forward = st.columns(2)
     back.button(
         t("map.previous", lang),

@@ -72,9 +72,10 @@ def rss_kib(pid: int) -> int:
 class Visit:
     """One page opened offline: outside requests blocked and recorded, console errors collected."""
 
-    def __init__(self, browser, size: str = "desktop", *, intercept: bool = True):
+    def __init__(self, browser, size: str = "desktop", *, intercept: bool = True, locale: str | None = None):
         width, height = SIZES[size]
-        self.context = browser.new_context(viewport={"width": width, "height": height})
+        # `locale` sets the browser's language (navigator.language and Accept-Language), e.g. 'fr-FR'.
+        self.context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
         self.context.add_init_script(LONG_TASKS)
         self.page = self.context.new_page()
         self.outside: list[str] = []

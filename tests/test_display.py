@@ -10,6 +10,7 @@ import components.display as display
 from components.config import LANGUAGES, PAGES
 from components.data import load_tables
 from components.display import code_labels, missing_headers, shown
+from components.params import browser_language
 from components.widgets import csv_bytes
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -96,3 +97,49 @@ def test_every_column_a_page_shows_has_a_header_in_both_languages(monkeypatch):
             at.run()
             assert not at.exception, (page, lang, at.exception)
     assert missing == set()
+
+
+@pytest.mark.parametrize(
+    ("locale", "accept", "expected"),
+    [
+        ("fr-FR", None, "fr"),
+        ("fr", "en-US,en;q=0.9", "fr"),
+        ("en-GB", "fr-FR,fr;q=0.9", "en"),
+        (None, "fr-CA,fr;q=0.9,en;q=0.8", "fr"),
+        ("de-DE", "de;q=1, en;q=0.5, fr;q=0.8", "fr"),
+        ("de-DE", "de, it", "en"),
+        (None, "fr;q=bad, en", "en"),
+        (None, None, "en"),
+    ],
+)
+def test_the_browsers_language_picks_ours(locale, accept, expected):
+    assert browser_language(locale, accept) == expected
+
+
+def run_home(context=None, **query):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = context or {}
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_a_french_browser_opens_the_french_dashboard_and_the_link_keeps_it():
+    at = run_home({"locale": "fr-FR"})
+    assert at.session_state["lang"] == "fr"
+    assert at.query_params["lang"] == "fr"
+    assert "Population cumulée" in " ".join(m.label for m in at.metric)
+
+
+def test_an_explicit_english_link_wins_over_a_french_browser():
+    at = run_home({"locale": "fr-FR"}, lang="en")
+    assert at.session_state["lang"] == "en"
+    assert at.query_params["lang"] == "en"  # a reload must not fall back to the browser's French
+    assert at.title[0].value == "Sahel Pivot"
+    assert "Combined population" in " ".join(m.label for m in at.metric)
+
+
+def test_an_english_browser_opens_english():
+    at = run_home({"locale": "en-US"})
+    assert at.session_state["lang"] == "en"
+    assert "lang" not in at.query_params

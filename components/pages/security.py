@@ -62,23 +62,19 @@ controls["milestone"] = widgets.choice(
 )
 
 view = views.security_view(conflict, names, marks, controls, note, lang)
+shown = {"lang": lang, "labels": labels}
 with monthly_place:
     if view["monthly"] is None:
         st.info(t("common.empty", lang))
     else:
-        widgets.chart_block(
-            view["monthly"],
-            f"security-monthly-{conflict.source}",
-            key="security.monthly",
-            lang=lang,
-            labels=labels,
-        )
+        name = f"security-monthly-{conflict.source}"
+        widgets.chart_block(view["monthly"], name, key="security.monthly", **shown)
 with breakdown_place:
     name = f"security-{controls['by']}-{controls['state']}-{conflict.source}"
-    widgets.chart_block(view["breakdown"], name, key="security.breakdown", lang=lang, labels=labels)
+    widgets.chart_block(view["breakdown"], name, key="security.breakdown", **shown)
 st.caption(t("security.before_after_note", lang))
 st.markdown(view["before_after"])
 name = f"security-before-after-{controls['milestone']}-{conflict.source}"
-widgets.table_with_download(view["table"], name, key="security.before_after", lang=lang, labels=labels)
+widgets.table_with_download(view["table"], name, key="security.before_after", **shown)
 st.caption(note)
 panels.security_method(lang)

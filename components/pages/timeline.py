@@ -17,7 +17,7 @@ topic_labels = labels_of(tables["topics"], "topic_id", lang)
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.caption", lang))
-start, end = widgets.period_slider(t("timeline.period", lang), key="timeline.period")
+start, end = widgets.period_slider(t("timeline.period", lang), key="timeline.period", lang=lang)
 filters = {  # name: options, their labels, and the name they are shared under with the other pages
     "states": (list(TOPIC_COLUMNS), lambda code: t(f"lane.{code}", lang), "states"),
     "categories": (categories, lambda code: t(f"category.{code}", lang), "categories"),
