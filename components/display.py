@@ -125,7 +125,8 @@ def shown(
         else:
             family = labels.get(codes[name]) if name in codes else None
             values = values.map(lambda v, family=family: _cell(v, family, lang))
-        out[header(name, lang, labels) or name] = list(values)
+        heading = header(name, lang, labels) or name
+        out[f"{heading} ({name})" if heading in out else heading] = list(values)  # two columns, one header
     return pd.DataFrame(out)
 
 

@@ -1,6 +1,8 @@
 """Text helpers shared by pages and builders: safe markdown, dates at their precision, numbers."""
 
+import functools
 import re
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -36,6 +38,15 @@ def format_date(day: pd.Timestamp, precision: str, lang: str) -> str:
         return f"{months[day.month - 1]} {day.year}"
     first = "1er" if lang == "fr" and day.day == 1 else str(day.day)
     return f"{first} {months[day.month - 1]} {day.year}"
+
+
+@functools.cache
+def days_written(first: date, last: date, lang: str) -> dict[date, str]:
+    """Every day from `first` to `last` → the day written out in `lang`, for a day slider's labels.
+    Kept per process: the sliders label some 1,700 days on every run, and a period's days never
+    change."""
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return {day: format_date(pd.Timestamp(day), "day", lang) for day in days}
 
 
 def since_words(day: pd.Timestamp, precision: str, lang: str) -> str:

@@ -419,6 +419,7 @@ ITEM_COLUMNS = {
     "cooperation": (
         "coop_id",
         "date",
+        "date_precision",
         "iso3",
         "topic",
         "area",
@@ -427,7 +428,7 @@ ITEM_COLUMNS = {
         "title",
         "source_ids",
     ),
-    "events": ("event_id", "date", "states", "topic", "category", "title", "source_ids"),
+    "events": ("event_id", "date", "date_precision", "states", "topic", "category", "title", "source_ids"),
 }
 
 

@@ -3,7 +3,7 @@
 import html
 import json
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from functools import partial
 from urllib.parse import urlencode
 
@@ -13,7 +13,14 @@ import streamlit as st
 from components.compat import figure_from_dict
 from components.config import LANGUAGES
 from components.display import shown
-from components.formatting import chart_locale, escape_markdown, format_date, source_lines, spreadsheet_safe
+from components.formatting import (
+    chart_locale,
+    days_written,
+    escape_markdown,
+    format_date,
+    source_lines,
+    spreadsheet_safe,
+)
 from components.i18n import t
 from components.params import MAX_TEXT, PARAMS, browser_language, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
@@ -183,11 +190,8 @@ def control_row(
 def date_slider(label: str, *, key: str, lang: str):
     """A slider over every day of the parameter's period, each day written out in `lang` ('3 avril
     2025'), never in ISO; its value (a day, or a (start, end) pair) is the one in session state."""
-    first, last = PARAMS[key].options
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    return st.select_slider(
-        label, days, key=key, format_func=lambda day: format_date(pd.Timestamp(day), "day", lang)
-    )
+    written = days_written(*PARAMS[key].options, lang)
+    return st.select_slider(label, list(written), key=key, format_func=written.__getitem__)
 
 
 def period_slider(label: str, *, key: str, lang: str) -> tuple[date, date]:

@@ -64,6 +64,11 @@ def test_days_quarters_lists_and_yes_no_are_written_out(labels):
     assert "00:00:00" not in shown(frame, "en", labels["en"]).to_string()
 
 
+def test_two_columns_with_one_header_are_both_kept(labels):
+    frame = pd.DataFrame({"iso3": ["MLI"], "state": ["Mali"]})
+    assert list(shown(frame, "en", labels["en"]).columns) == ["State", "State (state)"]
+
+
 def test_wide_tables_named_by_code_get_the_codes_labels_as_headers(labels):
     frame = pd.DataFrame({"topic": ["military"], "MLI": [3], "AES": [1]})
     assert list(shown(frame, "fr", labels["fr"]).columns) == ["Thème", "Mali", "AES (bloc)"]

@@ -69,6 +69,7 @@ with forces_tab:
         "lat",
         "lon",
         "start",
+        "start_precision",
         "size",
         "source_ids",
     ]
