@@ -59,7 +59,7 @@ def code_labels(tables: dict[str, pd.DataFrame], lang: str) -> dict[str, dict[st
         family: {key.split(".")[-1]: t(key, lang) for key in STRINGS if key.startswith(prefix + ".")}
         for family, prefix in I18N_FAMILIES.items()
     }
-    labels["state"] = state_names(tables["states"], lang)
+    labels["state"] = {"AES": t("lane.AES", lang)} | state_names(tables["states"], lang)
     labels["topic"] = labels_of(tables["topics"], "topic_id", lang) | {
         "none": t("topic.none", lang),
         "": "",

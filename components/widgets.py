@@ -187,18 +187,22 @@ def control_row(
     return chosen
 
 
-def date_slider(label: str, *, key: str, lang: str):
+def date_slider(label: str, *, key: str, lang: str, period: bool = False):
     """A slider over every day of the parameter's period, each day written out in `lang` ('3 avril
-    2025'), never in ISO; its value (a day, or a (start, end) pair) is the one in session state."""
+    2025'), never in ISO; its value (a day, or a (start, end) pair when `period`) is the one in
+    session state."""
     written = days_written(*PARAMS[key].options, lang)
-    return st.select_slider(label, list(written), key=key, format_func=written.__getitem__)
+    days = list(written)
+    # A select slider is a range only when its default is a pair; the value still comes from state.
+    value = (days[0], days[-1]) if period else None
+    return st.select_slider(label, days, value=value, key=key, format_func=written.__getitem__)
 
 
 def period_slider(label: str, *, key: str, lang: str) -> tuple[date, date]:
     """A date-range slider kept in the URL as 'start,end' and shared; the whole period by default."""
     seed(key, shared_value=shared("period"))
     st.session_state.setdefault(key, default_of(key, ()))
-    value = date_slider(label, key=key, lang=lang)
+    value = date_slider(label, key=key, lang=lang, period=True)
     keep(key, tuple(value), default_of(key, ()))
     share("period", tuple(value))
     return value

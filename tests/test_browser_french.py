@@ -64,6 +64,11 @@ def path_of(page: str) -> str:
 def test_a_french_page_shows_no_english_month_or_stop_word(server, visit, page, size):
     view = visit(size)
     view.open(f"{server}/{path_of(page)}?lang=fr")
+    # What a reader can open counts too: every expander of the main column.
+    summaries = view.page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary')
+    for index in range(min(summaries.count(), 30)):
+        summaries.nth(index).click()
+    view.page.wait_for_timeout(1000)  # an expander opens in the browser, without a rerun
     text = readable(view.page.evaluate(VISIBLE_TEXT), exclusions())
     assert ENGLISH_MONTHS.findall(text) == [], page
     found = [text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH_WORDS.finditer(text)]
@@ -75,9 +80,11 @@ def test_the_date_sliders_write_days_in_words_never_iso(server, visit, lang):
     for page, expected in [("map", {"en": "3 April 2025", "fr": "3 avril 2025"})]:
         view = visit()
         view.open(f"{server}/{page}?lang={lang}")
+        view.page.wait_for_selector('[data-testid="stSliderThumbValue"]')
         thumbs = view.page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
         assert thumbs == [expected[lang]]
     view.open(f"{server}/timeline?lang={lang}")
+    view.page.wait_for_function("document.querySelectorAll('[data-testid=stSliderThumbValue]').length == 2")
     thumbs = view.page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
     assert thumbs == {"en": ["18 August 2020", "4 April 2025"], "fr": ["18 août 2020", "4 avril 2025"]}[lang]
     assert ISO_DAY.findall(" ".join(thumbs)) == []
@@ -86,6 +93,7 @@ def test_the_date_sliders_write_days_in_words_never_iso(server, visit, lang):
 def test_the_french_timeline_axis_reads_french_months(server, visit):
     view = visit()
     view.open(f"{server}/timeline?lang=fr&timeline.period=2021-01-01,2021-12-31")
+    view.page.wait_for_selector('[data-testid="stPlotlyChart"] .xtick text', timeout=60_000)
     ticks = view.page.locator('[data-testid="stPlotlyChart"] .xtick text').all_text_contents()
     assert ticks, "no axis ticks drawn"
     assert not any(ENGLISH_MONTHS.search(tick) for tick in ticks), ticks

@@ -223,7 +223,7 @@ def test_the_topics_page_filters_by_topic_and_state_from_the_url():
     assert at.selectbox(key="topics.state").value == "MLI"
     items = at.dataframe[-1].value
     assert len(items) > 5
-    assert (items["topic"] == "russian_support").all() and (items["iso3"] == "MLI").all()
+    assert (items["Thème"] == "Soutien russe").all() and (items["État"] == "Mali").all()  # labels, in French
     markdown = " ".join(m.value for m in at.markdown)
     assert "Soutien russe" in markdown and "Coopération militaire" not in markdown
 
@@ -231,8 +231,8 @@ def test_the_topics_page_filters_by_topic_and_state_from_the_url():
 def test_the_topics_page_counts_events_when_asked():
     at = run_page("topics", **{"topics.measure": "events", "topics.state": "AES"})
     items = at.dataframe[-1].value
-    assert "event_id" in items.columns
-    assert items["states"].map(lambda s: "AES" in s).all()
+    assert "Event" in items.columns
+    assert items["States"].map(lambda s: "AES (bloc)" in s).all()
 
 
 def test_a_state_without_items_shows_the_empty_message():
@@ -319,9 +319,9 @@ def test_the_security_page_reads_its_controls_from_the_url_in_french():
     assert "Niger : absent des données chargées." in [w.value for w in at.warning]
     assert at.selectbox(key="security.by").value == "side"
     table = at.dataframe[-1].value
-    assert set(table["part"]) == {"before", "after"} and set(table["window"]) == {6, 12}
-    mali = table[(table["iso3"] == "MLI") & (table["window"] == 6)].set_index("part")
-    assert mali.loc["after", "first_month"] == "2022-09"
+    assert set(table["Période"]) == {"avant", "après"} and set(table["Mois"]) == {6, 12}
+    mali = table[(table["État"] == "Mali") & (table["Mois"] == 6)].set_index("Période")
+    assert mali.loc["après", "Premier mois"] == "septembre 2022"
     assert "mois" in " ".join(m.value for m in at.markdown)
 
 
@@ -341,7 +341,8 @@ def test_an_uploaded_acled_file_replaces_the_numbers_and_the_link_says_so():
     assert "The shaded band" not in captions  # ACLED has one fatality count: no band
     assert at.query_params["security.file"] in ("own", ["own"])
     table = at.dataframe[0].value
-    assert set(table.columns) == {"iso3", "month", "events", "best", "low", "high"}  # aggregates only
+    headers = {"State", "Month", "Events", "Deaths (best estimate)", "Low estimate", "High estimate"}
+    assert set(table.columns) == headers  # aggregates only
 
 
 def test_a_bad_upload_names_its_problem_and_keeps_the_shipped_data():
