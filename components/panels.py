@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.config import EXTRA_CODES, FORCE_COLOURS, SANCTIONS_COLOUR, STATUS_FILL
+from components.display import shown
 from components.formatting import (
     death_toll,
     escape_markdown,
@@ -45,6 +46,7 @@ def country_panel(
     markers: pd.DataFrame,
     tables: dict[str, pd.DataFrame],
     lang: str,
+    labels: dict[str, dict[str, str]],
 ) -> None:
     """One state on `day`: ECOWAS and AES standing, leader, membership history, forces, latest events.
 
@@ -71,19 +73,8 @@ def country_panel(
     history = membership_history(tables["memberships"], iso3, day)
     if not history.empty:
         st.markdown(f"**{t('map.history', lang)}**")
-        shown = history.assign(
-            status=history["status"].map(lambda s: t(f"status.{s}", lang)),
-            start=[
-                format_date(d, p, lang)
-                for d, p in zip(history["start"], history["start_precision"], strict=True)
-            ],
-            end=[
-                format_date(d, p, lang) for d, p in zip(history["end"], history["end_precision"], strict=True)
-            ],
-        )
-        st.dataframe(
-            shown[["org_id", "status", "start", "end"]], hide_index=True, width="stretch", key="map.history"
-        )
+        listed = history[["org_id", "status", "start", "start_precision", "end", "end_precision"]]
+        st.dataframe(shown(listed, lang, labels), hide_index=True, width="stretch", key="map.history")
 
     here = markers[markers["iso3"] == iso3]
     if not here.empty:
@@ -139,26 +130,17 @@ def conflict_notes(conflict: dict, window: str, source: str, lang: str) -> None:
     st.caption(source)
 
 
-def map_tables(view: dict, day: date, lang: str) -> None:
+def map_tables(view: dict, day: date, lang: str, labels: dict[str, dict[str, str]]) -> None:
     """What the map draws, as tables with downloads: each state's standing and the forces present,
     their arrival written at its precision."""
     st.subheader(t("map.drawn", lang))
     states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
     with states_tab:
-        standing = view["standing"].assign(
-            ecowas_status=lambda f: f["ecowas_status"].map(lambda s: t(f"status.{s}", lang))
-        )
-        table_with_download(standing, f"map-states-{day}", key="map.states", lang=lang)
+        table_with_download(view["standing"], f"map-states-{day}", key="map.states", lang=lang, labels=labels)
     with forces_tab:
-        markers = view["markers"]
         listed = ["actor", column("label", lang), "iso3", column("place", lang), "lat", "lon", "start"]
-        forces = markers[[*listed, "size", "source_ids"]].assign(
-            start=[
-                format_date(d, p, lang)
-                for d, p in zip(markers["start"], markers["start_precision"], strict=True)
-            ]
-        )
-        table_with_download(forces, f"map-forces-{day}", key="map.forces", lang=lang)
+        forces = view["markers"][[*listed, "start_precision", "size", "source_ids"]]
+        table_with_download(forces, f"map-forces-{day}", key="map.forces", lang=lang, labels=labels)
 
 
 def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:
@@ -205,7 +187,7 @@ def period_overview(events: pd.DataFrame, categories, start: date, end: date, la
         st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
 
 
-def cooperation_breakdown(parts: dict | None, lang: str) -> None:
+def cooperation_breakdown(parts: dict | None, lang: str, labels: dict[str, dict[str, str]]) -> None:
     """Side by side: what the items are (area → instrument → status) and how far they went, each
     chart with its summary and table (views.breakdown); the empty-result message without items."""
     if parts is None:
@@ -214,10 +196,12 @@ def cooperation_breakdown(parts: dict | None, lang: str) -> None:
     inside, pipeline = st.columns(2, gap="medium")
     with inside:
         st.subheader(t("topics.inside", lang))
-        chart_block(parts["composition"], "topics-composition", key="topics.composition", lang=lang)
+        chart_block(
+            parts["composition"], "topics-composition", key="topics.composition", lang=lang, labels=labels
+        )
     with pipeline:
         st.subheader(t("topics.pipeline", lang))
-        chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang)
+        chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang, labels=labels)
 
 
 def topic_cards(cards: list[dict], lang: str) -> None:

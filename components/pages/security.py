@@ -3,7 +3,14 @@
 import streamlit as st
 
 from components import panels, views, widgets
-from components.data import conflict_view, load_conflict, load_package_info, load_tables, read_upload
+from components.data import (
+    conflict_view,
+    load_conflict,
+    load_labels,
+    load_package_info,
+    load_tables,
+    read_upload,
+)
 from components.i18n import state_names, t
 from components.security import milestones
 from components.security_codes import FOCUS_STATES, MILESTONES
@@ -11,6 +18,7 @@ from components.security_codes import FOCUS_STATES, MILESTONES
 lang = widgets.current_language()
 tables = load_tables("events", "states")
 names = state_names(tables["states"], lang)
+labels = load_labels(lang)
 marks = milestones(tables["events"], MILESTONES)
 resource = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
 
@@ -63,19 +71,19 @@ controls["milestone"] = widgets.choice(
 
 token = upload.file_id if used else None
 view = conflict_view("security", views.security_view, token, conflict, names, marks, controls, note, lang)
+shown = {"lang": lang, "labels": labels}
 with monthly_place:
     if view["monthly"] is None:
         st.info(t("common.empty", lang))
     else:
-        widgets.chart_block(
-            view["monthly"], f"security-monthly-{conflict.source}", key="security.monthly", lang=lang
-        )
+        name = f"security-monthly-{conflict.source}"
+        widgets.chart_block(view["monthly"], name, key="security.monthly", **shown)
 with breakdown_place:
     name = f"security-{controls['by']}-{controls['state']}-{conflict.source}"
-    widgets.chart_block(view["breakdown"], name, key="security.breakdown", lang=lang)
+    widgets.chart_block(view["breakdown"], name, key="security.breakdown", **shown)
 st.caption(t("security.before_after_note", lang))
 st.markdown(view["before_after"])
 name = f"security-before-after-{controls['milestone']}-{conflict.source}"
-widgets.table_with_download(view["table"], name, key="security.before_after", lang=lang)
+widgets.table_with_download(view["table"], name, key="security.before_after", **shown)
 st.caption(note)
 panels.security_method(lang)

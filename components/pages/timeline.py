@@ -5,7 +5,14 @@ import streamlit as st
 from components import model, panels, views, widgets
 from components.compat import figure_from_dict
 from components.config import TOPIC_COLUMNS
-from components.data import cached_view, load_codes, load_conflict, load_package_info, load_tables
+from components.data import (
+    cached_view,
+    load_codes,
+    load_conflict,
+    load_labels,
+    load_package_info,
+    load_tables,
+)
 from components.formatting import period_words
 from components.i18n import column, labels_of, t
 from components.params import PERIOD
@@ -18,7 +25,7 @@ topic_labels = labels_of(tables["topics"], "topic_id", lang)
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.caption", lang))
-start, end = widgets.period_slider(t("timeline.period", lang), key="timeline.period")
+start, end = widgets.period_slider(t("timeline.period", lang), key="timeline.period", lang=lang)
 filters = {  # name: options, their labels, and the name they are shared under with the other pages
     "states": (list(TOPIC_COLUMNS), lambda code: t(f"lane.{code}", lang), "states"),
     "categories": (categories, lambda code: t(f"category.{code}", lang), "categories"),
@@ -50,7 +57,7 @@ else:
             "timeline.chart", "timeline.event", lambda: [*events["event_id"], *bars]
         ),
         selection_mode="points",
-        config=widgets.chart_config("timeline"),
+        config=widgets.chart_config("timeline", lang),
     )
     if deaths:
         ucdp = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
@@ -82,6 +89,7 @@ widgets.table_with_download(
     "timeline-events",
     key="timeline.events",
     lang=lang,
+    labels=load_labels(lang),
     sources=tables["sources"],
     filtered=(start, end) != PERIOD or any(chosen.values()),
 )
