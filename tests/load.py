@@ -98,7 +98,10 @@ def shown_value(kind: str, proto) -> PROTOCOL.WidgetState:
     """What a browser holds for a widget it has just received: the value the script set, else the
     default."""
     state = PROTOCOL.WidgetState(id=proto.id)
-    if kind == "slider":
+    if kind == "slider" and proto.options:  # a select slider (the day sliders): options by index
+        indices = proto.value if proto.set_value else proto.default
+        state.string_array_value.data[:] = [proto.options[int(i)] for i in indices]
+    elif kind == "slider":
         state.double_array_value.data[:] = proto.value if proto.set_value else proto.default
     elif kind == "button_group":
         default = [proto.options[i].content for i in proto.default]
