@@ -290,7 +290,8 @@ def test_an_area_from_the_url_lists_its_items_with_stage_date_and_sources():
     energy = load_tables("cooperation")["cooperation"].query("area == 'energy_nuclear' and partner == 'RUS'")
     assert len(listed) == len(energy) > 0
     assert all(
-        any(stage in text for stage in ("Announced", "Signed", "Carried out", "In force")) for text in listed
+        any(stage in text for stage in ("Announced", "Signed", "Ratified", "Carried out", "In force"))
+        for text in listed
     )
     assert all("\n- " in text for text in listed)  # each item names its sources below it
     assert any("items in “Energy and nuclear”" in m.value for m in at.markdown)
@@ -310,7 +311,7 @@ def test_the_topics_page_counts_events_when_asked():
 
 
 def test_a_state_without_items_shows_the_empty_message():
-    at = run_page("topics", **{"topics.topic": "economic"})
+    at = run_page("topics", **{"topics.topic": "economic", "topics.state": "BFA"})  # none recorded
     assert any("No rows match" in info.value for info in at.info)
 
 
