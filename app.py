@@ -15,7 +15,6 @@ from components.formatting import format_date
 from components.i18n import t
 from components.url_state import start_run, url_notice
 from components.widgets import (
-    chart_text_style,
     cite_and_share,
     language_picker,
     lite_link,
@@ -61,4 +60,3 @@ else:
     with st.sidebar:
         page_style()
         page_language(lang)
-        chart_text_style()

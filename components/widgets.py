@@ -56,20 +56,6 @@ def page_language(lang: str) -> None:
     st.html(f"<script>document.documentElement.lang = {code};</script>", unsafe_allow_javascript=True)
 
 
-# Streamlit's chart theme writes axis and legend text in a fixed grey (#808495 in the light theme:
-# 3.7:1 on white, below WCAG's 4.5:1) that no theme option reaches. The page's text colour, which the
-# chart inherits as currentColor, passes in both themes.
-CHART_TEXT_STYLE = (
-    "<style>.stPlotlyChart :is(.xtick text, .ytick text, .xtitle, .ytitle, .legendtext, .legendtitletext,"
-    " .gtitle, .colorbar text) { fill: currentColor !important; }</style>"
-)
-
-
-def chart_text_style() -> None:
-    """Chart axis, legend and title text in the page's text colour (an empty element: put it last)."""
-    st.html(CHART_TEXT_STYLE)
-
-
 def current_language() -> str:
     """The language of this session ('en' until the picker has run)."""
     lang = st.session_state.get("lang")
@@ -305,33 +291,38 @@ def cite_and_share(path: str, info: dict, lang: str) -> None:
 
 def day_slider(label: str, *, key: str, steps, lang: str) -> date:
     """A date slider kept in the URL and shared as 'day', with a date box beside it to type or pick
-    the day (`<key>.typed`, a mirror: the slider's value is the one source) and buttons that jump to
-    the previous or next event day."""
+    the day (`<key>.typed.<day>`, a mirror: the slider's value is the one source) and buttons that
+    jump to the previous or next event day."""
     (first, last), default = PARAMS[key].options, default_of(key, ())
     day = shared("day")
     seed(key, shared_value=day if day and first <= day <= last else None)
     st.session_state.setdefault(key, default)
-    typed = f"{key}.typed"
 
     def jump(step: int) -> None:
         target = steps(st.session_state[key], step)
         if target is not None and first <= target <= last:
             st.session_state[key] = target
 
-    def take_typed() -> None:
-        if st.session_state.get(typed) is not None:
+    def take_typed(typed: str, shown: date) -> None:
+        # A box drawn for a day the slider has since left is a stale one, not a day typed.
+        if st.session_state.get(typed) is not None and st.session_state[key] == shown:
             st.session_state[key] = st.session_state[typed]
 
     slider_cell, typed_cell = st.columns([3, 1], vertical_alignment="bottom")
     with slider_cell:
         value = date_slider(label, key=key, lang=lang)
-    st.session_state[typed] = value  # before the box is drawn: it always shows the slider's day
+    # The box's key names the day it shows. On a slow link a step can leave before the last one's
+    # page has come back, and the box then sends the day it still shows: under one fixed key that
+    # would read as a day typed and pull the slider back.
+    typed = f"{key}.typed.{value.isoformat()}"
     typed_cell.date_input(
         t("map.date_typed", lang),
+        value=value,
         min_value=first,
         max_value=last,
         key=typed,
         on_change=take_typed,
+        args=(typed, value),
         format="DD/MM/YYYY" if lang == "fr" else "YYYY-MM-DD",
     )
     back, forward = st.columns(2)
@@ -427,6 +418,11 @@ def chart_block(
 
 PAGE_STYLE = """<style>
 .st-key-cite-share summary { min-height: 44px; }  /* a thumb-sized target (WCAG 2.5.5) */
+/* Streamlit's chart theme writes axis and legend text in a fixed grey (#808495 in the light theme:
+   3.7:1 on white, below WCAG's 4.5:1) that no theme option reaches; the page's text colour, which
+   the chart inherits as currentColor, passes in both themes. */
+.stPlotlyChart :is(.xtick text, .ytick text, .xtitle, .ytitle, .legendtext, .legendtitletext, .gtitle,
+  .colorbar text) { fill: currentColor !important; }
 @media (max-width: 640px) {
   /* On a phone plotly's toolbar would sit over the plot after any tap: the charts go without it. */
   [data-testid="stPlotlyChart"] .modebar-container { display: none !important; }
@@ -435,7 +431,8 @@ PAGE_STYLE = """<style>
 
 
 def page_style() -> None:
-    """Styles for every page: thumb-sized 'Cite' and 'Share' headers, no chart toolbar on a phone."""
+    """Styles for every page: thumb-sized 'Cite' and 'Share' headers, chart text in the page's text
+    colour, no chart toolbar on a phone."""
     st.html(PAGE_STYLE)
 
 

@@ -4,6 +4,7 @@ its colour or symbol (config) and its label in both languages (i18n), and nothin
 import json
 
 import pytest
+from fixtures import contrast
 
 from components.config import CODE_STYLES, EXTRA_CODES, FORCE_COLOURS, LANES, LANGUAGES, PALETTE
 from components.data import DEFAULT_DATA_DIR, load_tables
@@ -49,18 +50,6 @@ def test_every_force_has_a_colour_and_every_lane_a_label():
     assert sorted(FORCE_COLOURS) == sorted(forces["force_id"])
     for lane in LANES:
         assert all(t(f"lane.{lane}", lang).strip() for lang in LANGUAGES)
-
-
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of '#RRGGBB'."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    darker, lighter = sorted([luminance(first), luminance(second)])
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 @pytest.mark.parametrize("background", ["#FFFFFF", "#0E1117"], ids=["light", "dark"])

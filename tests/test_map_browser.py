@@ -83,3 +83,31 @@ def test_one_tap_on_a_phone_selects_a_country(server, visit):
     view.page.wait_for_selector('[data-test-script-state="notRunning"]', timeout=90_000)
     assert "Abdourahamane Tiani" in panel_text(view)
     assert view.errors == [] and view.outside == []
+
+
+def test_two_quick_steps_on_a_slow_link_both_count(server, visit):
+    """On a slow link a second step leaves before the first one's page comes back: the date box
+    beside the slider still shows the old day then, and must not pull the slider back to it."""
+    view = visit()
+    held: list | None = None  # while a list, what the server sends waits in it, as on a slow link
+
+    def relay(ws) -> None:
+        upstream = ws.connect_to_server()
+        upstream.on_message(lambda message: ws.send(message) if held is None else held.append(message))
+        relay.ws = ws
+
+    view.page.route_web_socket("**/_stcore/stream", relay)
+    view.open(f"{server}/map?map.date=2024-06-01", pause_ms=0)
+    view.page.locator('[data-testid="stSlider"] input').first.focus()
+    held = []
+    for _ in range(2):
+        view.page.keyboard.press("ArrowRight")
+        view.page.wait_for_timeout(1000)  # past the slider's debounce: each step is its own rerun
+    late, held = held, None
+    for message in late:
+        relay.ws.send(message)
+    view.page.wait_for_timeout(3000)
+    view.settle(pause_ms=0)
+    assert "map.date=2024-06-03" in view.page.url
+    thumb = view.page.locator('[data-testid="stSliderThumbValue"]').first
+    assert thumb.inner_text() == "3 June 2024"

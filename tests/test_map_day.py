@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from fixtures import contrast
 from test_model import memberships_frame
 from test_pages import run_page
 
@@ -113,17 +114,6 @@ def test_no_two_force_markers_touch_on_any_day(real):
                 assert math.hypot(x1 - x2, y1 - y2) >= diameter, day
 
 
-def luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(a: str, b: str) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
 def inside(lon: float, lat: float, geometry: dict) -> bool:
     """Ray casting over every ring of a (Multi)Polygon."""
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -193,11 +183,11 @@ def test_capital_labels_never_overlap_each_other_or_a_dot(real, lang):
 
 def test_a_typed_day_moves_the_slider_and_the_slider_moves_the_box():
     at = run_page("map", **{"map.date": "2024-01-01"})
-    assert at.date_input(key="map.date.typed").value == date(2024, 1, 1)
-    at.date_input(key="map.date.typed").set_value(date(2023, 8, 1)).run()
+    assert at.date_input(key="map.date.typed.2024-01-01").value == date(2024, 1, 1)
+    at.date_input(key="map.date.typed.2024-01-01").set_value(date(2023, 8, 1)).run()
     assert at.select_slider(key="map.date").value == date(2023, 8, 1)
     at.select_slider(key="map.date").set_value(date(2022, 3, 1)).run()
-    assert at.date_input(key="map.date.typed").value == date(2022, 3, 1)
+    assert at.date_input(key="map.date.typed.2022-03-01").value == date(2022, 3, 1)
     assert not at.exception
 
 

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.config import PAGES, SITE
 from components.conflict_files import read_export
-from components.data import load_tables
-from components.i18n import state_names
+from components.data import load_codes, load_tables
+from components.i18n import state_names, t
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -289,10 +289,8 @@ def test_an_area_from_the_url_lists_its_items_with_stage_date_and_sources():
     listed = [m.value for m in at.markdown if m.value.startswith("**") and " — " in m.value]
     energy = load_tables("cooperation")["cooperation"].query("area == 'energy_nuclear' and partner == 'RUS'")
     assert len(listed) == len(energy) > 0
-    assert all(
-        any(stage in text for stage in ("Announced", "Signed", "Ratified", "Carried out", "In force"))
-        for text in listed
-    )
+    stages = [t(f"stage.{code}", "en") for code in load_codes("cooperation", "status")]
+    assert all(any(stage in text for stage in stages) for text in listed)
     assert all("\n- " in text for text in listed)  # each item names its sources below it
     assert any("items in “Energy and nuclear”" in m.value for m in at.markdown)
 
