@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.compat import figure_from_dict
 from components.config import EXTRA_CODES, FORCE_COLOURS, SANCTIONS_COLOUR, STATUS_FILL
 from components.display import shown
 from components.formatting import (
@@ -29,7 +30,17 @@ from components.model import (
     related_events,
 )
 from components.security_codes import KIND_COLOURS, UCDP_KINDS
-from components.widgets import chart_block, legend, source_list, table_with_download
+from components.url_state import share
+from components.widgets import (
+    chart_block,
+    chart_config,
+    choice,
+    legend,
+    mirror_point,
+    own_file_mark,
+    source_list,
+    table_with_download,
+)
 
 
 def note_caption(row, lang: str, sources: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
@@ -174,6 +185,48 @@ def bar_details(details: dict, sources: pd.DataFrame, lang: str) -> None:
         source_list(item, sources, lang)
 
 
+def timeline_chart(view: dict, start: date, end: date, lang: str, deaths_note: str | None = None) -> None:
+    """The timeline (views.timeline_view) under its one-line summary, a click on a marker or bar
+    choosing it in 'timeline.event', and `deaths_note` under it; the empty message when nothing matches."""
+    summary, events, bars = view["summary"], view["events"], view["bars"]
+    if summary is None:
+        st.info(t("common.empty", lang))
+        return
+    top = t(f"category.{summary['top']}", lang)
+    words = {"n": summary["n"], "lanes": summary["lanes"], "top": top, **period_words(start, end, lang)}
+    st.caption(t("timeline.chart_summary", lang, **words))
+    st.plotly_chart(
+        figure_from_dict(view["figure"]),
+        key="timeline.chart",
+        on_select=mirror_point("timeline.chart", "timeline.event", lambda: [*events["event_id"], *bars]),
+        selection_mode="points",
+        config=chart_config("timeline", lang),
+    )
+    if deaths_note:
+        st.caption(deaths_note)
+
+
+def timeline_details(view: dict, tables: dict[str, pd.DataFrame], lang: str) -> None:
+    """The event or bar chosen in 'timeline.event' (a pick box of the period's events and bars) in
+    full, a hint when none is chosen; an event's day is shared, so that the map opens on it."""
+    events, bars = view["events"], view["bars"]
+    titles = dict(zip(events["event_id"], events[column("title", lang)], strict=True))
+    titles |= {bar_id: bar["title"] for bar_id, bar in bars.items()}  # a bar clicked opens its period
+    event_id = choice(
+        t("timeline.event", lang),
+        list(titles),
+        key="timeline.event",
+        format_func=lambda e: titles.get(e, "—"),
+    )
+    if event_id in bars:
+        bar_details(bars[event_id], tables["sources"], lang)
+    elif event_id:
+        share("day", event_by_id(tables["events"], event_id)["date"].date())
+        event_details(event_id, tables["events"], tables["sources"], lang)
+    else:
+        st.caption(t("timeline.pick_event", lang))
+
+
 def period_overview(events: pd.DataFrame, categories, start: date, end: date, lang: str) -> None:
     """What happened between two dates: counts by kind of event and the key events."""
     st.markdown(f"**{t('timeline.summary', lang, **period_words(start, end, lang))}**")
@@ -271,6 +324,16 @@ def upload_report(own, lang: str) -> None:
         st.success(t("security.upload_used", lang, **words), icon=":material/check:")
 
 
+def upload_outcome(own, lang: str) -> bool:
+    """What became of a reader's file (upload_report), and whether the page uses it; says so when a
+    link made from an own file is opened without it."""
+    upload_report(own, lang)
+    used = own is not None and own.conflict is not None
+    if own_file_mark(used):
+        st.info(t("security.linked_own", lang), icon=":material/link:")
+    return used
+
+
 def coverage_notes(conflict, states: list[str], names: dict[str, str], lang: str) -> None:
     """Plain statements of what the loaded conflict data covers: states it lacks and its period."""
     for iso3 in states:
@@ -278,6 +341,24 @@ def coverage_notes(conflict, states: list[str], names: dict[str, str], lang: str
             st.warning(t("security.not_covered", lang, state=names.get(iso3, iso3)), icon=":material/block:")
     first, last = (format_date(day, "day", lang) for day in (conflict.first, conflict.last))
     st.info(t("security.period", lang, first=first, last=last), icon=":material/date_range:")
+
+
+def security_results(view: dict, places: dict, controls: dict, source: str, lang: str, labels: dict) -> None:
+    """The Security page's charts and before/after table (views.security_view), each in its place
+    on the page (`places`: 'monthly' and 'breakdown' containers) or here; file names say the view."""
+    shown = {"lang": lang, "labels": labels}
+    with places["monthly"]:
+        if view["monthly"] is None:
+            st.info(t("common.empty", lang))
+        else:
+            chart_block(view["monthly"], f"security-monthly-{source}", key="security.monthly", **shown)
+    with places["breakdown"]:
+        name = f"security-{controls['by']}-{controls['state']}-{source}"
+        chart_block(view["breakdown"], name, key="security.breakdown", **shown)
+    st.caption(t("security.before_after_note", lang))
+    st.markdown(view["before_after"])
+    name = f"security-before-after-{controls['milestone']}-{source}"
+    table_with_download(view["table"], name, key="security.before_after", **shown)
 
 
 def security_method(lang: str) -> None:

@@ -436,6 +436,15 @@ def page_style() -> None:
     st.html(PAGE_STYLE)
 
 
+def conflict_upload(lang: str):
+    """A reader's own UCDP or ACLED file (CSV or ZIP), picked in an expander; None until one is."""
+    with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
+        st.caption(t("security.upload_help", lang))
+        return st.file_uploader(
+            t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
+        )
+
+
 def own_file_mark(used: bool) -> bool:
     """Keep ?security.file=own in the link while a view uses the reader's own file (the file itself
     never goes in it); True when a link opened without the file says it was made from one."""
