@@ -5,11 +5,13 @@ ASGI app with compressed delivery and the text-only edition, components/delivery
 every page view, Streamlit runs it as the script `__main__`, the router below.
 """
 
+import pandas as pd
 import streamlit as st
 
 from components import delivery
 from components.config import PAGES
 from components.data import DataError, load_package_info
+from components.formatting import format_date
 from components.i18n import t
 from components.url_state import start_run, url_notice
 from components.widgets import (
@@ -46,7 +48,8 @@ else:
         for index, (name, icon) in enumerate(PAGES)
     ]
     navigation = st.navigation(pages)
-    st.sidebar.caption(t("app.data_version", lang, version=info["version"], updated=info["last_updated"]))
+    updated = format_date(pd.Timestamp(info["last_updated"]), "day", lang)  # a date in words, not ISO
+    st.sidebar.caption(t("app.data_version", lang, version=info["version"], updated=updated))
     reset_button(t("app.reset", lang), key="app.reset", where=st.sidebar)
     lite_link(lang, where=st.sidebar)
     notice = st.empty()  # filled after the page ran, once its widgets have read the URL

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from components.conflict_files import Upload, read_export
+from components.display import code_labels
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, ucdp_events
 
@@ -179,6 +180,18 @@ def load_codes(table: str, field: str) -> list[str]:
     """The codes of one code list (e.g. events.category), in order: the data package is their
     one source."""
     return enum_codes(load_package_info(), table, field)
+
+
+def load_labels(lang: str) -> dict[str, dict[str, str]]:
+    """Code list → {code: label in `lang`} for the tables a page shows (display.code_labels)."""
+    folder = data_dir()
+    return _labels(str(folder), _stamp(folder), lang)
+
+
+@st.cache_data(show_spinner=False)
+def _labels(folder: str, stamp: str, lang: str) -> dict[str, dict[str, str]]:
+    tables = {name: _load_table(folder, stamp, name) for name in ("states", "topics", "forces")}
+    return code_labels(tables, lang)
 
 
 def load_shapes() -> dict:

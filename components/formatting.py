@@ -1,6 +1,8 @@
 """Text helpers shared by pages and builders: safe markdown, dates at their precision, numbers."""
 
+import functools
 import re
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -38,11 +40,94 @@ def format_date(day: pd.Timestamp, precision: str, lang: str) -> str:
     return f"{first} {months[day.month - 1]} {day.year}"
 
 
+@functools.cache
+def days_written(first: date, last: date, lang: str) -> dict[date, str]:
+    """Every day from `first` to `last` → the day written out in `lang`, for a day slider's labels.
+    Kept per process: the sliders label some 1,700 days on every run, and a period's days never
+    change."""
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return {day: format_date(pd.Timestamp(day), "day", lang) for day in days}
+
+
 def since_words(day: pd.Timestamp, precision: str, lang: str) -> str:
     """'since …' at the date's precision; French takes 'le' before a day only: 'depuis le 3 avril
     2025', 'depuis décembre 2021', 'depuis 2015'."""
     written = format_date(day, precision, lang)
     return t("map.since", lang, day=f"le {written}" if lang == "fr" and precision == "day" else written)
+
+
+# plotly.js's locale for French, handed to each chart through its config (no locale file fetched):
+# the axis then reads 'janv. 2021', numbers '1 234,5'.
+PLOTLY_FR = {
+    "format": {
+        "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+        "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+        "months": MONTHS_FR.split(),
+        "shortMonths": [
+            "janv.",
+            "févr.",
+            "mars",
+            "avr.",
+            "mai",
+            "juin",
+            "juil.",
+            "août",
+            "sept.",
+            "oct.",
+            "nov.",
+            "déc.",
+        ],
+        "periods": ["AM", "PM"],
+        "dateTime": "%A %-d %B %Y, %X",
+        "date": "%d/%m/%Y",
+        "time": "%H:%M:%S",
+        "decimal": ",",
+        "thousands": "\u202f",
+        "grouping": [3],
+        "currency": ["", "\u00a0€"],
+        "year": "%Y",
+        "month": "%b %Y",
+        "dayMonth": "%-d %b",
+        "dayMonthYear": "%-d %b %Y",
+    },
+    "dictionary": {
+        "Download plot as a png": "Télécharger le graphique en PNG",
+        "Download plot": "Télécharger le graphique",
+        "Zoom": "Zoom",
+        "Pan": "Déplacer",
+        "Box Select": "Sélection rectangulaire",
+        "Lasso Select": "Sélection au lasso",
+        "Zoom in": "Zoom avant",
+        "Zoom out": "Zoom arrière",
+        "Autoscale": "Échelle automatique",
+        "Reset axes": "Réinitialiser les axes",
+        "Reset view": "Réinitialiser la vue",
+        "Toggle Spike Lines": "Afficher ou masquer les lignes de repère",
+        "Show closest data on hover": "Afficher la donnée la plus proche au survol",
+        "Compare data on hover": "Comparer les données au survol",
+        "Double-click to zoom back out": "Double-cliquez pour revenir au zoom initial",
+        "Click to enter Colorscale title": "Cliquez pour saisir le titre de l'échelle de couleurs",
+        "Click to enter Plot title": "Cliquez pour saisir le titre du graphique",
+        "Click to enter X axis title": "Cliquez pour saisir le titre de l'axe des x",
+        "Click to enter Y axis title": "Cliquez pour saisir le titre de l'axe des y",
+    },
+}
+
+
+def chart_locale(lang: str) -> dict:
+    """The part of a plotly chart's config that sets its language: month names, numbers, toolbar."""
+    return {"locale": "fr", "locales": {"fr": PLOTLY_FR}} if lang == "fr" else {"locale": "en-US"}
+
+
+def format_quarter(quarter, lang: str) -> str:
+    """A quarter ('2024Q1' or a pandas Period) as each language writes it: 'Q1 2024', 'T1 2024'."""
+    period = pd.Period(quarter, freq="Q")
+    return f"{'T' if lang == 'fr' else 'Q'}{period.quarter} {period.year}"
+
+
+def format_percent(share: float, lang: str) -> str:
+    """A share as a whole percentage: '42%', and in French '42 %' (narrow no-break space)."""
+    return f"{round(share * 100)}\u202f%" if lang == "fr" else f"{round(share * 100)}%"
 
 
 def format_number(value: float, lang: str) -> str:
@@ -166,5 +251,5 @@ def reader_table(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -
     shown = shown.assign(**{c: shown[c].map(lambda v: name_references(v, sources, lang)) for c in notes})
     if "source_ids" not in shown.columns:
         return shown
-    names = shown["source_ids"].map(lambda ids: source_names(ids, sources, lang))
-    return shown.assign(source_ids=names).rename(columns={"source_ids": t("topics.column.sources", lang)})
+    # The column keeps its name: its header comes from the registry (display.header).
+    return shown.assign(source_ids=shown["source_ids"].map(lambda ids: source_names(ids, sources, lang)))

@@ -11,7 +11,8 @@ from components.config import (
     TOPIC_COLUMNS,
     WESTERN_ACTORS,
 )
-from components.i18n import column
+from components.display import header
+from components.i18n import column, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
 BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
@@ -132,9 +133,28 @@ def search_rows(table: pd.DataFrame, query: str) -> pd.DataFrame:
     return table[text.any(axis=1)]
 
 
-def field_rows(resource: dict) -> list[tuple[str, str, str]]:
-    """(name, type, description) of each column of a data package resource."""
-    return [(f["name"], f["type"], f.get("description", "")) for f in resource["schema"]["fields"]]
+def described(item: dict, lang: str) -> tuple[str, str]:
+    """(title, description) of a data package resource or field in `lang`: French in the custom
+    properties 'title_fr' and 'description_fr', English in the standard ones."""
+    suffix = "_fr" if lang == "fr" else ""
+    return item.get(f"title{suffix}", item.get("title", item.get("name", ""))), item.get(
+        f"description{suffix}", ""
+    )
+
+
+def field_rows(
+    resource: dict, lang: str, labels: dict[str, dict[str, str]]
+) -> list[tuple[str, str, str, str]]:
+    """(name, header shown, type, description) of each column of a data package resource, in `lang`."""
+    return [
+        (
+            f["name"],
+            header(f["name"], lang, labels) or f["name"],
+            t(f"field_type.{f['type']}", lang),
+            described(f, lang)[1],
+        )
+        for f in resource["schema"]["fields"]
+    ]
 
 
 def events_on(events: pd.DataFrame, day: date) -> pd.DataFrame:

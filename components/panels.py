@@ -8,7 +8,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.compat import figure_from_dict
 from components.config import EXTRA_CODES, FORCE_COLOURS, SANCTIONS_COLOUR, STATUS_FILL
+from components.display import shown
 from components.formatting import (
     death_toll,
     escape_markdown,
@@ -28,7 +30,17 @@ from components.model import (
     related_events,
 )
 from components.security_codes import KIND_COLOURS, UCDP_KINDS
-from components.widgets import chart_block, legend, source_list, table_with_download
+from components.url_state import share
+from components.widgets import (
+    chart_block,
+    chart_config,
+    choice,
+    legend,
+    mirror_point,
+    own_file_mark,
+    source_list,
+    table_with_download,
+)
 
 
 def note_caption(row, lang: str, sources: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
@@ -45,6 +57,7 @@ def country_panel(
     markers: pd.DataFrame,
     tables: dict[str, pd.DataFrame],
     lang: str,
+    labels: dict[str, dict[str, str]],
 ) -> None:
     """One state on `day`: ECOWAS and AES standing, leader, membership history, forces, latest events.
 
@@ -71,19 +84,8 @@ def country_panel(
     history = membership_history(tables["memberships"], iso3, day)
     if not history.empty:
         st.markdown(f"**{t('map.history', lang)}**")
-        shown = history.assign(
-            status=history["status"].map(lambda s: t(f"status.{s}", lang)),
-            start=[
-                format_date(d, p, lang)
-                for d, p in zip(history["start"], history["start_precision"], strict=True)
-            ],
-            end=[
-                format_date(d, p, lang) for d, p in zip(history["end"], history["end_precision"], strict=True)
-            ],
-        )
-        st.dataframe(
-            shown[["org_id", "status", "start", "end"]], hide_index=True, width="stretch", key="map.history"
-        )
+        listed = history[["org_id", "status", "start", "start_precision", "end", "end_precision"]]
+        st.dataframe(shown(listed, lang, labels), hide_index=True, width="stretch", key="map.history")
 
     here = markers[markers["iso3"] == iso3]
     if not here.empty:
@@ -139,26 +141,17 @@ def conflict_notes(conflict: dict, window: str, source: str, lang: str) -> None:
     st.caption(source)
 
 
-def map_tables(view: dict, day: date, lang: str) -> None:
+def map_tables(view: dict, day: date, lang: str, labels: dict[str, dict[str, str]]) -> None:
     """What the map draws, as tables with downloads: each state's standing and the forces present,
     their arrival written at its precision."""
     st.subheader(t("map.drawn", lang))
     states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
     with states_tab:
-        standing = view["standing"].assign(
-            ecowas_status=lambda f: f["ecowas_status"].map(lambda s: t(f"status.{s}", lang))
-        )
-        table_with_download(standing, f"map-states-{day}", key="map.states", lang=lang)
+        table_with_download(view["standing"], f"map-states-{day}", key="map.states", lang=lang, labels=labels)
     with forces_tab:
-        markers = view["markers"]
         listed = ["actor", column("label", lang), "iso3", column("place", lang), "lat", "lon", "start"]
-        forces = markers[[*listed, "size", "source_ids"]].assign(
-            start=[
-                format_date(d, p, lang)
-                for d, p in zip(markers["start"], markers["start_precision"], strict=True)
-            ]
-        )
-        table_with_download(forces, f"map-forces-{day}", key="map.forces", lang=lang)
+        forces = view["markers"][[*listed, "start_precision", "size", "source_ids"]]
+        table_with_download(forces, f"map-forces-{day}", key="map.forces", lang=lang, labels=labels)
 
 
 def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:
@@ -192,6 +185,48 @@ def bar_details(details: dict, sources: pd.DataFrame, lang: str) -> None:
         source_list(item, sources, lang)
 
 
+def timeline_chart(view: dict, start: date, end: date, lang: str, deaths_note: str | None = None) -> None:
+    """The timeline (views.timeline_view) under its one-line summary, a click on a marker or bar
+    choosing it in 'timeline.event', and `deaths_note` under it; the empty message when nothing matches."""
+    summary, events, bars = view["summary"], view["events"], view["bars"]
+    if summary is None:
+        st.info(t("common.empty", lang))
+        return
+    top = t(f"category.{summary['top']}", lang)
+    words = {"n": summary["n"], "lanes": summary["lanes"], "top": top, **period_words(start, end, lang)}
+    st.caption(t("timeline.chart_summary", lang, **words))
+    st.plotly_chart(
+        figure_from_dict(view["figure"]),
+        key="timeline.chart",
+        on_select=mirror_point("timeline.chart", "timeline.event", lambda: [*events["event_id"], *bars]),
+        selection_mode="points",
+        config=chart_config("timeline", lang),
+    )
+    if deaths_note:
+        st.caption(deaths_note)
+
+
+def timeline_details(view: dict, tables: dict[str, pd.DataFrame], lang: str) -> None:
+    """The event or bar chosen in 'timeline.event' (a pick box of the period's events and bars) in
+    full, a hint when none is chosen; an event's day is shared, so that the map opens on it."""
+    events, bars = view["events"], view["bars"]
+    titles = dict(zip(events["event_id"], events[column("title", lang)], strict=True))
+    titles |= {bar_id: bar["title"] for bar_id, bar in bars.items()}  # a bar clicked opens its period
+    event_id = choice(
+        t("timeline.event", lang),
+        list(titles),
+        key="timeline.event",
+        format_func=lambda e: titles.get(e, "—"),
+    )
+    if event_id in bars:
+        bar_details(bars[event_id], tables["sources"], lang)
+    elif event_id:
+        share("day", event_by_id(tables["events"], event_id)["date"].date())
+        event_details(event_id, tables["events"], tables["sources"], lang)
+    else:
+        st.caption(t("timeline.pick_event", lang))
+
+
 def period_overview(events: pd.DataFrame, categories, start: date, end: date, lang: str) -> None:
     """What happened between two dates: counts by kind of event and the key events."""
     st.markdown(f"**{t('timeline.summary', lang, **period_words(start, end, lang))}**")
@@ -205,7 +240,7 @@ def period_overview(events: pd.DataFrame, categories, start: date, end: date, la
         st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
 
 
-def cooperation_breakdown(parts: dict | None, lang: str) -> None:
+def cooperation_breakdown(parts: dict | None, lang: str, labels: dict[str, dict[str, str]]) -> None:
     """Side by side: what the items are (area → instrument → status) and how far they went, each
     chart with its summary and table (views.breakdown); the empty-result message without items."""
     if parts is None:
@@ -214,10 +249,12 @@ def cooperation_breakdown(parts: dict | None, lang: str) -> None:
     inside, pipeline = st.columns(2, gap="medium")
     with inside:
         st.subheader(t("topics.inside", lang))
-        chart_block(parts["composition"], "topics-composition", key="topics.composition", lang=lang)
+        chart_block(
+            parts["composition"], "topics-composition", key="topics.composition", lang=lang, labels=labels
+        )
     with pipeline:
         st.subheader(t("topics.pipeline", lang))
-        chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang)
+        chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang, labels=labels)
 
 
 def topic_cards(cards: list[dict], lang: str) -> None:
@@ -287,6 +324,16 @@ def upload_report(own, lang: str) -> None:
         st.success(t("security.upload_used", lang, **words), icon=":material/check:")
 
 
+def upload_outcome(own, lang: str) -> bool:
+    """What became of a reader's file (upload_report), and whether the page uses it; says so when a
+    link made from an own file is opened without it."""
+    upload_report(own, lang)
+    used = own is not None and own.conflict is not None
+    if own_file_mark(used):
+        st.info(t("security.linked_own", lang), icon=":material/link:")
+    return used
+
+
 def coverage_notes(conflict, states: list[str], names: dict[str, str], lang: str) -> None:
     """Plain statements of what the loaded conflict data covers: states it lacks and its period."""
     for iso3 in states:
@@ -294,6 +341,24 @@ def coverage_notes(conflict, states: list[str], names: dict[str, str], lang: str
             st.warning(t("security.not_covered", lang, state=names.get(iso3, iso3)), icon=":material/block:")
     first, last = (format_date(day, "day", lang) for day in (conflict.first, conflict.last))
     st.info(t("security.period", lang, first=first, last=last), icon=":material/date_range:")
+
+
+def security_results(view: dict, places: dict, controls: dict, source: str, lang: str, labels: dict) -> None:
+    """The Security page's charts and before/after table (views.security_view), each in its place
+    on the page (`places`: 'monthly' and 'breakdown' containers) or here; file names say the view."""
+    shown = {"lang": lang, "labels": labels}
+    with places["monthly"]:
+        if view["monthly"] is None:
+            st.info(t("common.empty", lang))
+        else:
+            chart_block(view["monthly"], f"security-monthly-{source}", key="security.monthly", **shown)
+    with places["breakdown"]:
+        name = f"security-{controls['by']}-{controls['state']}-{source}"
+        chart_block(view["breakdown"], name, key="security.breakdown", **shown)
+    st.caption(t("security.before_after_note", lang))
+    st.markdown(view["before_after"])
+    name = f"security-before-after-{controls['milestone']}-{source}"
+    table_with_download(view["table"], name, key="security.before_after", **shown)
 
 
 def security_method(lang: str) -> None:

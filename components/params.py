@@ -52,6 +52,21 @@ def parse_period(raw: list[str], first: date, last: date) -> tuple[date, date] |
     return (start, end) if start and end and start <= end else None
 
 
+def browser_language(locale: str | None, accept_language: str | None) -> str:
+    """The first of our languages the browser asks for: its own language (navigator.language, e.g.
+    'fr-FR'), then the Accept-Language header's by preference ('de;q=0.9, fr;q=0.8'); else the first
+    language."""
+    asked = []
+    for part in (accept_language or "").split(","):
+        tag, _, weight = part.strip().partition(";q=")
+        try:
+            asked.append((-float(weight or 1), len(asked), tag))
+        except ValueError:
+            continue
+    tags = [locale or "", *(tag for *_, tag in sorted(asked))]
+    return next((code for tag in tags if (code := tag.split("-")[0].lower()) in LANGUAGES), LANGUAGES[0])
+
+
 def to_param(value) -> str:
     """The URL form of a widget value: lists and periods joined with commas, dates in ISO."""
     if isinstance(value, list | tuple):

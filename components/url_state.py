@@ -4,6 +4,8 @@ Each page widget is seeded, before its first run, from the URL if the value ther
 from the selection other pages shared; after it runs, its value goes back to both.
 """
 
+from datetime import date
+
 import streamlit as st
 
 from components.i18n import t
@@ -74,11 +76,11 @@ def _page_keys() -> list[str]:
 
 
 def resend_choices() -> None:
-    """Hand each page's select boxes, filters and text fields their own value again, so that the
-    browser redraws them in the new language. A browser holds a choice as its label: without this,
-    it sends the old language's label back on the next change, which no option matches."""
+    """Hand each page's select boxes, filters, text fields and day sliders their own value again, so
+    that the browser redraws them in the new language. A browser holds a choice as its label: without
+    this, it sends the old language's label back on the next change, which no option matches."""
     for key in _page_keys():
-        if isinstance(st.session_state[key], str | list):  # not buttons, sliders or chart selections
+        if isinstance(st.session_state[key], str | list | date | tuple):  # not buttons or chart selections
             st.session_state[key] = st.session_state[key]
 
 

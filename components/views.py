@@ -25,6 +25,8 @@ from components.formatting import (
     escape_markdown,
     format_date,
     format_number,
+    format_percent,
+    format_quarter,
     name_references,
     source_lines,
     source_names,
@@ -335,7 +337,7 @@ def topics_view(
             model.quarter_rows(quarters),
             None
             if busiest is None
-            else t("topics.over_time_summary", lang, quarter=busiest[0], n=busiest[1]),
+            else t("topics.over_time_summary", lang, quarter=format_quarter(busiest[0], lang), n=busiest[1]),
         ),
         "cooperation": breakdown(cooperation, codes["stages"], lang),
         "areas": area_part(cooperation, codes["areas"], lang),
@@ -416,9 +418,10 @@ def area_view(
     return texts
 
 
-def chart_part(figure, table: pd.DataFrame, summary: str | None) -> dict:
-    """A chart's spec, its table and its sentence, as widgets.chart_block draws them."""
-    return {"figure": figure.to_dict(), "table": table, "summary": summary}
+def chart_part(figure, table: pd.DataFrame, summary: str | None, table_of: str | None = None) -> dict:
+    """A chart's spec, its table and its sentence, as widgets.chart_block draws them; `table_of`:
+    the data table its codes come from (display.TABLE_CODES)."""
+    return {"figure": figure.to_dict(), "table": table, "summary": summary, "table_of": table_of}
 
 
 def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict | None:
@@ -434,6 +437,7 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict |
             composition_chart(composition, lang),
             composition,
             t("topics.inside_summary", lang, area=t(f"area.{area}", lang), n=count, total=len(cooperation)),
+            "cooperation",
         ),
         "pipeline": chart_part(
             pipeline_chart(counts, lang),
@@ -457,7 +461,7 @@ def topic_card_texts(
             "counts": None,
         }
         if card["count"]:
-            share = f"{card['state_media_share']:.0%}"
+            share = format_percent(card["state_media_share"], lang)
             text["counts"] = (
                 f"{t('topics.card_count', lang, n=card['count'])}\n{t('topics.card_state_media', lang, share=share)}"
             )
@@ -571,7 +575,7 @@ def milestone_names(marks: pd.DataFrame, lang: str) -> dict[str, str]:
         marks[column("short", lang)] != "", marks[column("title", lang)]
     )
     return {
-        i: f"{day:%Y-%m-%d} · {name}"
+        i: f"{format_date(day, 'day', lang)} · {name}"
         for i, day, name in zip(marks["event_id"], marks["date"], names, strict=True)
     }
 

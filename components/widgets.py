@@ -10,10 +10,13 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from components import display
 from components.compat import figure_from_dict
 from components.config import LANGUAGES, PAGES, SITE
 from components.formatting import (
+    chart_locale,
     citation,
+    days_written,
     escape_markdown,
     permalink,
     reader_table,
@@ -22,14 +25,17 @@ from components.formatting import (
     spreadsheet_safe,
 )
 from components.i18n import t
-from components.params import MAX_TEXT, PARAMS, default_of
+from components.params import MAX_TEXT, PARAMS, browser_language, default_of
 from components.url_state import keep, resend_choices, reset_all, seed, share, shared
 
 
 def language_picker() -> str:
-    """The language chosen in the sidebar, kept in the URL as ?lang=fr."""
+    """The language chosen in the sidebar, kept in the URL as ?lang=fr. A link that names none opens
+    in the browser's language; for a browser that does not ask for the first language, the link
+    names the language in either case, so that it opens the same page on a reload."""
+    browser = browser_language(st.context.locale, st.context.headers.get("Accept-Language"))
     seed("lang")
-    st.session_state.setdefault("lang", default_of("lang", LANGUAGES))
+    st.session_state.setdefault("lang", browser)
     lang = st.sidebar.segmented_control(
         "Language · Langue",
         LANGUAGES,
@@ -38,7 +44,8 @@ def language_picker() -> str:
         key="lang",
         on_change=resend_choices,
     )
-    keep("lang", lang, default_of("lang", LANGUAGES))
+    default = default_of("lang", LANGUAGES)
+    keep("lang", lang, default if browser == default else None)
     return lang
 
 
@@ -61,6 +68,8 @@ def table_with_download(
     *,
     key: str,
     lang: str,
+    labels: dict[str, dict[str, str]],
+    table: str | None = None,
     interactive: bool = True,
     sources: pd.DataFrame | None = None,
     filtered: bool = False,
@@ -68,13 +77,16 @@ def table_with_download(
 ) -> None:
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
     or the empty-result message. The table is `shown` when given, else the frame with its sources
-    named and its ids hidden (formatting.reader_table); the CSV keeps every column of the frame,
-    and its name ends in '-filtered' when the rows are `filtered`."""
+    named and its ids hidden (formatting.reader_table), its headers, codes and dates in `lang`
+    (`labels`: data.load_labels; `table`: the data table the codes come from, display.TABLE_CODES).
+    The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
+    the rows are `filtered`."""
     if frame.empty:
         st.info(t("common.empty", lang))
         return
     st.caption(t("common.rows", lang, n=len(frame)))
-    shown = reader_table(frame, sources, lang) if shown is None else shown
+    if shown is None:
+        shown = display.shown(reader_table(frame, sources, lang), lang, labels, table)
     if interactive:
         st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}.table")
     else:  # a few rows: a plain table spares the page the data grid's code
@@ -185,12 +197,22 @@ def control_row(
     return chosen
 
 
-def period_slider(label: str, *, key: str) -> tuple[date, date]:
+def date_slider(label: str, *, key: str, lang: str, period: bool = False):
+    """A slider over every day of the parameter's period, each day written out in `lang` ('3 avril
+    2025'), never in ISO; its value (a day, or a (start, end) pair when `period`) is the one in
+    session state."""
+    written = days_written(*PARAMS[key].options, lang)
+    days = list(written)
+    # A select slider is a range only when its default is a pair; the value still comes from state.
+    value = (days[0], days[-1]) if period else None
+    return st.select_slider(label, days, value=value, key=key, format_func=written.__getitem__)
+
+
+def period_slider(label: str, *, key: str, lang: str) -> tuple[date, date]:
     """A date-range slider kept in the URL as 'start,end' and shared; the whole period by default."""
-    first, last = PARAMS[key].options
     seed(key, shared_value=shared("period"))
     st.session_state.setdefault(key, default_of(key, ()))
-    value = st.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    value = date_slider(label, key=key, lang=lang, period=True)
     keep(key, tuple(value), default_of(key, ()))
     share("period", tuple(value))
     return value
@@ -308,7 +330,8 @@ def day_slider(label: str, *, key: str, steps, lang: str) -> date:
             st.session_state[key] = st.session_state[typed]
 
     slider_cell, typed_cell = st.columns([3, 1], vertical_alignment="bottom")
-    value = slider_cell.slider(label, min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    with slider_cell:
+        value = date_slider(label, key=key, lang=lang)
     # The box's key names the day it shows. On a slow link a step can leave before the last one's
     # page has come back, and the box then sends the day it still shows: under one fixed key that
     # would read as a day typed and pull the slider back.
@@ -382,24 +405,36 @@ def mirror_point(source_key: str, target_key: str, options: Callable[[], list[st
     return copy
 
 
-def chart_config(name: str) -> dict:
-    """The plotly toolbar's settings: no logo, and a PNG download named after the chart."""
+def chart_config(name: str, lang: str) -> dict:
+    """The plotly toolbar's settings: no logo, a PNG download named after the chart, and the
+    reader's language for dates and numbers (formatting.chart_locale)."""
     return {
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": f"sahel-pivot-{name}", "scale": 2},
+        **chart_locale(lang),
     }
 
 
-def chart_block(part: dict, name: str, *, key: str, lang: str, on_select: Callable | None = None) -> None:
+def chart_block(
+    part: dict,
+    name: str,
+    *,
+    key: str,
+    lang: str,
+    labels: dict[str, dict[str, str]],
+    on_select: Callable | None = None,
+) -> None:
     """A chart with its one-line text summary (None: nothing counted), and its numbers as a table
     with a CSV download. `part` holds the figure's spec, the table and the summary (views.chart_part).
     With `on_select`, a click on a bar or cell calls it (e.g. mirror_point)."""
     figure = figure_from_dict(part["figure"])
     selectable = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
-    st.plotly_chart(figure, key=f"{key}.chart", config=chart_config(name), **selectable)
+    st.plotly_chart(figure, key=f"{key}.chart", config=chart_config(name, lang), **selectable)
     st.caption(t("common.nothing_counted", lang) if part["summary"] is None else part["summary"])
     with st.expander(t("topics.table", lang)):
-        table_with_download(part["table"], name, key=key, lang=lang)
+        table_with_download(
+            part["table"], name, key=key, lang=lang, labels=labels, table=part.get("table_of")
+        )
 
 
 PAGE_STYLE = """<style>
@@ -420,6 +455,15 @@ def page_style() -> None:
     """Styles for every page: thumb-sized 'Cite' and 'Share' headers, chart text in the page's text
     colour, no chart toolbar on a phone."""
     st.html(PAGE_STYLE)
+
+
+def conflict_upload(lang: str):
+    """A reader's own UCDP or ACLED file (CSV or ZIP), picked in an expander; None until one is."""
+    with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
+        st.caption(t("security.upload_help", lang))
+        return st.file_uploader(
+            t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
+        )
 
 
 def own_file_mark(used: bool) -> bool:

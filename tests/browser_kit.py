@@ -72,9 +72,19 @@ def rss_kib(pid: int) -> int:
 class Visit:
     """One page opened offline: outside requests blocked and recorded, console errors collected."""
 
-    def __init__(self, browser, size: str = "desktop", *, intercept: bool = True, touch: bool = False):
+    def __init__(
+        self,
+        browser,
+        size: str = "desktop",
+        *,
+        intercept: bool = True,
+        touch: bool = False,
+        locale: str | None = None,
+    ):
         width, height = SIZES[size]
-        self.context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch)
+        # `locale` sets the browser's language (navigator.language and Accept-Language), e.g. 'fr-FR'.
+        viewport = {"width": width, "height": height}
+        self.context = browser.new_context(viewport=viewport, has_touch=touch, locale=locale)
         self.context.add_init_script(LONG_TASKS)
         self.page = self.context.new_page()
         self.outside: list[str] = []

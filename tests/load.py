@@ -29,6 +29,7 @@ from collections import Counter
 from datetime import date, timedelta
 from urllib.parse import parse_qsl
 
+import pandas as pd
 import websockets
 from browser_kit import ROOT, rss_kib, serve
 
@@ -40,6 +41,7 @@ from components.config import (
     PERIOD_END,
 )
 from components.config import MOSCOW_CONSULTATIONS as MAP_DEFAULT_DAY
+from components.formatting import format_date
 from components.params import PARAMS
 from components.schema import enum_codes
 
@@ -83,9 +85,9 @@ class NotApplied(Exception):
     """The rerun finished but the app did not show what was asked of it."""
 
 
-def micros(day: date) -> float:
-    """A date as a date slider sends it: microseconds since the epoch, at midnight UTC."""
-    return (day - date(1970, 1, 1)) / timedelta(microseconds=1)
+def written(client, day: date) -> str:
+    """A day as the day sliders send it: written out in the page's language (widgets.date_slider)."""
+    return format_date(pd.Timestamp(day), "day", client.param("lang") or "en")
 
 
 def random_day(rng: random.Random) -> date:
@@ -96,7 +98,10 @@ def shown_value(kind: str, proto) -> PROTOCOL.WidgetState:
     """What a browser holds for a widget it has just received: the value the script set, else the
     default."""
     state = PROTOCOL.WidgetState(id=proto.id)
-    if kind == "slider":
+    if kind == "slider" and proto.options:  # a select slider (the day sliders): options by index
+        indices = proto.value if proto.set_value else proto.default
+        state.string_array_value.data[:] = [proto.options[int(i)] for i in indices]
+    elif kind == "slider":
         state.double_array_value.data[:] = proto.value if proto.set_value else proto.default
     elif kind == "button_group":
         default = [proto.options[i].content for i in proto.default]
@@ -289,7 +294,7 @@ async def map_date(client: Client, rng: random.Random) -> None:
     await client.goto("map")
     day = random_day(rng)
     await client.change(
-        "map.date", day.isoformat(), lambda s, p: s.double_array_value.data.append(micros(day))
+        "map.date", day.isoformat(), lambda s, p: s.string_array_value.data.append(written(client, day))
     )
 
 
@@ -328,8 +333,8 @@ async def timeline_filter(client: Client, rng: random.Random) -> None:
         return await choose(client, rng, key)
     start = random_day(rng)
     end = min(start + timedelta(days=rng.randint(1, 365)), PERIOD_END)
-    span = [micros(start), micros(end)]
-    return await client.change(key, f"{start},{end}", lambda s, p: s.double_array_value.data.extend(span))
+    span = [written(client, start), written(client, end)]
+    return await client.change(key, f"{start},{end}", lambda s, p: s.string_array_value.data.extend(span))
 
 
 async def topics_filter(client: Client, rng: random.Random) -> None:

@@ -18,6 +18,7 @@ CONTRACT = {
         [
             "components.schema",
             "components.formatting",
+            "components.display",
             "components.i18n",
             "components.params",
             "components.model",

@@ -146,7 +146,7 @@ def test_quarterly_chart_stacks_only_topics_with_items():
     )
     figure = counts.quarterly_chart(quarters, {"military": "Military", "economic": "Economic"}, "fr")
     assert [trace.name for trace in figure.data] == ["Military"]
-    assert list(figure.data[0].x) == ["2024Q1", "2024Q2"] and figure.layout.barmode == "stack"
+    assert list(figure.data[0].x) == ["T1 2024", "T2 2024"] and figure.layout.barmode == "stack"
 
 
 def test_composition_is_a_three_level_sunburst():

@@ -57,3 +57,11 @@ def test_every_palette_colour_stands_out_3_to_1_on_either_themes_background(back
     assert contrast("#000000", "#FFFFFF") == pytest.approx(21)  # the formula itself
     weak = {name: round(contrast(colour, background), 2) for name, colour in PALETTE.items()}
     assert {name: ratio for name, ratio in weak.items() if ratio < 3} == {}
+
+
+def test_every_organisation_has_a_short_label_in_both_languages():
+    """Tables show ECOWAS as « CEDEAO » in French: each organisation's short name lives in i18n."""
+    for code in load_tables("organisations")["organisations"]["org_id"]:
+        assert f"org.{code}" in STRINGS, code
+        assert all(t(f"org.{code}", lang).strip() for lang in LANGUAGES), code
+    assert t("org.ECOWAS", "fr") == "CEDEAO"

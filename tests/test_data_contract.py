@@ -9,6 +9,7 @@ import pytest
 
 from components.config import AES_STATES, DATA_END, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import DEFAULT_DATA_DIR, data_stamp, load_tables
+from components.model import described
 
 PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
 CSV_RESOURCES = [r for r in PACKAGE["resources"] if r["path"].endswith(".csv")]
@@ -254,3 +255,22 @@ def test_the_readme_counts_match_the_tables(tables):
     assert {words: stated.get(words) for words in README_COUNTS} == {
         words: len(tables[name]) for words, name in README_COUNTS.items()
     }
+
+
+@pytest.mark.parametrize("resource", PACKAGE["resources"], ids=lambda r: r["name"])
+def test_every_resource_and_field_is_described_in_both_languages(resource):
+    """The Data page shows titles and descriptions in the reader's language (model.described)."""
+    for key in ("title", "title_fr", "description", "description_fr"):
+        assert resource.get(key, "").strip(), (resource["name"], key)
+    for field in resource.get("schema", {}).get("fields", []):
+        for key in ("description", "description_fr"):
+            assert field.get(key, "").strip(), (resource["name"], field["name"], key)
+        assert ("title" in field) == ("title_fr" in field), (resource["name"], field["name"])
+
+
+def test_the_data_page_reads_the_french_descriptions():
+    events = next(r for r in PACKAGE["resources"] if r["name"] == "events")
+    assert described(events, "fr")[0] == "Événements"
+    assert described(events, "en")[0] == "Events"
+    date_field = events["schema"]["fields"][1]
+    assert described(date_field, "fr")[1].startswith("Date (premier jour")

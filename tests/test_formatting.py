@@ -5,10 +5,13 @@ import pytest
 
 from components.data import load_text
 from components.formatting import (
+    chart_locale,
     death_toll,
     escape_markdown,
     format_date,
     format_number,
+    format_percent,
+    format_quarter,
     safe_url,
     since_words,
     source_lines,
@@ -131,3 +134,41 @@ def test_source_lines_say_how_strong_the_evidence_is_before_the_sources(evidence
     lines = source_lines(["s-1", "unknown"], SOURCES, lang, evidence)
     assert lines[0] == first
     assert len(lines) == (2 if evidence else 1)  # an unknown id is left out
+
+
+@pytest.mark.parametrize(
+    ("quarter", "lang", "expected"),
+    [
+        ("2024Q1", "fr", "T1 2024"),
+        ("2024Q1", "en", "Q1 2024"),
+        (pd.Period("2021Q4", freq="Q"), "fr", "T4 2021"),
+    ],
+)
+def test_quarters_are_written_as_each_language_writes_them(quarter, lang, expected):
+    assert format_quarter(quarter, lang) == expected
+
+
+def test_percentages_take_a_narrow_space_in_french():
+    assert format_percent(0.4242, "fr") == "42\u202f%"
+    assert format_percent(0.4242, "en") == "42%"
+
+
+def test_french_charts_get_plotlys_french_locale_from_their_config():
+    config = chart_locale("fr")
+    assert config["locale"] == "fr"
+    french = config["locales"]["fr"]["format"]
+    assert french["shortMonths"][0] == "janv." and french["months"][11] == "décembre"
+    assert french["decimal"] == "," and french["thousands"] == "\u202f"
+    assert chart_locale("en") == {"locale": "en-US"}
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "expected"),
+    [
+        ("2021-12-01", "month", "depuis décembre 2021"),
+        ("2015-01-01", "year", "depuis 2015"),
+        ("2025-04-03", "day", "depuis le 3 avril 2025"),
+    ],
+)
+def test_since_in_french_at_each_precision(day, precision, expected):
+    assert since_words(pd.Timestamp(day), precision, "fr") == expected

@@ -161,4 +161,4 @@ def test_a_known_good_link_gets_no_notice():
     at.query_params.update({"lang": "fr", "map.date": "2024-01-01", "map.country": "NER"})
     at.switch_page("components/pages/map.py").run()
     assert not any("were not understood" in info.value for info in at.info)
-    assert at.slider(key="map.date").value == date(2024, 1, 1)
+    assert at.select_slider(key="map.date").value == date(2024, 1, 1)

@@ -185,8 +185,8 @@ def test_a_typed_day_moves_the_slider_and_the_slider_moves_the_box():
     at = run_page("map", **{"map.date": "2024-01-01"})
     assert at.date_input(key="map.date.typed.2024-01-01").value == date(2024, 1, 1)
     at.date_input(key="map.date.typed.2024-01-01").set_value(date(2023, 8, 1)).run()
-    assert at.slider(key="map.date").value == date(2023, 8, 1)
-    at.slider(key="map.date").set_value(date(2022, 3, 1)).run()
+    assert at.select_slider(key="map.date").value == date(2023, 8, 1)
+    at.select_slider(key="map.date").set_value(date(2022, 3, 1)).run()
     assert at.date_input(key="map.date.typed.2022-03-01").value == date(2022, 3, 1)
     assert not at.exception
 
@@ -214,6 +214,6 @@ def test_the_conflict_layer_is_hidden_where_the_data_do_not_reach():
 
 def test_the_forces_table_writes_an_arrival_known_to_the_month_as_a_month():
     at = run_page("map", **{"map.date": "2025-04-03"})
-    forces = next(f.value for f in at.dataframe if "actor" in f.value.columns)
-    start = forces.set_index(["actor", "iso3"]).loc[("AFRICA_CORPS", "MLI"), "start"]
+    forces = next(f.value for f in at.dataframe if "Force" in f.value.columns)  # headers shown, in English
+    start = forces.set_index(["Force", "State"]).loc[("Africa Corps / Russian instructors", "Mali"), "Start"]
     assert start == "December 2024"

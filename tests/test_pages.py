@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from components.config import PAGES, SITE
 from components.conflict_files import read_export
 from components.data import load_codes, load_tables
-from components.i18n import t
+from components.i18n import state_names, t
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -58,7 +58,8 @@ def test_the_data_page_filters_a_table_from_the_url():
     assert at.selectbox(key="data.table").value == "events"
     frame = at.dataframe[0].value
     assert 1 <= len(frame) < 10
-    assert frame["title_en"].str.contains("Liptako").any()
+    assert frame["Title"].str.contains("Liptako").any()  # the English half of each pair, headed in English
+    assert "title_fr" not in frame.columns and "title_en" not in frame.columns
 
 
 def test_the_data_page_says_when_nothing_matches():
@@ -125,7 +126,7 @@ def deck_spec(at: AppTest) -> dict:
 
 def test_the_map_opens_on_the_day_of_the_consultations():
     at = run_page("map")
-    assert at.slider(key="map.date").value == date(2025, 4, 3)
+    assert at.select_slider(key="map.date").value == date(2025, 4, 3)
     spec = deck_spec(at)
     features = next(layer for layer in spec["layers"] if layer["id"] == "countries")["data"]["features"]
     mali = next(f for f in features if f["properties"]["iso3"] == "MLI")
@@ -136,7 +137,7 @@ def test_the_map_reopens_a_shared_view_in_french():
     at = run_page(
         "map", lang="fr", **{"map.date": "2024-01-01", "map.country": "NER", "map.layers": "status,presence"}
     )
-    assert at.slider(key="map.date").value == date(2024, 1, 1)
+    assert at.select_slider(key="map.date").value == date(2024, 1, 1)
     assert at.selectbox(key="map.country").value == "NER"
     # Niger was under ECOWAS sanctions that day: their badge comes with the status layer.
     expected = {"countries", "aes-outline", "sanctions", "presence"}
@@ -165,9 +166,9 @@ def test_a_click_on_the_map_selects_the_country():
 def test_the_step_buttons_jump_between_event_days():
     at = run_page("map", **{"map.date": "2023-07-20"})
     at.button(key="map.date.next").click().run()
-    assert at.slider(key="map.date").value == date(2023, 7, 26)
+    assert at.select_slider(key="map.date").value == date(2023, 7, 26)
     at.button(key="map.date.previous").click().run()
-    assert at.slider(key="map.date").value < date(2023, 7, 20)
+    assert at.select_slider(key="map.date").value < date(2023, 7, 20)
 
 
 @pytest.mark.parametrize(
@@ -176,7 +177,7 @@ def test_the_step_buttons_jump_between_event_days():
 def test_a_bad_map_parameter_is_ignored_with_a_notice(bad):
     at = run_page("map", **bad)
     assert not at.exception
-    assert at.slider(key="map.date").value == date(2025, 4, 3)
+    assert at.select_slider(key="map.date").value == date(2025, 4, 3)
     assert any("were not understood" in info.value for info in at.info)
 
 
@@ -187,13 +188,13 @@ def test_the_timeline_filters_come_from_the_url():
         "timeline.categories": "sanctions,russia",
     }
     at = run_page("timeline", **query)
-    assert at.slider(key="timeline.period").value == (date(2023, 7, 1), date(2024, 12, 31))
+    assert at.select_slider(key="timeline.period").value == (date(2023, 7, 1), date(2024, 12, 31))
     assert at.multiselect(key="timeline.states").value == ["NER"]
     assert at.multiselect(key="timeline.categories").value == ["sanctions", "russia"]
     shown = at.dataframe[-1].value
     assert len(shown) > 3
-    assert shown["category"].isin(["sanctions", "russia"]).all()
-    assert shown["states"].map(lambda s: "NER" in s).all()
+    assert shown["Kind of event"].isin(["Sanctions", "Russia"]).all()  # labels, not codes
+    assert shown["States"].map(lambda s: "Niger" in s).all()
 
 
 def test_a_selected_event_shows_its_details_and_sources():
@@ -242,7 +243,7 @@ def test_the_timeline_says_when_nothing_matches_and_resets_in_one_click():
     assert any("No rows match" in info.value for info in at.info)
     at.button(key="timeline.reset").click().run()
     assert at.multiselect(key="timeline.categories").value == []
-    assert at.slider(key="timeline.period").value == (date(2020, 8, 18), date(2025, 4, 4))
+    assert at.select_slider(key="timeline.period").value == (date(2020, 8, 18), date(2025, 4, 4))
 
 
 def test_the_topics_page_filters_by_topic_and_state_from_the_url():
@@ -308,7 +309,7 @@ def test_the_topics_page_counts_events_when_asked():
 
 
 def test_a_state_without_items_shows_the_empty_message():
-    at = run_page("topics", **{"topics.topic": "economic", "topics.state": "NER"})
+    at = run_page("topics", **{"topics.topic": "economic", "topics.state": "BFA"})  # none recorded
     assert any("No rows match" in info.value for info in at.info)
 
 
@@ -337,7 +338,7 @@ def test_a_country_chosen_on_the_map_filters_the_timeline_and_topics():
 def test_an_event_chosen_on_the_timeline_sets_the_map_day():
     at = run_page("timeline", **{"timeline.event": "c-2023-07-26-niger-coup", "timeline.topics": "political"})
     at.switch_page("components/pages/map.py").run()
-    assert at.slider(key="map.date").value == date(2023, 7, 26)
+    assert at.select_slider(key="map.date").value == date(2023, 7, 26)
     at.switch_page("components/pages/topics.py").run()
     assert at.selectbox(key="topics.topic").value == "political"
 
@@ -420,9 +421,9 @@ def test_the_security_page_reads_its_controls_from_the_url_in_french():
     assert "Niger : absent des données chargées." in [w.value for w in at.warning]
     assert at.selectbox(key="security.by").value == "side"
     table = at.dataframe[-1].value
-    assert set(table["part"]) == {"before", "after"} and set(table["window"]) == {6, 12}
-    mali = table[(table["iso3"] == "MLI") & (table["window"] == 6)].set_index("part")
-    assert mali.loc["after", "first_month"] == "2022-09"
+    assert set(table["Période"]) == {"avant", "après"} and set(table["Mois"]) == {6, 12}
+    mali = table[(table["État"] == "Mali") & (table["Mois"] == 6)].set_index("Période")
+    assert mali.loc["après", "Premier mois"] == "septembre 2022"
     assert "mois" in " ".join(m.value for m in at.markdown)
 
 
@@ -442,7 +443,8 @@ def test_an_uploaded_acled_file_replaces_the_numbers_and_the_link_says_so():
     assert "The shaded band" not in captions  # ACLED has one fatality count: no band
     assert at.query_params["security.file"] in ("own", ["own"])
     table = at.dataframe[0].value
-    assert set(table.columns) == {"iso3", "month", "events", "best", "low", "high"}  # aggregates only
+    headers = {"State", "Month", "Events", "Deaths (best estimate)", "Low estimate", "High estimate"}
+    assert set(table.columns) == headers  # aggregates only
 
 
 def test_a_bad_upload_names_its_problem_and_keeps_the_shipped_data():
@@ -459,9 +461,11 @@ def test_a_link_made_from_an_upload_says_the_file_is_not_in_it():
 
 def test_a_second_upload_is_shown_not_the_cached_view_of_the_first():
     def shown_and_expected(at: AppTest, data: bytes) -> tuple[int, int]:
-        table = at.dataframe[0].value  # the monthly table of the chosen states
+        table = at.dataframe[0].value  # the monthly table of the chosen states, with its headers shown
         kinds = read_export(data, "x.csv", date.today()).conflict.kinds
-        return table["events"].sum(), kinds[kinds["iso3"].isin(set(table["iso3"]))]["events"].sum()
+        names = state_names(load_tables("states")["states"], "en")
+        chosen = kinds["iso3"].map(names).isin(set(table["State"]))
+        return table["Events"].sum(), kinds[chosen]["events"].sum()
 
     first, second = acled_file(400), acled_file(120)
     at = uploaded(first, "first.csv")
@@ -474,4 +478,4 @@ def test_a_second_upload_is_shown_not_the_cached_view_of_the_first():
     assert shown == expected and shown != shown_first
     at.get("file_uploader")[0].set_value(None)
     at.run()
-    assert at.dataframe[0].value["events"].sum() not in (shown_first, shown)  # the shipped table again
+    assert at.dataframe[0].value["Events"].sum() not in (shown_first, shown)  # the shipped table again

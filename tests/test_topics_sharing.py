@@ -88,7 +88,7 @@ def test_a_table_for_readers_hides_ids_and_names_its_sources_the_csv_frame_is_un
         }
     )
     shown = reader_table(frame, SOURCES, "en")
-    assert list(shown.columns) == ["title", "Sources", "note_en"]
+    assert list(shown.columns) == ["title", "source_ids", "note_en"]  # display.shown gives the header
     assert shown.iloc[0].tolist() == [
         "Army retakes Kidal",
         "RFI: Mali ends the accords (3 May 2022)",

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 
 from components.compat import unchecked_figure
 from components.config import NO_TOPIC, PALETTE, STAGE_COLOURS, TOPIC_COLOURS
+from components.formatting import format_quarter
 from components.i18n import t
 
 LABEL_PREFIX = {"area": "area", "instrument": "instrument", "status": "stage"}
@@ -43,7 +44,7 @@ def topic_heatmap(matrix: pd.DataFrame, topic_labels: dict[str, str], lang: str)
 
 def quarterly_chart(counts: pd.DataFrame, topic_labels: dict[str, str], lang: str) -> go.Figure:
     """Items per quarter, stacked by topic, in the topics' colours."""
-    quarters = [str(q) for q in counts.index]
+    quarters = [format_quarter(q, lang) for q in counts.index]
     bars = [
         {
             "type": "bar",

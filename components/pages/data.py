@@ -4,27 +4,32 @@ import pandas as pd
 import streamlit as st
 
 from components import model, widgets
-from components.data import load_package_info, load_tables
+from components.data import load_labels, load_package_info, load_tables
 from components.i18n import t
 
 lang = widgets.current_language()
 info = load_package_info()
+labels = load_labels(lang)
 resources = {r["name"]: r for r in info["resources"] if r["path"].endswith(".csv")}
 
 st.title(t("page.data", lang))
 st.caption(t("data.intro", lang))
 name = widgets.choice(
-    t("data.table", lang), list(resources), key="data.table", format_func=lambda n: resources[n]["title"]
+    t("data.table", lang),
+    list(resources),
+    key="data.table",
+    format_func=lambda n: model.described(resources[n], lang)[0],
 )
-st.write(resources[name]["description"])
+st.write(model.described(resources[name], lang)[1])
 query = widgets.text_filter(t("common.search", lang), key="data.search")
 rows = model.search_rows(load_tables(name)[name], query)
 sources = load_tables("sources")["sources"]  # a table's source_ids are shown as the sources' names
-widgets.table_with_download(rows, name, key="data.rows", lang=lang, sources=sources, filtered=bool(query))
+shown = {"labels": labels, "table": name, "sources": sources, "filtered": bool(query)}
+widgets.table_with_download(rows, name, key="data.rows", lang=lang, **shown)
 
 with st.expander(t("data.columns", lang)):
-    headers = [t("data.column", lang), t("data.type", lang), t("data.description", lang)]
-    fields = pd.DataFrame(model.field_rows(resources[name]), columns=headers)
+    headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
+    fields = pd.DataFrame(model.field_rows(resources[name], lang, labels), columns=headers)
     st.dataframe(fields, hide_index=True, width="stretch", key="data.columns")
 
 st.subheader(t("data.licence", lang))
@@ -34,8 +39,11 @@ st.caption(t("data.shapes", lang))
 
 st.subheader(t("data.by_type", lang))
 counts = model.source_type_counts(load_tables("sources")["sources"])
-labels = [t(f"source_type.{k}", lang) for k in counts.index]
-st.caption(t("data.by_type_summary", lang, n=int(counts.iloc[0]), total=int(counts.sum()), kind=labels[0]))
+labels_shown = [t(f"source_type.{k}", lang) for k in counts.index]
+words = {"n": int(counts.iloc[0]), "total": int(counts.sum()), "kind": labels_shown[0]}
+st.caption(t("data.by_type_summary", lang, **words))
 # Seven rows read as well in a plain table as in a bar chart, without the chart library's 1.2 MB.
-by_type = pd.DataFrame({"type": counts.index, t("data.type", lang): labels, "sources": counts.to_numpy()})
-widgets.table_with_download(by_type, "source-types", key="data.types", lang=lang, interactive=False)
+by_type = pd.DataFrame({"source_type": counts.index, "sources": counts.to_numpy()})
+widgets.table_with_download(
+    by_type, "source-types", key="data.types", lang=lang, labels=labels, interactive=False
+)

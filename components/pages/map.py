@@ -5,13 +5,14 @@ import streamlit as st
 from components import panels, views, widgets
 from components.compat import PrebuiltDeck
 from components.config import MAP_WINDOWS
-from components.data import cached_view, load_codes, load_package_info, load_tables
+from components.data import cached_view, load_codes, load_labels, load_package_info, load_tables
 from components.i18n import state_names, t
 from components.maps import LAYERS
 from components.model import neighbour_day
 
 lang = widgets.current_language()
 names = state_names(load_tables("states")["states"], lang)
+labels = load_labels(lang)
 
 st.title(t("map.title", lang))
 st.caption(t("map.caption", lang))
@@ -64,8 +65,8 @@ with panel_column:
     )
     if iso3:
         tables = load_tables("states", "events", "memberships", "leaders", "sources")
-        panels.country_panel(iso3, day, view["status"], view["markers"], tables, lang)
+        panels.country_panel(iso3, day, view["status"], view["markers"], tables, lang, labels)
     else:
         st.caption(t("map.pick_country", lang))
 
-panels.map_tables(view, day, lang)
+panels.map_tables(view, day, lang, labels)

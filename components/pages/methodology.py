@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import model, widgets
 from components.config import DATA_END
-from components.data import load_tables, load_text
+from components.data import load_labels, load_tables, load_text
 from components.formatting import escape_markdown, format_date, text_parts
 from components.i18n import column, t
 
@@ -29,5 +29,10 @@ for part in after_phases:
 st.subheader(t("methodology.corrections", lang))
 corrections = tables["corrections"][["date", "table", "row_ids", column("change", lang)]]
 widgets.table_with_download(
-    corrections, "corrections", key="methodology.corrections", lang=lang, interactive=False
+    corrections,
+    "corrections",
+    key="methodology.corrections",
+    lang=lang,
+    labels=load_labels(lang),
+    interactive=False,
 )

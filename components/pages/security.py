@@ -3,7 +3,14 @@
 import streamlit as st
 
 from components import panels, views, widgets
-from components.data import conflict_view, load_conflict, load_package_info, load_tables, read_upload
+from components.data import (
+    conflict_view,
+    load_conflict,
+    load_labels,
+    load_package_info,
+    load_tables,
+    read_upload,
+)
 from components.i18n import state_names, t
 from components.security import milestones
 from components.security_codes import FOCUS_STATES, MILESTONES
@@ -11,22 +18,16 @@ from components.security_codes import FOCUS_STATES, MILESTONES
 lang = widgets.current_language()
 tables = load_tables("events", "states")
 names = state_names(tables["states"], lang)
+labels = load_labels(lang)
 marks = milestones(tables["events"], MILESTONES)
 resource = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
 
 st.title(t("security.title", lang))
 st.caption(t("security.caption", lang))
-with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
-    st.caption(t("security.upload_help", lang))
-    upload = st.file_uploader(
-        t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
-    )
+upload = widgets.conflict_upload(lang)
 # getvalue hands out the uploaded bytes themselves; getbuffer would copy them (2 s for 450 MB) on every run.
 own = read_upload(upload.getvalue(), upload.name, upload.file_id) if upload is not None else None
-panels.upload_report(own, lang)
-used = own is not None and own.conflict is not None
-if widgets.own_file_mark(used):
-    st.info(t("security.linked_own", lang), icon=":material/link:")
+used = panels.upload_outcome(own, lang)
 conflict = own.conflict if used else load_conflict()
 note = views.source_note(own.layout if used else None, upload.name if used else "", resource, lang)
 st.caption(note)
@@ -63,19 +64,7 @@ controls["milestone"] = widgets.choice(
 
 token = upload.file_id if used else None
 view = conflict_view("security", views.security_view, token, conflict, names, marks, controls, note, lang)
-with monthly_place:
-    if view["monthly"] is None:
-        st.info(t("common.empty", lang))
-    else:
-        widgets.chart_block(
-            view["monthly"], f"security-monthly-{conflict.source}", key="security.monthly", lang=lang
-        )
-with breakdown_place:
-    name = f"security-{controls['by']}-{controls['state']}-{conflict.source}"
-    widgets.chart_block(view["breakdown"], name, key="security.breakdown", lang=lang)
-st.caption(t("security.before_after_note", lang))
-st.markdown(view["before_after"])
-name = f"security-before-after-{controls['milestone']}-{conflict.source}"
-widgets.table_with_download(view["table"], name, key="security.before_after", lang=lang)
+places = {"monthly": monthly_place, "breakdown": breakdown_place}
+panels.security_results(view, places, controls, conflict.source, lang, labels)
 st.caption(note)
 panels.security_method(lang)

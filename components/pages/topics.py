@@ -4,13 +4,14 @@ import streamlit as st
 
 from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
-from components.data import cached_view, load_codes, load_tables
+from components.data import cached_view, load_codes, load_labels, load_tables
 from components.i18n import labels_of, t
 from components.params import PARAMS
 
 lang = widgets.current_language()
 tables = load_tables("topics", "sources")
 topic_labels = labels_of(tables["topics"], "topic_id", lang)
+labels = load_labels(lang)
 everything = t("topics.all", lang)
 
 st.title(t("topics.title", lang))
@@ -38,15 +39,19 @@ codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("coo
 chosen = (measure, topic, state, day, evidence)
 view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, *chosen, codes, lang)
 st.subheader(t("topics.matrix", lang))
-widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang)
+widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang, labels=labels)
 st.subheader(t("topics.over_time", lang))
-widgets.chart_block(view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang)
-panels.cooperation_breakdown(view["cooperation"], lang)
+widgets.chart_block(
+    view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang, labels=labels
+)
+panels.cooperation_breakdown(view["cooperation"], lang, labels)
 
 st.subheader(t("topics.areas", lang))
 if view["areas"] is not None:  # a click on a bar chooses its area in the select box below
     pick = widgets.mirror_point("topics.areas.chart", "topics.area", lambda: codes["areas"])
-    widgets.chart_block(view["areas"], "topics-areas", key="topics.areas", lang=lang, on_select=pick)
+    widgets.chart_block(
+        view["areas"], "topics-areas", key="topics.areas", lang=lang, labels=labels, on_select=pick
+    )
 area = widgets.choice(
     t("topics.area", lang),
     codes["areas"],
@@ -63,5 +68,11 @@ panels.consultation_outcomes(view["consultations"], topic_labels, tables["source
 st.subheader(t("topics.items", lang))
 items, narrowed = view["items"], bool(topic or state or evidence or day != PARAMS["topics.day"].default)
 widgets.table_with_download(
-    items["csv"], f"topics-{measure}", key="topics.items", lang=lang, filtered=narrowed, shown=items["shown"]
+    items["csv"],
+    f"topics-{measure}",
+    key="topics.items",
+    lang=lang,
+    labels=labels,
+    filtered=narrowed,
+    shown=items["shown"],
 )
