@@ -113,9 +113,9 @@ def test_every_cooperation_item_has_a_dated_status_history(tables):
     for item in cooperation.itertuples():
         steps = history[history["coop_id"] == item.coop_id]
         assert steps["date"].is_monotonic_increasing, item.coop_id  # written in date order
-        latest = steps.iloc[-1]  # the register keeps the latest status, on its date
-        assert (latest["status"], latest["date"], latest["date_precision"]) == (
-            item.status, item.date, item.date_precision,
+        latest = steps.iloc[-1]  # the register keeps the latest status, on its date, graded alike
+        assert (latest["status"], latest["date"], latest["date_precision"], latest["evidence"]) == (
+            item.status, item.date, item.date_precision, item.evidence,
         ), item.coop_id  # fmt: skip
 
 
