@@ -16,6 +16,7 @@ from components.security import Conflict, aggregate_frame, ucdp_events
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TEXT_DIR = Path(__file__).resolve().parent / "text"  # prose a translator edits: <name>.<lang>.md
+SHAPES_FILE = "shapes/sahel.geojson"  # the country shapes, inside the data folder
 # Tests point the app at a damaged copy of the data through this variable.
 DATA_DIR_VARIABLE = "SAHEL_PIVOT_DATA_DIR"
 
@@ -160,9 +161,7 @@ VIEW_ENTRIES = 512
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
     """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
     loaded = {
-        table: _read_json(folder, "shapes/sahel.geojson")
-        if table == "shapes"
-        else _load_table(folder, stamp, table)
+        table: _read_json(folder, SHAPES_FILE) if table == "shapes" else _load_table(folder, stamp, table)
         for table in tables
     }
     return _compute(loaded, *args)
@@ -194,9 +193,14 @@ def _labels(folder: str, stamp: str, lang: str) -> dict[str, dict[str, str]]:
     return code_labels(tables, lang)
 
 
+def read_shapes(folder: Path) -> dict:
+    """The country shapes, read afresh without Streamlit's cache (served outside any script run)."""
+    return _read_json(str(folder), SHAPES_FILE)
+
+
 def load_shapes() -> dict:
     """Country shapes of the region as a GeoJSON FeatureCollection."""
-    return _read_json(str(data_dir()), "shapes/sahel.geojson")
+    return _read_json(str(data_dir()), SHAPES_FILE)
 
 
 @st.cache_data(show_spinner=False)

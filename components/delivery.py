@@ -1,5 +1,6 @@
 """Serving layer beside app.py, for Streamlit's ASGI app (st.App): every text response compressed
-once (Brotli where the browser accepts it, gzip otherwise) and the text-only edition at /lite.
+once (Brotli where the browser accepts it, gzip otherwise), the text-only edition at /lite and the
+map's borders at /map-borders.json.
 
 Streamlit 1.67 sends its JavaScript uncompressed (its gzip middleware skips static files); on a
 1.6 Mbit/s link that is most of a first visit. The middleware below sits outside Streamlit's own
@@ -11,6 +12,7 @@ import asyncio
 import functools
 import gzip
 import hashlib
+import json
 from collections import OrderedDict
 from datetime import date
 from html import escape
@@ -20,12 +22,14 @@ import brotli
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from components.data import DataError, data_stamp, read_package
+from components.config import BORDERS_PATH
+from components.data import DataError, data_stamp, read_package, read_shapes
 from components.i18n import t
 from components.lite import lite_error, lite_page
+from components.model import border_segments, shapes_version
 
 COMPRESSIBLE = (
     b"text/",
@@ -170,5 +174,25 @@ async def lite(request: Request) -> HTMLResponse:
     return HTMLResponse(page, status_code=status, headers={"Cache-Control": "no-cache"})
 
 
-ROUTES = [Route("/lite", lite, methods=["GET"])]
+@functools.lru_cache(maxsize=2)
+def _borders(folder: Path, stamp: str) -> tuple[bytes, str]:
+    """The countries' borders as a JSON list of segments, and the shapes' version, once per data version."""
+    shapes = read_shapes(folder)
+    segments = json.dumps(border_segments(shapes["features"]), separators=(",", ":"))
+    return segments.encode(), shapes_version(shapes)
+
+
+async def borders(request: Request) -> Response:
+    """GET /map-borders.json?v=…: the map's white borders (maps.borders_layer), which the browser
+    keeps for good when `v` names the shapes being served."""
+    try:
+        body, version = await run_in_threadpool(_borders, *data_stamp())
+    except DataError:
+        return Response(status_code=503, headers={"Cache-Control": "no-cache"})
+    kept = request.query_params.get("v") == version
+    headers = {"Cache-Control": "public, immutable, max-age=31536000" if kept else "no-cache"}
+    return Response(body, media_type="application/json", headers=headers)
+
+
+ROUTES = [Route("/lite", lite, methods=["GET"]), Route(f"/{BORDERS_PATH}", borders, methods=["GET"])]
 MIDDLEWARE = [Middleware(CompressedDelivery)]

@@ -9,6 +9,7 @@ from components.compat import NO_BASEMAP, CompactDeck
 from components.config import (
     AES_OUTLINE,
     ARC_COLOUR,
+    BORDERS_PATH,
     FORCE_COLOURS,
     MAP_LAYERS,
     MAP_VIEW,
@@ -21,6 +22,7 @@ from components.config import (
 )
 from components.formatting import since_words
 from components.i18n import column, t
+from components.model import border_segments, shapes_version
 
 LAYERS = MAP_LAYERS
 MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
@@ -101,30 +103,46 @@ def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lan
 
 
 def countries_layer(features: list[dict]) -> pdk.Layer:
-    """Country fills by ECOWAS status with thin white borders, pickable: a click selects the
-    country, hovering shows its tooltip."""
+    """Country fills by ECOWAS status, pickable: a click selects the country, hovering shows its
+    tooltip. Filled only: the borders are line segments (borders_layer)."""
     return pdk.Layer(
         "GeoJsonLayer",
         {"type": "FeatureCollection", "features": features},
         id="countries",
         get_fill_color="properties.fill",
-        get_line_color=[255, 255, 255],
-        line_width_min_pixels=0.6,
+        stroked=False,
         pickable=True,
         auto_highlight=True,
     )
 
 
+# Borders are straight segments (a LineLayer), not a GeoJsonLayer's stroke: the stroke's PathLayer
+# shader takes seconds of the page's main thread to compile in software WebGL (phones without a GPU,
+# CI), a LineLayer's a fraction of that (issue #18, README). The white borders never change, so they
+# come from their own URL (delivery.BORDERS_PATH), fetched once and kept by the browser, instead of
+# doubling the deck's bytes on every rerun.
+def outline_layer(segments, layer_id: str, colour: list[int], width: float) -> pdk.Layer:
+    """Line segments ({"s", "t"} rows, or the URL of a JSON list of them), `width` pixels wide."""
+    return pdk.Layer(
+        "LineLayer",
+        segments,
+        id=layer_id,
+        get_source_position="s",
+        get_target_position="t",
+        get_color=colour,
+        get_width=width,
+    )
+
+
+def borders_layer(shapes: dict) -> pdk.Layer:
+    """Thin white borders of every country of `shapes`, from the URL the server answers with them."""
+    return outline_layer(f"./{BORDERS_PATH}?v={shapes_version(shapes)}", "borders", [255, 255, 255], 0.6)
+
+
 def aes_outline_layer(features: list[dict]) -> pdk.Layer:
     """A thick outline around each AES member among `features` (from country_features)."""
-    return pdk.Layer(
-        "GeoJsonLayer",
-        {"type": "FeatureCollection", "features": [f for f in features if f["properties"]["aes"]]},
-        id="aes-outline",
-        filled=False,
-        get_line_color=rgb(AES_OUTLINE),
-        line_width_min_pixels=3,
-    )
+    members = [f for f in features if f["properties"]["aes"]]
+    return outline_layer(border_segments(members), "aes-outline", rgb(AES_OUTLINE), 3)
 
 
 def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
@@ -298,7 +316,7 @@ def sahel_map(
     deck_layers = []
     if "status" in layers:
         features = country_features(shapes, status, names, lang)
-        deck_layers += [countries_layer(features), aes_outline_layer(features)]
+        deck_layers += [countries_layer(features), borders_layer(shapes), aes_outline_layer(features)]
     if conflict is not None:
         deck_layers.append(conflict)
     if "arcs" in layers and not arcs.empty:

@@ -1,5 +1,8 @@
 """Pure pandas queries over the tables: no Streamlit, no file access."""
 
+import hashlib
+import itertools
+import json
 from datetime import date
 
 import pandas as pd
@@ -232,6 +235,28 @@ def presence_markers(presence: pd.DataFrame, forces: pd.DataFrame, day: date) ->
 def drawn_states(shapes: dict, names: dict[str, str]) -> list[str]:
     """The codes of the states the shapes draw and the states table names, in code order."""
     return sorted(f["properties"]["iso3"] for f in shapes["features"] if f["properties"]["iso3"] in names)
+
+
+def border_segments(features: list[dict]) -> list[dict]:
+    """Each edge of the features' polygon rings once, as {"s": [lon, lat], "t": [lon, lat]}: a border
+    two countries share is drawn once."""
+    seen, segments = set(), []
+    for feature in features:
+        geometry = feature["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        for ring in (ring for polygon in polygons for ring in polygon):
+            for start, end in itertools.pairwise(ring):
+                edge = frozenset((tuple(start), tuple(end)))
+                if edge not in seen:
+                    seen.add(edge)
+                    segments.append({"s": start, "t": end})
+    return segments
+
+
+def shapes_version(shapes: dict) -> str:
+    """A short digest of the shapes: it names their borders' URL, so a browser may keep that file."""
+    text = json.dumps(shapes, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
 
 
 def capital_points(states: pd.DataFrame, codes, label_column: str) -> pd.DataFrame:

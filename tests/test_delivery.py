@@ -1,6 +1,7 @@
 """Compressed delivery and the text-only edition, through the README's start command."""
 
 import gzip
+import json
 import re
 import urllib.request
 from datetime import date
@@ -15,11 +16,11 @@ from browser_kit import ROOT, serve
 from streamlit.testing.v1 import AppTest
 
 from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS
-from components.data import data_stamp, load_tables
+from components.data import data_stamp, load_shapes, load_tables
 from components.delivery import _lite_html, negotiate
 from components.formatting import escape_markdown
 from components.i18n import t
-from components.model import overview_figures
+from components.model import border_segments, overview_figures, shapes_version
 
 STATIC = Path(streamlit.__file__).parent / "static"
 PLANTED = "<img src=x onerror=alert(1)>"
@@ -112,6 +113,16 @@ def test_the_biggest_chunk_is_compressed_once_and_then_served_from_memory(server
     assert first["content-encoding"] == again["content-encoding"] == "br"
     assert body == same
     assert brotli.decompress(body) == (STATIC / name).read_bytes()
+
+
+def test_the_maps_borders_are_served_once_for_good_and_match_the_shapes(server):
+    shapes = load_shapes()
+    headers, body = fetch(f"{server}/map-borders.json?v={shapes_version(shapes)}", "br")
+    assert headers["content-encoding"] == "br" and headers["content-type"] == "application/json"
+    assert "immutable" in headers["cache-control"]
+    assert json.loads(decoded(headers, body)) == border_segments(shapes["features"])
+    stale, _ = fetch(f"{server}/map-borders.json?v=older", None)  # another version of the shapes
+    assert stale["cache-control"] == "no-cache"
 
 
 def test_the_index_page_names_the_text_only_edition_while_loading(server):

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import pytest
 
-from components import maps
+from components import maps, model
 from components.compat import compact_json
 
 SHAPES = {
@@ -61,17 +61,19 @@ def deck_json(**kwargs) -> dict:
 def test_every_layer_is_drawn_and_nothing_is_fetched():
     spec = deck_json()
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == ["countries", "aes-outline", "arcs", "capitals", "capital-names", "presence"]
+    assert ids == ["countries", "borders", "aes-outline", "arcs", "capitals", "capital-names", "presence"]
     assert spec["mapStyle"] == maps.NO_BASEMAP
     assert "mapProvider" not in spec
     assert "http" not in json.dumps(spec)
+    # The borders come from the app's own server, by a path relative to the page.
+    assert spec["layers"][1]["data"] == f"./map-borders.json?v={model.shapes_version(SHAPES)}"
 
 
 def test_fill_and_outline_follow_the_status():
-    countries, outline = deck_json()["layers"][:2]
+    countries, _, outline = deck_json()["layers"][:3]
     fills = {f["properties"]["iso3"]: f["properties"]["fill"] for f in countries["data"]["features"]}
     assert fills["SEN"] != fills["MLI"] != fills["DZA"]
-    assert [f["properties"]["iso3"] for f in outline["data"]["features"]] == ["MLI"]
+    assert outline["data"] == model.border_segments(SHAPES["features"][:1])  # Mali's alone
 
 
 def test_tooltips_are_plain_text_with_the_data_as_written():
@@ -93,7 +95,7 @@ def test_arcs_only_for_states_with_items_and_wider_with_more():
 def test_a_layer_toggled_off_is_not_drawn(hidden):
     ids = {layer["id"] for layer in deck_json(layers=[n for n in maps.LAYERS if n != hidden])["layers"]}
     expected = {
-        "status": {"countries", "aes-outline"},
+        "status": {"countries", "borders", "aes-outline"},
         "presence": {"presence"},
         "arcs": {"arcs"},
         "capitals": {"capitals", "capital-names"},
@@ -115,18 +117,34 @@ def test_the_countries_are_filled_by_status_and_pickable():
     spec = layer_json(maps.countries_layer(maps.country_features(SHAPES, STATUS, NAMES, "fr")))
     assert spec["@@type"] == "GeoJsonLayer" and spec["getFillColor"] == "@@=properties.fill"
     assert spec["pickable"] is True and spec["autoHighlight"] is True
+    assert spec["stroked"] is False  # a stroke is a PathLayer: seconds of shader compiling (#18)
     assert [f["properties"]["iso3"] for f in spec["data"]["features"]] == ["MLI", "SEN", "DZA"]
     assert spec["data"]["features"][0]["tooltip"] == "Mali <b>\nCEDEAO : Sorti\nMembre de l'AES"
 
 
 def test_the_aes_outline_is_drawn_around_the_members_only():
-    features = maps.country_features(SHAPES, STATUS.assign(aes_member=[True, True, False]), NAMES, "en")
+    mali = {"type": "MultiPolygon", "coordinates": [[[[0, 0], [2, 0], [2, 2], [0, 0]]]]}
+    shapes = {"features": [SHAPES["features"][0] | {"geometry": mali}, *SHAPES["features"][1:]]}
+    features = maps.country_features(shapes, STATUS, NAMES, "en")
     spec = layer_json(maps.aes_outline_layer(features))
-    assert spec["@@type"] == "GeoJsonLayer" and spec["filled"] is False
-    assert [f["properties"]["iso3"] for f in spec["data"]["features"]] == ["MLI", "SEN"]
-    assert spec["getLineColor"] == maps.rgb(maps.AES_OUTLINE)
+    assert spec["@@type"] == "LineLayer" and spec["getWidth"] == 3
+    assert spec["data"] == [
+        {"s": [0, 0], "t": [2, 0]},
+        {"s": [2, 0], "t": [2, 2]},
+        {"s": [2, 2], "t": [0, 0]},
+    ]
+    assert spec["getColor"] == maps.rgb(maps.AES_OUTLINE)
     none = maps.country_features(SHAPES, STATUS.assign(aes_member=False), NAMES, "en")  # before the AES
-    assert layer_json(maps.aes_outline_layer(none))["data"]["features"] == []
+    assert layer_json(maps.aes_outline_layer(none))["data"] == []
+
+
+def test_a_border_two_countries_share_is_one_list_of_edges():
+    square = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]
+    right = [[1, 0], [2, 0], [2, 1], [1, 1], [1, 0]]  # shares the edge (1, 0)–(1, 1), drawn the other way
+    features = [{"geometry": {"type": "Polygon", "coordinates": [ring]}} for ring in (square, right)]
+    edges = [frozenset(map(tuple, (e["s"], e["t"]))) for e in model.border_segments(features)]
+    assert len(edges) == len(set(edges)) == 7
+    assert frozenset({(1, 0), (1, 1)}) in edges
 
 
 def test_the_arcs_run_from_moscow_to_each_capital():

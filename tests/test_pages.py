@@ -140,7 +140,7 @@ def test_the_map_reopens_a_shared_view_in_french():
     assert at.select_slider(key="map.date").value == date(2024, 1, 1)
     assert at.selectbox(key="map.country").value == "NER"
     # Niger was under ECOWAS sanctions that day: their badge comes with the status layer.
-    expected = {"countries", "aes-outline", "sanctions", "presence"}
+    expected = {"countries", "borders", "aes-outline", "sanctions", "presence"}
     assert {layer["id"] for layer in deck_spec(at)["layers"]} == expected
     texts = [t.value for t in at.text]
     assert "CEDEAO : Suspendu" in texts
