@@ -49,8 +49,19 @@ BEST_QUALITY = 11
 GZIP_LEVEL = 9
 CACHE_ENTRIES = 600  # Streamlit ships about 330 text files; lite pages and index pages add a few
 ROOT_MARKER = b'<div id="root"></div>'
-# Streamlit's page preloads its Source Sans (170 KB) whatever the theme's font says.
+# Streamlit's page preloads its Source Sans (170 KB) whatever the theme's font says, and draws its
+# first frame, before the theme has come over the websocket, in Source Sans: that alone fetches the
+# file. Declared again after Streamlit's style sheet (of two alike faces the browser tries the last
+# first), Source Sans is a font the reader already has; where none of these is found, Streamlit's
+# file is fetched as before.
 FONT_PRELOAD = re.compile(rb'\s*<link\s+rel="preload"[^>]*\bas="font"[^>]*>')
+SYSTEM_FACES = ("Roboto", "Roboto-Regular", "Segoe UI", "SegoeUI", "Helvetica Neue", "HelveticaNeue")
+SYSTEM_FACES += ("Arial", "ArialMT", "Noto Sans", "NotoSans-Regular", "Liberation Sans", "DejaVu Sans")
+LOCAL_SOURCE_SANS = "".join(
+    f'@font-face{{font-family:"Source Sans";font-weight:100 900;font-style:{style};'
+    f"src:{','.join(f'local({name!r})' for name in SYSTEM_FACES)}}}"
+    for style in ("normal", "italic")
+).encode()
 
 
 def negotiate(accept_encoding: str) -> str | None:
@@ -77,9 +88,9 @@ def _compress(body: bytes, coding: str, brotli_quality: int = QUICK_QUALITY) -> 
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
-def preloads_theme_font(theme_font: str | None) -> bool:
-    """Whether Streamlit's preload of Source Sans serves the theme: only when the theme's font
-    is Streamlit's default or names it (the app's theme uses the reader's system fonts)."""
+def theme_uses_source_sans(theme_font: str | None) -> bool:
+    """Whether the theme draws text in Streamlit's Source Sans: when its font is Streamlit's
+    default or names it (the app's theme uses the reader's system fonts: .streamlit/config.toml)."""
     return theme_font is None or "source sans" in theme_font.lower()
 
 
@@ -98,7 +109,7 @@ class CompressedDelivery:
     """ASGI middleware: compressible 200 responses of known length go out Brotli- or
     gzip-compressed, compressed once and kept in memory (a Brotli answer recompressed once more,
     at the best quality, in the background); Streamlit's index page also gets the loading note
-    and loses a font preload the theme does not use. Streaming responses, ranges, websockets and
+    and, unless the theme uses Source Sans, no way to fetch that font. Streaming responses, ranges, websockets and
     everything else pass untouched."""
 
     def __init__(self, app):
@@ -106,7 +117,7 @@ class CompressedDelivery:
         self.cache: OrderedDict[tuple, bytes] = OrderedDict()
         self.locks: dict[tuple, asyncio.Lock] = {}
         self.note = loading_note()
-        self.keep_font_preload = preloads_theme_font(st.get_option("theme.font"))
+        self.source_sans_used = theme_uses_source_sans(st.get_option("theme.font"))
         # One worker: the best-quality passes take at most one of the server's cores, in turn. A
         # daemon thread: a server asked to stop does not wait for the passes still queued.
         self.passes: queue.SimpleQueue = queue.SimpleQueue()
@@ -163,8 +174,9 @@ class CompressedDelivery:
         await send({"type": "http.response.body", "body": body})
 
     def _index_page(self, body: bytes) -> bytes:
-        if not self.keep_font_preload:
+        if not self.source_sans_used:
             body = FONT_PRELOAD.sub(b"", body)
+            body = body.replace(b"</head>", b"<style>" + LOCAL_SOURCE_SANS + b"</style></head>", 1)
         with_root = body.replace(ROOT_MARKER, b'<div id="root">' + self.note + b"</div>")
         return with_root.replace(b"<noscript>", b"<noscript>" + self.note, 1)
 

@@ -213,7 +213,7 @@ def test_gzip_answers_are_compressed_once_and_not_recompressed(script, compressi
     assert all(gzip.decompress(body) == script for _, body in answers)
 
 
-def test_the_theme_uses_system_fonts_so_the_index_page_drops_streamlits_font_preload(server):
+def test_the_theme_uses_system_fonts_so_the_index_page_fetches_none_of_streamlits_text_fonts(server):
     theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
     assert theme["font"].endswith("sans-serif") and theme["codeFont"].endswith("monospace")
     assert not {"base", "font"} & set(theme["light"]) and not {"base", "font"} & set(theme["dark"])
@@ -222,6 +222,8 @@ def test_the_theme_uses_system_fonts_so_the_index_page_drops_streamlits_font_pre
     headers, body = fetch(f"{server}/timeline", "br")
     page = decoded(headers, body).decode()
     assert 'as="font"' not in page and "SourceSans" not in page
+    # Source Sans, which Streamlit's first frame asks for, is declared again as the reader's own fonts.
+    assert page.index(delivery.LOCAL_SOURCE_SANS.decode()) > page.index('rel="stylesheet"')
     assert page.count('rel="modulepreload"') == shipped.count('rel="modulepreload"')  # the rest kept
 
 
@@ -230,7 +232,7 @@ def test_the_theme_uses_system_fonts_so_the_index_page_drops_streamlits_font_pre
     [(None, True), ('"Source Sans", sans-serif', True), ("system-ui, Roboto, Arial, sans-serif", False)],
 )
 def test_streamlits_font_preload_is_kept_only_where_the_theme_uses_source_sans(font, kept):
-    assert delivery.preloads_theme_font(font) is kept
+    assert delivery.theme_uses_source_sans(font) is kept
 
 
 def test_the_index_page_names_the_text_only_edition_while_loading(server):
