@@ -229,6 +229,7 @@ def first_visits(browser, targets: dict[str, str], drawn: dict[str, list[int] | 
     rows = {}
     for name, url in targets.items():
         visit = Visit(browser, "phone", intercept=False)
+        visit.page.set_default_navigation_timeout(120_000)  # as long as drawn may take, on a busy machine
         wire = Wire(visit)
         cold = visit_once(visit, wire, url, drawn[name])
         warm = visit_once(visit, wire, url, drawn[name])
