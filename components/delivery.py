@@ -5,20 +5,26 @@ map's borders at /map-borders.json.
 Streamlit 1.67 sends its JavaScript uncompressed (its gzip middleware skips static files); on a
 1.6 Mbit/s link that is most of a first visit. The middleware below sits outside Streamlit's own
 (user middleware runs first), asks the inner app for plain bytes, and answers from a cache keyed
-by the file's ETag or the body's digest, so each asset is compressed once per server process.
+by the file's ETag or the body's digest, so each asset is compressed once per server process: at
+a quick Brotli quality for the request that first asks, then at the best one in the background.
 """
 
 import asyncio
+import contextlib
 import functools
 import gzip
 import hashlib
 import json
+import queue
+import re
+import threading
 from collections import OrderedDict
 from datetime import date
 from html import escape
 from pathlib import Path
 
 import brotli
+import streamlit as st
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -39,10 +45,27 @@ COMPRESSIBLE = (
     b"image/svg+xml",
 )
 MINIMUM_SIZE = 500  # bytes: below this the headers weigh more than the saving
-BROTLI_QUALITY = 9  # measured on plotly's 4.7 MB chunk: 2 s, 1.18 MB; quality 11 takes 50 s for 1.06 MB
+# Plotly's 4.6 MB chunk at quality 9: 1,155 KB in 1.9 s of CPU; at 11: 1,034 KB in 16 s (10 % less,
+# and as much on deck.gl's chunk and the base bundle). A reader does not wait 16 s for the
+# first answer: it gets quality 9, and quality 11 replaces it in the cache for everyone after.
+QUICK_QUALITY = 9
+BEST_QUALITY = 11
 GZIP_LEVEL = 9
 CACHE_ENTRIES = 600  # Streamlit ships about 330 text files; lite pages and index pages add a few
 ROOT_MARKER = b'<div id="root"></div>'
+# Streamlit's page preloads its Source Sans (170 KB) whatever the theme's font says, and draws its
+# first frame, before the theme has come over the websocket, in Source Sans: that alone fetches the
+# file. Declared again after Streamlit's style sheet (of two alike faces the browser tries the last
+# first), Source Sans is a font the reader already has; where none of these is found, Streamlit's
+# file is fetched as before.
+FONT_PRELOAD = re.compile(rb'\s*<link\s+rel="preload"[^>]*\bas="font"[^>]*>')
+SYSTEM_FACES = ("Roboto", "Roboto-Regular", "Segoe UI", "SegoeUI", "Helvetica Neue", "HelveticaNeue")
+SYSTEM_FACES += ("Arial", "ArialMT", "Noto Sans", "NotoSans-Regular", "Liberation Sans", "DejaVu Sans")
+LOCAL_SOURCE_SANS = "".join(
+    f'@font-face{{font-family:"Source Sans";font-weight:100 900;font-style:{style};'
+    f"src:{','.join(f'local({name!r})' for name in SYSTEM_FACES)}}}"
+    for style in ("normal", "italic")
+).encode()
 
 
 def negotiate(accept_encoding: str) -> str | None:
@@ -63,10 +86,16 @@ def negotiate(accept_encoding: str) -> str | None:
     return None
 
 
-def _compress(body: bytes, coding: str) -> bytes:
+def _compress(body: bytes, coding: str, brotli_quality: int = QUICK_QUALITY) -> bytes:
     if coding == "br":
-        return brotli.compress(body, quality=BROTLI_QUALITY)
+        return brotli.compress(body, quality=brotli_quality)
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def theme_uses_source_sans(theme_font: str | None) -> bool:
+    """Whether the theme draws text in Streamlit's Source Sans: when its font is Streamlit's
+    default or names it (the app's theme uses the reader's system fonts: .streamlit/config.toml)."""
+    return theme_font is None or "source sans" in theme_font.lower()
 
 
 def loading_note() -> bytes:
@@ -82,14 +111,22 @@ def loading_note() -> bytes:
 
 class CompressedDelivery:
     """ASGI middleware: compressible 200 responses of known length go out Brotli- or
-    gzip-compressed, compressed once and kept in memory; Streamlit's index page also gets the
-    loading note. Streaming responses, ranges, websockets and everything else pass untouched."""
+    gzip-compressed, compressed once and kept in memory (a Brotli answer recompressed once more,
+    at the best quality, in the background); Streamlit's index page also gets the loading note
+    and, unless the theme uses Source Sans, no way to fetch that font. Streaming responses, ranges, websockets and
+    everything else pass untouched."""
 
     def __init__(self, app):
         self.app = app
         self.cache: OrderedDict[tuple, bytes] = OrderedDict()
         self.locks: dict[tuple, asyncio.Lock] = {}
         self.note = loading_note()
+        self.source_sans_used = theme_uses_source_sans(st.get_option("theme.font"))
+        # One worker: the best-quality passes take at most one of the server's cores, in turn. A
+        # daemon thread: a server asked to stop does not wait for the passes still queued.
+        self.passes: queue.SimpleQueue = queue.SimpleQueue()
+        self.improving: set[asyncio.Future] = set()  # passes not yet stored (tests await them)
+        threading.Thread(target=self._improve_forever, name="brotli-best", daemon=True).start()
 
     async def __call__(self, scope, receive, send):
         headers = dict(scope.get("headers", ())) if scope["type"] == "http" else {}
@@ -130,20 +167,26 @@ class CompressedDelivery:
         # A file's ETag is its modification time and size: unique only together with its path.
         identity = (path, etag) if etag else (b"sha", hashlib.blake2b(body, digest_size=16).digest())
         if dict(headers).get(b"content-type", b"").startswith(b"text/html") and ROOT_MARKER in body:
-            body = await self._cached((*identity, "note"), lambda: self._with_note(body))
+            body = await self._cached((*identity, "index"), lambda: self._index_page(body))
         if coding and len(body) >= MINIMUM_SIZE:
-            body = await self._cached((*identity, coding), lambda: _compress(body, coding))
+            plain = body
+            best = (lambda: _compress(plain, coding, BEST_QUALITY)) if coding == "br" else None
+            body = await self._cached((*identity, coding), lambda: _compress(plain, coding), best)
             headers.append((b"content-encoding", coding.encode()))
         headers += [(b"content-length", str(len(body)).encode()), (b"vary", b"Accept-Encoding")]
         await send({**start, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
-    def _with_note(self, body: bytes) -> bytes:
+    def _index_page(self, body: bytes) -> bytes:
+        if not self.source_sans_used:
+            body = FONT_PRELOAD.sub(b"", body)
+            body = body.replace(b"</head>", b"<style>" + LOCAL_SOURCE_SANS + b"</style></head>", 1)
         with_root = body.replace(ROOT_MARKER, b'<div id="root">' + self.note + b"</div>")
         return with_root.replace(b"<noscript>", b"<noscript>" + self.note, 1)
 
-    async def _cached(self, key: tuple, make) -> bytes:
-        """`make()`'s bytes, computed once per key (in a worker thread) and kept in memory."""
+    async def _cached(self, key: tuple, make, better=None) -> bytes:
+        """`make()`'s bytes, computed once per key (in a worker thread) and kept in memory; then,
+        if given, `better()`'s bytes replace them once the background worker has made them."""
         if key in self.cache:
             self.cache.move_to_end(key)
             return self.cache[key]
@@ -153,8 +196,32 @@ class CompressedDelivery:
                 self.cache[key] = await run_in_threadpool(make)
                 while len(self.cache) > CACHE_ENTRIES:
                     self.cache.popitem(last=False)
+                if better is not None:
+                    self._improve(key, better)
         self.locks.pop(key, None)
         return self.cache[key]
+
+    def _improve(self, key: tuple, better) -> None:
+        loop = asyncio.get_running_loop()
+        future = loop.create_future()
+        self.improving.add(future)
+        future.add_done_callback(functools.partial(self._store, key))
+        self.passes.put((loop, future, better))
+
+    def _store(self, key: tuple, done: asyncio.Future) -> None:
+        self.improving.discard(done)
+        if key in self.cache and done.exception() is None:  # not evicted meanwhile
+            self.cache[key] = done.result()  # keeps its place in the eviction order
+
+    def _improve_forever(self) -> None:
+        while True:
+            loop, future, better = self.passes.get()
+            try:
+                outcome = (future.set_result, better())
+            except Exception as error:  # the quick answer stays in the cache
+                outcome = (future.set_exception, error)
+            with contextlib.suppress(RuntimeError):  # the server stopped while this pass ran
+                loop.call_soon_threadsafe(*outcome)
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,8 +1,11 @@
 """Compressed delivery and the text-only edition, through the README's start command."""
 
+import asyncio
 import gzip
 import json
 import re
+import threading
+import tomllib
 import urllib.request
 from datetime import date
 from html.parser import HTMLParser
@@ -15,9 +18,10 @@ import streamlit
 from browser_kit import ROOT, serve
 from streamlit.testing.v1 import AppTest
 
+from components import delivery
 from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS
 from components.data import data_stamp, load_shapes, load_tables
-from components.delivery import _lite_html, negotiate
+from components.delivery import BEST_QUALITY, QUICK_QUALITY, CompressedDelivery, _lite_html, negotiate
 from components.formatting import escape_markdown
 from components.i18n import t
 from components.model import border_segments, overview_figures, shapes_version
@@ -111,7 +115,7 @@ def test_the_biggest_chunk_is_compressed_once_and_then_served_from_memory(server
     first, body = fetch(f"{server}/{name}", "br")
     again, same = fetch(f"{server}/{name}", "br")
     assert first["content-encoding"] == again["content-encoding"] == "br"
-    assert body == same
+    assert body == same  # its best-quality pass takes 16 s of CPU: both are the quick answer
     assert brotli.decompress(body) == (STATIC / name).read_bytes()
 
 
@@ -123,6 +127,123 @@ def test_the_maps_borders_are_served_once_for_good_and_match_the_shapes(server):
     assert json.loads(decoded(headers, body)) == border_segments(shapes["features"])
     stale, _ = fetch(f"{server}/map-borders.json?v=older", None)  # another version of the shapes
     assert stale["cache-control"] == "no-cache"
+
+
+ASSET_PATH = "/static/js/chunk.js"
+IMMUTABLE = b"public, immutable, max-age=31536000"
+
+
+def asset_app(body: bytes):
+    """An inner ASGI app that serves `body` the way Streamlit serves a hashed script."""
+
+    async def app(scope, receive, send):
+        headers = [
+            (b"content-type", b"application/javascript"),
+            (b"content-length", str(len(body)).encode()),
+            (b"etag", b'"1700000000-%d"' % len(body)),
+            (b"cache-control", IMMUTABLE),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return app
+
+
+async def get(middleware: CompressedDelivery, accept: str) -> tuple[dict, bytes]:
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    headers = [(b"accept-encoding", accept.encode())]
+    await middleware({"type": "http", "method": "GET", "path": ASSET_PATH, "headers": headers}, None, send)
+    return dict(sent[0]["headers"]), sent[1]["body"]
+
+
+@pytest.fixture
+def script():
+    """A real Streamlit script of 100–300 KB: a best-quality pass of it takes well under a second."""
+    scripts = [p for p in (STATIC / "static" / "js").glob("*.js") if 100_000 < p.stat().st_size < 300_000]
+    return max(scripts, key=lambda p: p.stat().st_size).read_bytes()
+
+
+@pytest.fixture
+def compressions(monkeypatch):
+    """Every compression the middleware makes, as (coding, Brotli quality); a best-quality pass
+    waits until the test sets `release`."""
+    made, release, compress = [], threading.Event(), delivery._compress
+
+    def counted(body, coding, brotli_quality=QUICK_QUALITY):
+        made.append((coding, brotli_quality if coding == "br" else None))
+        if brotli_quality == BEST_QUALITY:
+            assert release.wait(timeout=60)
+        return compress(body, coding, brotli_quality)
+
+    monkeypatch.setattr(delivery, "_compress", counted)
+    return made, release
+
+
+def test_an_asset_goes_out_quick_at_once_then_at_the_best_quality_compressed_once_each(script, compressions):
+    made, release = compressions
+
+    async def visits():
+        middleware = CompressedDelivery(asset_app(script))
+        first = [await get(middleware, "gzip, br") for _ in range(3)]  # the best pass is held back
+        release.set()
+        await asyncio.wait_for(asyncio.gather(*middleware.improving), timeout=60)
+        assert not middleware.improving
+        return first, [await get(middleware, "br") for _ in range(3)]
+
+    first, later = asyncio.run(visits())
+    quick, best = (
+        brotli.compress(script, quality=QUICK_QUALITY),
+        brotli.compress(script, quality=BEST_QUALITY),
+    )
+    assert len(best) < len(quick)
+    assert [body for _, body in first] == [quick] * 3
+    assert [body for _, body in later] == [best] * 3
+    assert made == [("br", QUICK_QUALITY), ("br", BEST_QUALITY)]  # never per request
+    for headers, body in first + later:
+        assert headers[b"content-encoding"] == b"br"
+        assert headers[b"content-length"] == str(len(body)).encode()
+        assert headers[b"cache-control"] == IMMUTABLE
+        assert headers[b"etag"].startswith(b'"1700000000-')
+        assert brotli.decompress(body) == script
+
+
+def test_gzip_answers_are_compressed_once_and_not_recompressed(script, compressions):
+    made, _ = compressions
+
+    async def visits():
+        middleware = CompressedDelivery(asset_app(script))
+        answers = [await get(middleware, "gzip") for _ in range(3)]
+        return answers, middleware.improving
+
+    answers, improving = asyncio.run(visits())
+    assert made == [("gzip", None)] and not improving
+    assert all(gzip.decompress(body) == script for _, body in answers)
+
+
+def test_the_theme_uses_system_fonts_so_the_index_page_fetches_none_of_streamlits_text_fonts(server):
+    theme = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["theme"]
+    assert theme["font"].endswith("sans-serif") and theme["codeFont"].endswith("monospace")
+    assert not {"base", "font"} & set(theme["light"]) and not {"base", "font"} & set(theme["dark"])
+    shipped = (STATIC / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'rel="preload"[^>]*as="font"', shipped)) == 1  # Streamlit's, for Source Sans
+    headers, body = fetch(f"{server}/timeline", "br")
+    page = decoded(headers, body).decode()
+    assert 'as="font"' not in page and "SourceSans" not in page
+    # Source Sans, which Streamlit's first frame asks for, is declared again as the reader's own fonts.
+    assert page.index(delivery.LOCAL_SOURCE_SANS.decode()) > page.index('rel="stylesheet"')
+    assert page.count('rel="modulepreload"') == shipped.count('rel="modulepreload"')  # the rest kept
+
+
+@pytest.mark.parametrize(
+    ("font", "kept"),
+    [(None, True), ('"Source Sans", sans-serif', True), ("system-ui, Roboto, Arial, sans-serif", False)],
+)
+def test_streamlits_font_preload_is_kept_only_where_the_theme_uses_source_sans(font, kept):
+    assert delivery.theme_uses_source_sans(font) is kept
 
 
 def test_the_index_page_names_the_text_only_edition_while_loading(server):

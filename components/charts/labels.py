@@ -1,8 +1,9 @@
 """Where the timeline's labels go, in pixels of the narrowest plot it is drawn in.
 
 A layout that fits DESIGN_WIDTH fits every wider plot: anchors spread apart in proportion while text
-keeps its size, so gaps only grow. Text widths are estimated from Helvetica's metrics, wider than the
-Source Sans the chart is drawn in (the browser test measures the drawn labels). Pure; no plotly.
+keeps its size, so gaps only grow. Text widths are estimated from Helvetica's metrics; the chart is
+drawn in the reader's system font (Roboto, San Francisco, Segoe UI: about as wide), and the browser
+test measures the drawn labels in DejaVu Sans, Linux's default, about 10 % wider. Pure; no plotly.
 """
 
 import unicodedata
