@@ -1,15 +1,31 @@
 """Shared fixtures: a clean Streamlit cache for every test, a writable copy of data/, the app served and a browser."""
 
+import functools
 import shutil
 from pathlib import Path
 
 import pytest
 import streamlit as st
 from browser_kit import chromium, serve
+from streamlit.components.v2 import manifest_scanner
 
 from components.data import DATA_DIR_VARIABLE, DEFAULT_DATA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def components_scanned_once():
+    """Every new AppTest scans the metadata of every installed package for Streamlit components
+    (about a second, 40 % of a page test); the installed packages do not change during a run, so
+    the scan is made once per test process. Fails loudly if Streamlit renames the scanner."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            manifest_scanner,
+            "scan_component_manifests",
+            functools.cache(manifest_scanner.scan_component_manifests),
+        )
+        yield
 
 
 @pytest.fixture(autouse=True)
