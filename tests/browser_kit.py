@@ -141,6 +141,18 @@ class Visit:
         self.page.goto(url)
         self.settle(pause_ms)
 
+    def resize(self, size: str, pause_ms: int = 1000) -> None:
+        """The open page at `size`, once its charts have been laid out again at the new width."""
+        width, height = SIZES[size]
+        self.page.set_viewport_size({"width": width, "height": height})
+        # Plotly redraws a chart a moment after the window's resize event; wait until every chart fits.
+        self.page.wait_for_function(
+            "[...document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg')]"
+            ".every(svg => svg.getBoundingClientRect().width <= window.innerWidth)",
+            timeout=30_000,
+        )
+        self.settle(pause_ms)
+
     def longest_task_after_map(self, quiet_ms: int = 2000) -> float:
         """Ms of the longest main-thread task begun after the map's canvas was inserted (0 if none):
         deck.gl draws in animation frames after that. Waits until the map is sized, then until

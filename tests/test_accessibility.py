@@ -89,17 +89,27 @@ def path(page: str) -> str:
     return "" if page == PAGES[0][0] else page
 
 
-VIEWS = [(f"{path(page)}?lang={lang}", size) for size in SIZES for page, _ in PAGES for lang in LANGUAGES] + [
-    (f"{view}&lang={lang}", size) for size in SIZES for view in EXTRA_VIEWS for lang in LANGUAGES
+VIEWS = [f"{path(page)}?lang={lang}" for page, _ in PAGES for lang in LANGUAGES] + [
+    f"{view}&lang={lang}" for view in EXTRA_VIEWS for lang in LANGUAGES
 ]
+# What decides a page's layout, element by element: what is shown, folded or hidden from the
+# accessibility tree, and where it is drawn, down to each text of the charts.
+LAYOUT = """() => [...document.querySelectorAll('[data-testid], .main-svg text')].map(e => {
+    const box = e.getBoundingClientRect();
+    return [
+        e.dataset.testid ?? e.textContent,
+        e.checkVisibility(),
+        e.getAttribute('aria-expanded'),
+        e.closest('[inert], [aria-hidden=true]') !== null,
+        ...[box.left, box.top, box.width, box.height].map(Math.round),
+    ].join(' ');
+})"""
 
 
-def audit(visit: Visit, url: str) -> list[dict]:
-    """Axe's violations on `url`, in each theme: the theme follows the emulated system colour scheme."""
+def audit_themes(visit: Visit) -> list[dict]:
+    """Axe's violations on the open page, in each theme: the theme follows the emulated system
+    colour scheme, and the page redraws in it without a reload."""
     found = []
-    visit.page.emulate_media(color_scheme=SCHEMES[0])
-    visit.open(url, pause_ms=300)
-    visit.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     for scheme in SCHEMES:
         visit.page.emulate_media(color_scheme=scheme)
         visit.page.wait_for_function(
@@ -113,6 +123,22 @@ def audit(visit: Visit, url: str) -> list[dict]:
     return found
 
 
+def audit(visit: Visit, url: str) -> dict[str, list[dict]]:
+    """Axe's violations on `url` at each width, in each theme. The page is loaded once, at the
+    first width, and then narrowed: Streamlit lays a narrowed page out as one opened at that width
+    (test_a_narrowed_page_is_laid_out_as_one_opened_narrow), and a load costs ten times a resize."""
+    first, *others = SIZES
+    visit.page.set_viewport_size(dict(zip(("width", "height"), SIZES[first], strict=True)))
+    visit.page.emulate_media(color_scheme=SCHEMES[0])
+    visit.open(url, pause_ms=300)
+    visit.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = {first: audit_themes(visit)}
+    for size in others:
+        visit.resize(size, pause_ms=300)
+        found[size] = audit_themes(visit)
+    return found
+
+
 def keys(violations: list[dict]) -> set[tuple[str, str]]:
     return {(item["rule"], item["where"]) for item in violations}
 
@@ -121,25 +147,54 @@ def test_axe_core_is_installed():
     assert AXE.exists(), "run: npm install --no-save --prefix tests/.axe axe-core (see .ci/run)"
 
 
-def test_no_view_has_an_axe_violation_that_streamlits_empty_page_lacks(browser, server, tmp_path_factory):
-    # One test, not one per view: under xdist each worker would start its own browser and servers.
+@pytest.fixture
+def visit(browser):
+    opened = Visit(browser)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def streamlits_own(browser, tmp_path_factory) -> set[tuple[str, str]]:
+    """The violations of Streamlit's own one-line page, served the same way (so in the same
+    theme) and audited the same way, as (rule, where)."""
     script = tmp_path_factory.mktemp("empty") / "empty.py"
     script.write_text(EMPTY_PAGE, encoding="utf-8")
-    visits = {size: Visit(browser, size) for size in SIZES}  # one tab per width, reused
+    visit = Visit(browser)
     try:
-        with serve(str(script)) as (empty_url, _):  # served the same way, so in the same theme
-            own = [item for visit in visits.values() for item in audit(visit, empty_url)]
-        if own:  # reported, so that a framework issue is seen, but not held against the dashboard
-            warnings.warn(f"Streamlit's empty page has axe violations: {json.dumps(own)}", stacklevel=1)
-        new = {}
-        for view, size in VIEWS:
-            found = audit(visits[size], f"{server}/{view}")
-            new[f"{view} {size}"] = [item for item in found if (item["rule"], item["where"]) not in keys(own)]
-        assert {view: found for view, found in new.items() if found} == {}
-        assert all(visit.outside == [] for visit in visits.values())
+        with serve(str(script)) as (url, _):
+            own = [item for found in audit(visit, url).values() for item in found]
     finally:
-        for visit in visits.values():
-            visit.close()
+        visit.close()
+    if own:  # reported, so that a framework issue is seen, but not held against the dashboard
+        warnings.warn(f"Streamlit's empty page has axe violations: {json.dumps(own)}", stacklevel=1)
+    return keys(own)
+
+
+# One test per view, so that the workers share them; each worker audits the empty page once.
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_view_has_an_axe_violation_that_streamlits_empty_page_lacks(server, visit, streamlits_own, view):
+    found = audit(visit, f"{server}/{view}")
+    new = {
+        size: [item for item in items if (item["rule"], item["where"]) not in streamlits_own]
+        for size, items in found.items()
+    }
+    assert new == {size: [] for size in SIZES}
+    assert visit.outside == []
+
+
+@pytest.mark.parametrize("view", EXTRA_VIEWS)
+def test_a_narrowed_page_is_laid_out_as_one_opened_narrow(server, browser, visit, view):
+    """What lets the audit narrow a page instead of loading it again: every element shown, folded
+    (the sidebar) and sized as when the page is opened at the phone's width."""
+    narrow = Visit(browser, "phone")
+    try:
+        narrow.open(f"{server}/{view}", pause_ms=300)
+        visit.open(f"{server}/{view}", pause_ms=300)
+        visit.resize("phone", pause_ms=300)
+        assert visit.page.evaluate(LAYOUT) == narrow.page.evaluate(LAYOUT)
+    finally:
+        narrow.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

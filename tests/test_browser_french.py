@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from browser_kit import SIZES, Visit
+from browser_kit import Visit
 
 from components.config import PAGES
 from components.data import load_package_info, load_tables
@@ -59,19 +59,6 @@ def path_of(page: str) -> str:
     return "" if page == PAGES[0][0] else page
 
 
-def resize(view: Visit, size: str) -> None:
-    """The open page at `size`, once its charts have been laid out again at the new width."""
-    width, height = SIZES[size]
-    view.page.set_viewport_size({"width": width, "height": height})
-    # Plotly redraws a chart a moment after the window's resize event; wait until every chart fits.
-    view.page.wait_for_function(
-        "[...document.querySelectorAll('[data-testid=stPlotlyChart] .main-svg')]"
-        ".every(svg => svg.getBoundingClientRect().width <= window.innerWidth)",
-        timeout=30_000,
-    )
-    view.settle()
-
-
 def english_in(view: Visit, kept: list[str]) -> list[str]:
     """English month names and stop words in what the page shows, each with some text around it."""
     text = readable(view.page.evaluate(VISIBLE_TEXT), kept)
@@ -80,40 +67,41 @@ def english_in(view: Visit, kept: list[str]) -> list[str]:
     ]
 
 
-def test_no_french_page_shows_an_english_month_or_stop_word_at_either_width(server, visit):
-    """Every page in French, opened once at the desk's width and then narrowed to the phone's."""
+# One test per page, so that the workers share them.
+@pytest.mark.parametrize("page", [name for name, _ in PAGES])
+def test_no_french_page_shows_an_english_month_or_stop_word_at_either_width(server, visit, page):
+    """A page in French, opened once at the desk's width and then narrowed to the phone's."""
     view, kept, found = visit(), exclusions(), {}
-    for page, _ in PAGES:
-        view.page.set_viewport_size(dict(zip(("width", "height"), SIZES["desktop"], strict=True)))
-        view.open(f"{server}/{path_of(page)}?lang=fr")
-        # What a reader can open counts too: every expander of the main column.
-        summaries = view.page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary')
-        for index in range(min(summaries.count(), 30)):
-            summaries.nth(index).click()
-        view.page.wait_for_timeout(1000)  # an expander opens in the browser, without a rerun
-        found[page, "desktop"] = english_in(view, kept)
-        resize(view, "phone")
-        found[page, "phone"] = english_in(view, kept)
+    view.open(f"{server}/{path_of(page)}?lang=fr")
+    # What a reader can open counts too: every expander of the main column.
+    summaries = view.page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary')
+    for index in range(min(summaries.count(), 30)):
+        summaries.nth(index).click()
+    view.page.wait_for_timeout(1000)  # an expander opens in the browser, without a rerun
+    found["desktop"] = english_in(view, kept)
+    view.resize("phone")
+    found["phone"] = english_in(view, kept)
     assert {where: words for where, words in found.items() if words} == {}
-    assert len(found) == 2 * len(PAGES)  # every page was read at both widths
+    assert view.page.evaluate("document.documentElement.lang") == "fr"  # a French page was read
 
 
-def test_the_date_sliders_write_days_in_words_never_iso(server, visit):
-    view = visit()
-    for lang, day, period in [
+@pytest.mark.parametrize(
+    ("lang", "day", "period"),
+    [
         ("en", "3 April 2025", ["18 August 2020", "4 April 2025"]),
         ("fr", "3 avril 2025", ["18 août 2020", "4 avril 2025"]),
-    ]:
-        view.open(f"{server}/map?lang={lang}")
-        view.page.wait_for_selector('[data-testid="stSliderThumbValue"]')
-        assert view.page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts() == [day]
-        view.open(f"{server}/timeline?lang={lang}")
-        view.page.wait_for_function(
-            "document.querySelectorAll('[data-testid=stSliderThumbValue]').length == 2"
-        )
-        thumbs = view.page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
-        assert thumbs == period
-        assert ISO_DAY.findall(" ".join(thumbs)) == []
+    ],
+)
+def test_the_date_sliders_write_days_in_words_never_iso(server, visit, lang, day, period):
+    view = visit()
+    view.open(f"{server}/map?lang={lang}")
+    view.page.wait_for_selector('[data-testid="stSliderThumbValue"]')
+    assert view.page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts() == [day]
+    view.open(f"{server}/timeline?lang={lang}")
+    view.page.wait_for_function("document.querySelectorAll('[data-testid=stSliderThumbValue]').length == 2")
+    thumbs = view.page.locator('[data-testid="stSliderThumbValue"]').all_inner_texts()
+    assert thumbs == period
+    assert ISO_DAY.findall(" ".join(thumbs)) == []
 
 
 def test_the_french_timeline_axis_reads_french_months(server, visit):

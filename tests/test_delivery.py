@@ -15,7 +15,7 @@ import brotli
 import pandas as pd
 import pytest
 import streamlit
-from browser_kit import ROOT, serve
+from browser_kit import ROOT
 from streamlit.testing.v1 import AppTest
 
 from components import delivery
@@ -28,13 +28,6 @@ from components.model import border_segments, overview_figures, shapes_version
 
 STATIC = Path(streamlit.__file__).parent / "static"
 PLANTED = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def server():
-    """`streamlit run app.py` on a free port."""
-    with serve() as (url, _):
-        yield url
 
 
 def fetch(url: str, accept: str | None) -> tuple[dict, bytes]:

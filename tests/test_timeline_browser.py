@@ -74,9 +74,8 @@ def label_problems(drawn: dict) -> list[str]:
     return problems
 
 
-def measure(view: Visit, url: str) -> dict:
-    """Open `url`, wait for the timeline's chart to be drawn and measure it."""
-    view.open(url, pause_ms=0)
+def measure(view: Visit) -> dict:
+    """Wait for the open timeline's chart to be drawn and measure it."""
     view.page.locator('[data-testid="stPlotlyChart"] .draglayer .nsewdrag').first.wait_for(
         state="attached", timeout=60_000
     )
@@ -85,26 +84,33 @@ def measure(view: Visit, url: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def visits(browser):
-    opened = {size: Visit(browser, size) for size in SIZES}
+def desk(browser):
+    opened = Visit(browser, "desktop")
     yield opened
-    for view in opened.values():
-        view.close()
+    opened.close()
 
 
 @pytest.mark.parametrize("view_name", list(VIEWS))
 @pytest.mark.parametrize("lang", ["en", "fr"])
-@pytest.mark.parametrize("size", list(SIZES))
-def test_no_label_overlaps_another_or_leaves_the_chart(server, visits, size, lang, view_name):
-    view = visits[size]
-    drawn = measure(view, f"{server}/timeline?lang={lang}{VIEWS[view_name]}")
-    assert len(drawn["labels"]) > 10  # the lanes, the axis and the chart's own labels were measured
-    assert label_problems(drawn) == []
-    assert view.errors == [] and view.outside == []
+def test_no_label_overlaps_another_or_leaves_the_chart(server, desk, lang, view_name):
+    """At each width: opened at the desk's and then narrowed to the phone's, laid out as when
+    opened there (tests/test_accessibility.py checks it on the timeline)."""
+    first, *others = SIZES
+    desk.page.set_viewport_size(dict(zip(("width", "height"), SIZES[first], strict=True)))
+    desk.open(f"{server}/timeline?lang={lang}{VIEWS[view_name]}", pause_ms=0)
+    drawn = {first: measure(desk)}
+    for size in others:
+        desk.resize(size, pause_ms=0)
+        drawn[size] = measure(desk)
+    for size in SIZES:  # the lanes, the axis and the chart's own labels were measured
+        assert len(drawn[size]["labels"]) > 10, size
+    assert {size: label_problems(found) for size, found in drawn.items()} == {size: [] for size in SIZES}
+    assert desk.errors == [] and desk.outside == []
 
 
-def test_clicking_a_duration_bar_opens_its_details_and_sources(server, visits):
-    view = visits["desktop"]
+def test_clicking_a_duration_bar_opens_its_details_and_sources(server, desk):
+    view = desk
+    view.page.set_viewport_size(dict(zip(("width", "height"), SIZES["desktop"], strict=True)))
     view.open(f"{server}/timeline?timeline.states=NER", pause_ms=500)
     assert view.page.get_by_text("Click a marker, or choose an event here.").count() == 1
     bar = view.page.locator('[data-testid="stPlotlyChart"] .barlayer .point path').first
