@@ -1,6 +1,8 @@
 """Serving the app and driving Debian's Chromium offline: shared by the browser tests, the
 benchmark and the load script."""
 
+import asyncio
+import concurrent.futures
 import contextlib
 import os
 from pathlib import Path
@@ -46,6 +48,13 @@ def serve(script: str = "app.py", env: dict[str, str] | None = None):
         yield url, process
     finally:
         stop([process])
+
+
+def run_coroutine(coroutine):
+    """`asyncio.run(coroutine)` in a thread of its own: Playwright's sync API keeps an event loop
+    running in the test process's main thread while the shared browser is open."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @contextlib.contextmanager

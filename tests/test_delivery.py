@@ -15,7 +15,7 @@ import brotli
 import pandas as pd
 import pytest
 import streamlit
-from browser_kit import ROOT
+from browser_kit import ROOT, run_coroutine
 from streamlit.testing.v1 import AppTest
 
 from components import delivery
@@ -187,7 +187,7 @@ def test_an_asset_goes_out_quick_at_once_then_at_the_best_quality_compressed_onc
         assert not middleware.improving
         return first, [await get(middleware, "br") for _ in range(3)]
 
-    first, later = asyncio.run(visits())
+    first, later = run_coroutine(visits())
     quick, best = (
         brotli.compress(script, quality=QUICK_QUALITY),
         brotli.compress(script, quality=BEST_QUALITY),
@@ -212,7 +212,7 @@ def test_gzip_answers_are_compressed_once_and_not_recompressed(script, compressi
         answers = [await get(middleware, "gzip") for _ in range(3)]
         return answers, middleware.improving
 
-    answers, improving = asyncio.run(visits())
+    answers, improving = run_coroutine(visits())
     assert made == [("gzip", None)] and not improving
     assert all(gzip.decompress(body) == script for _, body in answers)
 

@@ -1,9 +1,8 @@
 """The load client, briefly: two readers for ten seconds, against one process and against two
 behind HAProxy, so that neither the client nor the proxy set-up can rot. Not a measurement."""
 
-import asyncio
-
 import pytest
+from browser_kit import run_coroutine
 from load import measure, setup
 
 from components.cluster import COOKIE, haproxy_config
@@ -13,7 +12,7 @@ from components.cluster import COOKIE, haproxy_config
 def test_two_readers_are_served_without_an_error(processes):
     with setup(processes) as (url, pids):
         assert len(pids) == processes
-        row = asyncio.run(measure(url, pids, sessions=2, seconds=10, think=0.5))
+        row = run_coroutine(measure(url, pids, sessions=2, seconds=10, think=0.5))
     assert row["errors"] == []
     assert row["reruns"] >= 4  # each reader opened a link and acted at least once
     assert row["median_s"] > 0 and min(row["memory_mib"]) > 50
