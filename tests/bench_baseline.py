@@ -1,6 +1,7 @@
 """Baseline pages for the benchmark: ?plotly=N&decks=M&tables=K draws N trivial plotly charts, M
 trivial pydeck maps (no basemap) and K small data tables, so a page can be compared with what
-Streamlit itself costs for those components."""
+Streamlit itself costs for those components. ?controls=1 draws one slider and one select box above
+them: the floor for a rerun after a control changes."""
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -14,6 +15,9 @@ plotly_count = int(params.get("plotly", "0"))
 deck_count = int(params.get("decks", "0"))
 table_count = int(params.get("tables", "0"))
 st.title("Baseline")
+if params.get("controls") == "1":
+    st.slider("Slider", 0, 100, 50, key="baseline.slider")
+    st.selectbox("Select box", ["one", "two", "three"], key="baseline.selectbox")
 for index in range(plotly_count):
     st.plotly_chart(go.Figure(go.Scatter(x=[1, 2, 3], y=[1, 3, 2])), key=f"plotly{index}")
 for index in range(deck_count):

@@ -1,6 +1,6 @@
-"""Benchmark, run on demand: python tests/benchmark.py [--loads 7] [--reruns 20] [--page map] [--first-visit]
+"""Benchmark, run on demand: python tests/benchmark.py [--loads 7] [--reruns 20] [--page map] [--first-visit] [--reruns-in-browser] [--changes 16]
 
-Per page: browser load time (navigation → script finished and charts drawn, median of N loads)
+The full run (no part named) runs the three parts below in turn. Per page: browser load time (navigation → script finished and charts drawn, median of N loads)
 with its ratio to an empty page and to a "floor" page drawing as many trivial charts, maps and
 tables, the three loaded in turn; server-side time of a first run and of a rerun after a filter or date change, measured
 against the real server over Streamlit's websocket protocol (tests/load.py's client) and net of an
@@ -14,6 +14,15 @@ First visit (`--first-visit` runs only this part): per page at phone width over 
 browser context; bytes over the wire and time to drawn, beside Streamlit's empty page served the
 plain way (no st.App) and the text-only edition. Prints a table, writes tests/first-visit-latest.json
 (with --page, that page alone beside the empty page: tests/first-visit-<page>.json).
+
+Reruns in the browser (`--reruns-in-browser` runs only this part, `--changes` times): in headless
+Chromium, one control per row is changed from the keyboard, and the wait runs from that key's
+keydown to the arrival of the server's script-finished message of the rerun (the last one that run
+sends), both on the page's own clock; the message is told by decoding the websocket's frames
+(CDP Network.webSocketFrameReceived) and its arrival is stamped by a listener the page adds to
+Streamlit's websocket before Streamlit's own. The floor is the same kind of control on a page
+with one slider, one select box and one trivial plotly chart (tests/bench_baseline.py
+?controls=1), changed in turn with it. Median per row; writes tests/benchmark-reruns.json.
 """
 
 import argparse
@@ -28,7 +37,7 @@ import zlib
 from pathlib import Path
 
 from browser_kit import ROOT, SIZES, Visit, chromium, rss_kib, serve
-from load import Client, choose, language, map_date
+from load import PROTOCOL, Client, choose, language, map_date
 
 # A filter or date change per page, made the way a reader's browser makes it.
 CHANGES = {
@@ -292,15 +301,138 @@ def first_visit_benchmark(page: str | None = None) -> None:
     (ROOT / "tests" / name).write_text(json.dumps(output, indent=1))
 
 
+# On the page's clock: the last keydown, and the arrival of every message of Streamlit's websocket,
+# stamped by a listener added before Streamlit's own handler.
+ARRIVALS = """
+window.__keyAt = null;
+window.__arrivals = [];
+addEventListener("keydown", () => { window.__keyAt = performance.now(); }, true);
+const NativeWebSocket = window.WebSocket;
+window.WebSocket = class extends NativeWebSocket {
+  constructor(...args) {
+    super(...args);
+    if (String(args[0]).includes("/_stcore/stream")) {
+      this.addEventListener("message", () => window.__arrivals.push(performance.now()));
+    }
+  }
+};
+"""
+# Per kind of control: its selector on the floor page, the keys that change it and the keys that
+# change it back (each change a rerun).
+CONTROLS = {
+    "slider": ("[data-testid=stSlider] input", ["ArrowRight"], ["ArrowLeft"]),
+    "select box": ("[data-testid=stSelectbox] input", ["ArrowDown", "Enter"], ["ArrowUp", "Enter"]),
+}
+# page, control: (path, the control's selector, its kind)
+BROWSER_RERUNS = {
+    "map, day slider": ("map", CONTROLS["slider"][0], "slider"),
+    "timeline, period slider": ("timeline", CONTROLS["slider"][0], "slider"),  # the start thumb
+    "topics, first select box": ("topics", CONTROLS["select box"][0], "select box"),
+    "security, measure select box": (
+        "security",
+        '[data-testid=stSelectbox]:has-text("Measure") input',
+        "select box",
+    ),
+}
+BROWSER_RERUN_TARGET_MS = 50
+FINISHED = PROTOCOL.ForwardMsg.FINISHED_SUCCESSFULLY
+
+
+class Stream:
+    """One page's control of a rerun from the keyboard: the kinds of the messages of Streamlit's
+    websocket in order (CDP), matched one for one with their arrival times on the page's clock."""
+
+    def __init__(self, browser, url: str, control: str, kind: str):
+        self.visit, self.control, self.keys = Visit(browser), control, CONTROLS[kind][1:]
+        self.visit.page.add_init_script(ARRIVALS)
+        self.finished: list[bool] = []  # per message: is it a successful script-finished
+        self.streams: set[str] = set()
+        session = self.visit.context.new_cdp_session(self.visit.page)
+        session.on("Network.webSocketCreated", self._created)
+        session.on("Network.webSocketFrameReceived", self._frame)
+        session.send("Network.enable")
+        self.visit.open(url, pause_ms=0)
+
+    def _created(self, event) -> None:
+        if "/_stcore/stream" in event["url"]:
+            self.streams.add(event["requestId"])
+
+    def _frame(self, event) -> None:
+        if event["requestId"] in self.streams:
+            msg = PROTOCOL.ForwardMsg.FromString(base64.b64decode(event["response"]["payloadData"]))
+            self.finished.append(
+                msg.WhichOneof("type") == "script_finished" and msg.script_finished == FINISHED
+            )
+
+    def change(self, back: bool) -> float:
+        """Ms from the keydown that changes the control (or changes it `back`) to the arrival of the
+        last rerun's script-finished message."""
+        page, seen = self.visit.page, len(self.finished)
+        page.locator(self.control).first.focus()
+        for key in self.keys[back]:
+            page.keyboard.press(key)
+        for _ in range(3000):  # CDP events reach this thread while Playwright waits
+            if any(self.finished[seen:]):
+                break
+            page.wait_for_timeout(10)
+        else:
+            raise TimeoutError(f"no rerun finished after a key on {self.control}")
+        self.visit.settle(pause_ms=300)  # a rerun the script asks for would follow within this
+        arrivals, key_at = page.evaluate("[window.__arrivals, window.__keyAt]")
+        if len(arrivals) != len(self.finished):
+            raise RuntimeError(f"{len(arrivals)} messages stamped, {len(self.finished)} seen over CDP")
+        last = max(index for index, done in enumerate(self.finished) if done)
+        return arrivals[last] - key_at
+
+
+def browser_reruns(changes: int) -> dict:
+    """Per row of BROWSER_RERUNS: median ms of the wait after a change, of the floor page's wait
+    for the same kind of control (changed in turn with it) and the excess."""
+    rows = {}
+    with serve() as (app_url, _), serve("tests/bench_baseline.py") as (base_url, _), chromium() as browser:
+        for name, (path, control, kind) in BROWSER_RERUNS.items():
+            page = Stream(browser, f"{app_url}/{path}", control, kind)
+            floor = Stream(browser, f"{base_url}/?controls=1&plotly=1", CONTROLS[kind][0], kind)
+            waits, floors = [], []
+            for index in range(changes + 1):  # the first change of each warms it up
+                wait, floor_wait = page.change(index % 2 == 1), floor.change(index % 2 == 1)
+                if index:
+                    waits.append(wait)
+                    floors.append(floor_wait)
+            errors = page.visit.errors + floor.visit.errors
+            page.visit.close()
+            floor.visit.close()
+            row = {"wait_ms": statistics.median(waits), "floor_ms": statistics.median(floors)}
+            row |= {"excess_ms": row["wait_ms"] - row["floor_ms"], "waits_ms": waits, "floors_ms": floors}
+            rows[name] = row | {"errors": errors}
+            print(
+                f"  {name}: {row['wait_ms']:.0f} ms, floor {row['floor_ms']:.0f} ms {errors or ''}",
+                flush=True,
+            )
+    lines = [f"{'page, control':<32}{'wait ms':>9}{'floor ms':>10}{'excess ms':>11}"]
+    for name, row in rows.items():
+        lines.append(f"{name:<32}{row['wait_ms']:>9.0f}{row['floor_ms']:>10.0f}{row['excess_ms']:>11.0f}")
+    lines.append(f"median of {changes} changes by keyboard; target: excess ≤ {BROWSER_RERUN_TARGET_MS} ms")
+    print("\n".join(lines))
+    output = {"changes": changes, "rows": rows, "target_excess_ms": BROWSER_RERUN_TARGET_MS}
+    (ROOT / "tests" / "benchmark-reruns.json").write_text(json.dumps(output, indent=1))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loads", type=int, default=7)
     parser.add_argument("--reruns", type=int, default=20)
     parser.add_argument("--page", choices=FIRST_VISIT_PAGES, help="only this page (and its baselines)")
     parser.add_argument("--first-visit", action="store_true", help="run only the first-visit part")
+    parser.add_argument("--reruns-in-browser", action="store_true", help="run only the browser-rerun part")
+    parser.add_argument("--changes", type=int, default=16, help="changes per row of the browser-rerun part")
     args = parser.parse_args()
     if args.first_visit:
         first_visit_benchmark(args.page)
+        return
+    if args.reruns_in_browser:
+        browser_reruns(args.changes)
         return
     if args.page not in (None, *CHANGES):
         parser.error(f"--page {args.page} runs with --first-visit only")
@@ -359,6 +491,7 @@ def main() -> None:
     (ROOT / "tests" / name).write_text(json.dumps(output, indent=1))
     if not args.page:
         first_visit_benchmark()
+        browser_reruns(args.changes)
 
 
 if __name__ == "__main__":
