@@ -1,4 +1,4 @@
-"""Load test, run on demand: python tests/load.py [--sessions 20,50] [--processes 1,2] [--seconds 60]
+"""Load test, run on demand: python tests/load.py [--sessions 20,50] [--processes 1,2] [--seconds 300] [--new-links 0]
 
 Each session is a client that speaks Streamlit's own websocket protocol to a local server, as a
 browser tab does: it opens pages by link, switches pages, changes the language, moves the map date,
@@ -9,10 +9,17 @@ completed reruns and their latency, errors (exception or error boxes, values not
 finished within 30 s, lost connections) and samples the server's memory. Exits 1 on any error.
 Traffic goes to 127.0.0.1 only, in a bounded loop.
 
+The mix: before each action, a reader opens a new link instead with the probability `--new-links`
+(a new Streamlit session, whose first run is mostly the framework's own). The default, 1/7, is one
+chance in seven, the mix this script always ran; `--new-links 0` is the issue's scenario of readers
+who each open one link and then act on it (after an error a reader always opens a new link). The
+report says which mix ran and how many links were opened.
+
 With `--processes 2` (or more) the same readers go to that many Streamlit processes behind HAProxy
 (components/cluster.py); 1 is the README's plain `streamlit run app.py`. Each combination of
 processes and sessions is one row: throughput, client-side latency, server memory over time, and
-the share of a core the load client itself used (it runs on the same machine).
+the share of a core the load client itself used (it runs on the same machine). Writes
+tests/load-latest.json.
 """
 
 import argparse
@@ -45,6 +52,8 @@ from components.formatting import format_date
 from components.params import PARAMS
 from components.schema import enum_codes
 
+NEW_LINKS = 1 / 7  # the historical mix: a new link as likely as each of the six actions
+MEMORY_EVERY_S = 3  # memory samples; the table shows one every 30 s
 PROTOCOL = streamlit_protocol()  # Streamlit's private message classes, named in components/compat.py
 TIMEOUT = 30  # seconds a rerun may take before it counts as an error
 with open(ROOT / "data" / "topics.csv", encoding="utf-8") as file:
@@ -345,17 +354,19 @@ async def topics_filter(client: Client, rng: random.Random) -> None:
 ACTIONS = [switch_page, language, map_date, previous_event, timeline_filter, topics_filter]
 
 
-async def session(url: str, seconds: float, think: float, seed: int, latencies: list, errors: list) -> None:
-    """One reader until time is up, pausing `think` seconds on average between actions; after an
-    error it starts again in a new session."""
+async def session(url: str, seconds: float, think: float, new_links: float, seed: int, tally: dict) -> None:
+    """One reader until time is up, pausing `think` seconds on average between actions and opening
+    a new link instead of acting with the probability `new_links`; after an error it starts again
+    in a new session. Adds to `tally`'s latencies, errors and count of links opened."""
     rng, client = random.Random(seed), None
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if client is None or rng.random() < 1 / (len(ACTIONS) + 1):  # now and then, a new link
+            if client is None or rng.random() < new_links:
                 if client is not None:
                     await client.close()
-                client = Client(url, latencies)
+                client = Client(url, tally["latencies"])
+                tally["links"] += 1
                 values = {
                     "day": random_day(rng),
                     "lang": rng.choice(LANGUAGES),
@@ -366,7 +377,7 @@ async def session(url: str, seconds: float, think: float, seed: int, latencies: 
             else:
                 await rng.choice(ACTIONS)(client, rng)
         except Exception as error:
-            errors.append(f"session {seed}: {type(error).__name__}: {error}"[:400])
+            tally["errors"].append(f"session {seed}: {type(error).__name__}: {error}"[:400])
             with contextlib.suppress(Exception):
                 await client.close()
             client = None
@@ -380,29 +391,36 @@ def server_mib(pids: list[int]) -> float:
     return sum(rss_kib(pid) for pid in pids) / 1024
 
 
-async def measure(url: str, pids: list[int], sessions: int, seconds: float, think: float) -> dict:
-    """`sessions` readers for `seconds`: reruns, errors, throughput, latency, memory every 3 s and
-    the share of a core this client used."""
-    latencies, errors, memory = [], [], []
+async def measure(
+    url: str, pids: list[int], sessions: int, seconds: float, think: float, new_links: float = NEW_LINKS
+) -> dict:
+    """`sessions` readers for `seconds`: reruns, errors, links opened, throughput, latency, server
+    memory every MEMORY_EVERY_S (seconds since the start, MiB) and the share of a core this client used."""
+    tally = {"latencies": [], "errors": [], "links": 0}
+    memory = []
     cpu, start = time.process_time(), time.monotonic()
     tasks = [
-        asyncio.create_task(session(url, seconds, think, seed, latencies, errors)) for seed in range(sessions)
+        asyncio.create_task(session(url, seconds, think, new_links, seed, tally)) for seed in range(sessions)
     ]
     while not all(task.done() for task in tasks):
-        memory.append(server_mib(pids))
-        await asyncio.wait(tasks, timeout=3)
-    memory.append(server_mib(pids))
+        memory.append((time.monotonic() - start, server_mib(pids)))
+        await asyncio.wait(tasks, timeout=MEMORY_EVERY_S)
+    memory.append((time.monotonic() - start, server_mib(pids)))
     elapsed = time.monotonic() - start
+    latencies = tally["latencies"]
     ordered = sorted(latencies) or [0.0]
     return {
         "sessions": sessions,
+        "new_links": new_links,
+        "links": tally["links"],
         "reruns": len(latencies),
-        "errors": errors,
+        "errors": tally["errors"],
         "per_second": len(latencies) / elapsed,
         "median_s": statistics.median(ordered),
         "p95_s": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
         "max_s": ordered[-1],
-        "memory_mib": memory,
+        "memory_mib": [mib for _, mib in memory],
+        "memory_at_s": [round(at, 1) for at, _ in memory],
         "client_core_share": (time.process_time() - cpu) / elapsed,
     }
 
@@ -428,23 +446,34 @@ def main() -> None:
     parser.add_argument("--processes", type=numbers, default=[1], help="Streamlit processes, e.g. 1,2")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, default=1.0, help="mean pause between a reader's actions (s)")
+    parser.add_argument(
+        "--new-links",
+        type=float,
+        default=NEW_LINKS,
+        help="probability that a reader opens a new link (a new session) instead of acting; 0: one link each",
+    )
     args = parser.parse_args()
     rows, failed = [], False
     for processes in args.processes:
         with setup(processes) as (url, pids):
             for sessions in args.sessions:
-                row = asyncio.run(measure(url, pids, sessions, args.seconds, args.think))
+                row = asyncio.run(measure(url, pids, sessions, args.seconds, args.think, args.new_links))
                 rows.append({"processes": processes, **row})
                 failed |= bool(row["errors"])
-    print(f"{args.seconds:.0f} s per row, readers pausing 0–{2 * args.think:.0f} s between actions")
     print(
-        "processes  readers  reruns  per s  median s  p95 s  max s  errors  client core  memory MiB (every 30 s)"
+        f"{args.seconds:.0f} s per row, readers pausing 0–{2 * args.think:g} s between actions; "
+        f"mix: a new link (new session) instead of an action with probability {args.new_links:.2f}"
     )
+    print(
+        "processes  readers  links  reruns  per s  median s  p95 s  max s  errors  client core"
+        "  memory MiB (every 30 s)"
+    )
+    every = round(30 / MEMORY_EVERY_S)
     for row in rows:
         print(
-            f"{row['processes']:>9}{row['sessions']:>9}{row['reruns']:>8}{row['per_second']:>7.1f}"
+            f"{row['processes']:>9}{row['sessions']:>9}{row['links']:>7}{row['reruns']:>8}{row['per_second']:>7.1f}"
             f"{row['median_s']:>10.2f}{row['p95_s']:>7.2f}{row['max_s']:>7.2f}{len(row['errors']):>8}"
-            f"{row['client_core_share']:>12.0%}  {', '.join(f'{m:.0f}' for m in row['memory_mib'][::10])}"
+            f"{row['client_core_share']:>12.0%}  {', '.join(f'{m:.0f}' for m in row['memory_mib'][::every])}"
         )
         for error in row["errors"][:10]:
             print("  ", error)
