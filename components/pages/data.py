@@ -24,8 +24,10 @@ st.write(model.described(resources[name], lang)[1])
 query = widgets.text_filter(t("common.search", lang), key="data.search")
 table = load_tables(name)[name]
 rows = model.search_rows(table, query)
-# The reader's table is made once per language; a search keeps its matching rows.
-shown = load_reader_table(name, lang).iloc[table.index.get_indexer(rows.index)].reset_index(drop=True)
+# The reader's table is made once per language; a search keeps its matching rows, each column
+# typed from those rows alone (a number column with blanks elsewhere), as the frame made afresh was.
+matching = load_reader_table(name, lang).iloc[table.index.get_indexer(rows.index)]
+shown = matching.reset_index(drop=True).infer_objects()
 widgets.table_with_download(
     rows, name, key="data.rows", lang=lang, labels=labels, filtered=bool(query), shown=shown
 )
