@@ -195,33 +195,36 @@ def name_references(text: str, sources: pd.DataFrame, lang: str, events: pd.Data
 
 
 def reference_namer(sources: pd.DataFrame, lang: str, events: pd.DataFrame | None = None):
-    """name_references as a function of the text alone: the names are looked up once, so that a
-    table's notes are named row by row without reading `sources` and `events` again."""
-    names = source_labels(sources, lang)
-    known = set(sources["source_id"])
-    by_id = pd.DataFrame() if events is None else events.set_index("event_id")
+    """name_references as a function of the text alone: the tables are indexed once, so that a
+    table's notes are named row by row without indexing `sources` and `events` again."""
+    by_source = sources.set_index("source_id")
+    by_event = pd.DataFrame() if events is None else events.set_index("event_id")
 
     def name(match: re.Match) -> str:
         key = match.group(0)
-        if key in known:
-            return names.get(key, "")
-        if key in by_id.index:
-            event = by_id.loc[key]
+        if key in by_source.index:
+            source = by_source.loc[key]
+            return "" if pd.isna(source["publisher"]) else source_label(source, lang)
+        if key in by_event.index:
+            event = by_event.loc[key]
             return f"{event[column('title', lang)]} ({format_date(event['date'], event['date_precision'], lang)})"
         return key
 
     return lambda text: ID_PATTERN.sub(name, text)
 
 
+def source_label(source, lang: str) -> str:
+    """One source (a row of the sources table) as a reader names it: 'publisher: title (date)'."""
+    return f"{source['publisher']}: {source['title']} ({format_date(source['published'], source['published_precision'], lang)})"
+
+
 def source_labels(sources: pd.DataFrame, lang: str) -> dict[str, str]:
-    """source_id → the source as a reader names it, 'publisher: title (date)'; sources without a
-    publisher are left out."""
+    """source_id → the source as a reader names it (source_label); sources without a publisher
+    are left out."""
     named = sources.dropna(subset=["publisher"])
-    columns = ("source_id", "publisher", "title", "published", "published_precision")
-    return {
-        key: f"{publisher}: {title} ({format_date(day, precision, lang)})"
-        for key, publisher, title, day, precision in zip(*(named[c] for c in columns), strict=True)
-    }
+    return dict(
+        zip(named["source_id"], (source_label(row, lang) for row in named.to_dict("records")), strict=True)
+    )
 
 
 def joined_names(source_ids, names: dict[str, str]) -> str:
