@@ -9,8 +9,10 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import display
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
+from components.formatting import reader_table
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, ucdp_events
 
@@ -191,6 +193,20 @@ def load_labels(lang: str) -> dict[str, dict[str, str]]:
 def _labels(folder: str, stamp: str, lang: str) -> dict[str, dict[str, str]]:
     tables = {name: _load_table(folder, stamp, name) for name in ("states", "topics", "forces")}
     return code_labels(tables, lang)
+
+
+def load_reader_table(name: str, lang: str) -> pd.DataFrame:
+    """Table `name` as a reader sees it in `lang`, one row per row of the table: sources named and
+    ids hidden (formatting.reader_table), codes, dates and headers in `lang` (display.shown).
+    Computed once per data version and language: naming the events' sources takes 100 ms."""
+    folder = data_dir()
+    return _reader_table(str(folder), _stamp(folder), name, lang)
+
+
+@st.cache_data(show_spinner=False)
+def _reader_table(folder: str, stamp: str, name: str, lang: str) -> pd.DataFrame:
+    named = reader_table(_load_table(folder, stamp, name), _load_table(folder, stamp, "sources"), lang)
+    return display.shown(named, lang, _labels(folder, stamp, lang), name)
 
 
 def read_shapes(folder: Path) -> dict:

@@ -191,28 +191,50 @@ ID_PATTERN = re.compile(r"\b[a-z](?:-[a-z0-9]+){2,}\b")
 def name_references(text: str, sources: pd.DataFrame, lang: str, events: pd.DataFrame | None = None) -> str:
     """`text` (a note) with every source id it cites replaced by the source's publisher, title and
     date, and every event id by the event's title and date; other text unchanged."""
-    known = set(sources["source_id"])
-    by_id = pd.DataFrame() if events is None else events.set_index("event_id")
+    return reference_namer(sources, lang, events)(text)
+
+
+def reference_namer(sources: pd.DataFrame, lang: str, events: pd.DataFrame | None = None):
+    """name_references as a function of the text alone: the tables are indexed once, so that a
+    table's notes are named row by row without indexing `sources` and `events` again."""
+    by_source = sources.set_index("source_id")
+    by_event = pd.DataFrame() if events is None else events.set_index("event_id")
 
     def name(match: re.Match) -> str:
         key = match.group(0)
-        if key in known:
-            return source_names([key], sources, lang)
-        if key in by_id.index:
-            event = by_id.loc[key]
+        if key in by_source.index:
+            source = by_source.loc[key]
+            return "" if pd.isna(source["publisher"]) else source_label(source, lang)
+        if key in by_event.index:
+            event = by_event.loc[key]
             return f"{event[column('title', lang)]} ({format_date(event['date'], event['date_precision'], lang)})"
         return key
 
-    return ID_PATTERN.sub(name, text)
+    return lambda text: ID_PATTERN.sub(name, text)
+
+
+def source_label(source, lang: str) -> str:
+    """One source (a row of the sources table) as a reader names it: 'publisher: title (date)'."""
+    return f"{source['publisher']}: {source['title']} ({format_date(source['published'], source['published_precision'], lang)})"
+
+
+def source_labels(sources: pd.DataFrame, lang: str) -> dict[str, str]:
+    """source_id → the source as a reader names it (source_label); sources without a publisher
+    are left out."""
+    named = sources.dropna(subset=["publisher"])
+    return dict(
+        zip(named["source_id"], (source_label(row, lang) for row in named.to_dict("records")), strict=True)
+    )
+
+
+def joined_names(source_ids, names: dict[str, str]) -> str:
+    """The named sources among `source_ids`, in their order, '; '-separated (names: source_labels)."""
+    return "; ".join(names[key] for key in source_ids if key in names)
 
 
 def source_names(source_ids, sources: pd.DataFrame, lang: str) -> str:
     """The sources as a reader names them, '; '-separated: 'publisher: title (date)', never their ids."""
-    rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["publisher"])
-    return "; ".join(
-        f"{row.publisher}: {row.title} ({format_date(row.published, row.published_precision, lang)})"
-        for row in rows.itertuples()
-    )
+    return joined_names(source_ids, source_labels(sources, lang))
 
 
 def permalink(canonical: str, local_url: str, path: str, query: str) -> str:
@@ -248,8 +270,11 @@ def reader_table(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -
     if sources is None:
         return shown.drop(columns=[c for c in ("source_ids",) if c in shown.columns])
     notes = [c for c in shown.columns if str(c).startswith("note")]
-    shown = shown.assign(**{c: shown[c].map(lambda v: name_references(v, sources, lang)) for c in notes})
+    if notes:
+        named = reference_namer(sources, lang)
+        shown = shown.assign(**{c: shown[c].map(named) for c in notes})
     if "source_ids" not in shown.columns:
         return shown
     # The column keeps its name: its header comes from the registry (display.header).
-    return shown.assign(source_ids=shown["source_ids"].map(lambda ids: source_names(ids, sources, lang)))
+    names = source_labels(sources, lang)
+    return shown.assign(source_ids=shown["source_ids"].map(lambda ids: joined_names(ids, names)))

@@ -27,9 +27,10 @@ from components.formatting import (
     format_number,
     format_percent,
     format_quarter,
+    joined_names,
     name_references,
+    source_labels,
     source_lines,
-    source_names,
 )
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
@@ -365,6 +366,7 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
         "": t("topic.none", lang),
     }
     where = "iso3" if measure == "cooperation" else "states"
+    sources = source_labels(tables["sources"], lang)  # once, not once a row
     shown = {
         "date": [format_date(d, p, lang) for d, p in zip(rows["date"], rows["date_precision"], strict=True)],
         where: rows[where].map(
@@ -377,7 +379,7 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
             if name in rows
         },
         "title": rows[column("title", lang)],
-        "source_ids": rows["source_ids"].map(lambda ids: source_names(ids, tables["sources"], lang)),
+        "source_ids": rows["source_ids"].map(lambda ids: joined_names(ids, sources)),
     }
     headers = {name: t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang) for name in shown}
     return {"csv": rows, "shown": pd.DataFrame(shown).rename(columns=headers)}

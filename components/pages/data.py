@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from components import model, widgets
-from components.data import load_labels, load_package_info, load_tables
+from components.data import load_labels, load_package_info, load_reader_table, load_tables
 from components.i18n import t
 
 lang = widgets.current_language()
@@ -22,10 +22,15 @@ name = widgets.choice(
 )
 st.write(model.described(resources[name], lang)[1])
 query = widgets.text_filter(t("common.search", lang), key="data.search")
-rows = model.search_rows(load_tables(name)[name], query)
-sources = load_tables("sources")["sources"]  # a table's source_ids are shown as the sources' names
-shown = {"labels": labels, "table": name, "sources": sources, "filtered": bool(query)}
-widgets.table_with_download(rows, name, key="data.rows", lang=lang, **shown)
+table = load_tables(name)[name]
+rows = model.search_rows(table, query)
+# The reader's table is made once per language; a search keeps its matching rows, each column
+# typed from those rows alone (a number column with blanks elsewhere), as the frame made afresh was.
+matching = load_reader_table(name, lang).iloc[table.index.get_indexer(rows.index)]
+shown = matching.reset_index(drop=True).infer_objects()
+widgets.table_with_download(
+    rows, name, key="data.rows", lang=lang, labels=labels, filtered=bool(query), shown=shown
+)
 
 with st.expander(t("data.columns", lang)):
     headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
