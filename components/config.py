@@ -88,6 +88,7 @@ MAP_LAYERS = ("status", "presence", "arcs", "capitals", "conflict")  # the map's
 MAP_DEFAULT_LAYERS = MAP_LAYERS[:4]  # conflict events only on request: their data end in 2023
 MAP_WINDOWS = ("30", "90", "365")  # days of conflict events before the map's day, as URL codes
 BORDERS_PATH = "map-borders.json"  # the countries' borders, served beside the pages (delivery.py)
+CAPITALS_PATH = "map-capitals.json"  # the capitals' dots and names, served beside the pages too
 MAP_VIEW = {"latitude": 14.5, "longitude": 0.5, "zoom": 3.2}
 
 

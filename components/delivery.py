@@ -31,11 +31,12 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from components.config import BORDERS_PATH
+from components.config import BORDERS_PATH, CAPITALS_PATH
 from components.data import DataError, data_stamp, read_package, read_shapes
-from components.i18n import t
+from components.i18n import column, state_names, t
 from components.lite import lite_error, lite_page
-from components.model import border_segments, shapes_version
+from components.maps import capitals_body
+from components.model import border_segments, capital_points, drawn_states, shapes_version
 
 COMPRESSIBLE = (
     b"text/",
@@ -261,5 +262,30 @@ async def borders(request: Request) -> Response:
     return Response(body, media_type="application/json", headers=headers)
 
 
-ROUTES = [Route("/lite", lite, methods=["GET"]), Route(f"/{BORDERS_PATH}", borders, methods=["GET"])]
+@functools.lru_cache(maxsize=4)
+def _capitals(folder: Path, stamp: str, lang: str) -> bytes:
+    """The capitals' rows in `lang` (maps.capitals_url), once per data version and language."""
+    states = read_package(folder)[1]["states"]
+    drawn = drawn_states(read_shapes(folder), state_names(states, lang))
+    return capitals_body(capital_points(states, drawn, column("capital", lang)))
+
+
+async def capitals(request: Request) -> Response:
+    """GET /map-capitals.json?lang=fr&v=…: the map's capitals (maps.capitals_url), kept by the
+    browser for good when `v` names the rows being served."""
+    lang = "fr" if request.query_params.get("lang") == "fr" else "en"
+    try:
+        body = await run_in_threadpool(_capitals, *data_stamp(), lang)
+    except DataError:
+        return Response(status_code=503, headers={"Cache-Control": "no-cache"})
+    kept = request.query_params.get("v") == hashlib.blake2b(body, digest_size=6).hexdigest()
+    headers = {"Cache-Control": "public, immutable, max-age=31536000" if kept else "no-cache"}
+    return Response(body, media_type="application/json", headers=headers)
+
+
+ROUTES = [
+    Route("/lite", lite, methods=["GET"]),
+    Route(f"/{BORDERS_PATH}", borders, methods=["GET"]),
+    Route(f"/{CAPITALS_PATH}", capitals, methods=["GET"]),
+]
 MIDDLEWARE = [Middleware(CompressedDelivery)]

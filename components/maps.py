@@ -1,5 +1,7 @@
 """pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
 
+import hashlib
+import json
 import math
 
 import pandas as pd
@@ -10,6 +12,7 @@ from components.config import (
     AES_OUTLINE,
     ARC_COLOUR,
     BORDERS_PATH,
+    CAPITALS_PATH,
     FORCE_COLOURS,
     MAP_LAYERS,
     MAP_VIEW,
@@ -161,11 +164,11 @@ def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def capitals_layer(capitals: pd.DataFrame) -> pdk.Layer:
-    """A small dark dot on each capital (lat, lon)."""
+def capitals_layer(source: str) -> pdk.Layer:
+    """A small dark dot on each capital of `source` (capitals_url)."""
     return pdk.Layer(
         "ScatterplotLayer",
-        capitals,
+        source,
         id="capitals",
         get_position=["lon", "lat"],
         get_fill_color=[40, 40, 40],
@@ -217,15 +220,42 @@ def placed_labels(capitals: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*capitals.columns, "offset", "anchor", "baseline", "box"])
 
 
-def capital_names_layer(capitals: pd.DataFrame) -> pdk.Layer:
-    """Each capital's `label` beside its dot where it fits (placed_labels), outlined in white to read
-    over any fill."""
+def capital_rows(capitals: pd.DataFrame) -> list[dict]:
+    """Every capital (lat, lon, label) with a dot, and `name`, its label where it fits beside the dot
+    (placed_labels: offset, anchor, baseline) or empty where it fits nowhere: capitals_url's rows."""
+    placed = {row["label"]: row for row in placed_labels(capitals).to_dict("records")}
+    nowhere = {"offset": [0, 0], "anchor": "middle", "baseline": "center"}
+    return [
+        row
+        | {"name": row["label"] if row["label"] in placed else ""}
+        | {key: placed.get(row["label"], nowhere)[key] for key in nowhere}
+        for row in capitals.to_dict("records")
+    ]
+
+
+def capitals_body(capitals: pd.DataFrame) -> bytes:
+    """The JSON that the capitals' URL answers with (capital_rows)."""
+    return json.dumps(capital_rows(capitals), separators=(",", ":"), ensure_ascii=False).encode()
+
+
+# Like the borders, the capitals never change with the day: from their own URL, their two layers
+# draw when it arrives, in a frame after the deck's first, so that software WebGL builds the
+# scatter and text shaders' pipelines in a later frame, not all in one (issue #18, README).
+def capitals_url(capitals: pd.DataFrame, lang: str) -> str:
+    """The URL of the capitals' rows in `lang`, named by their digest so the browser may keep them."""
+    digest = hashlib.blake2b(capitals_body(capitals), digest_size=6).hexdigest()
+    return f"./{CAPITALS_PATH}?lang={lang}&v={digest}"
+
+
+def capital_names_layer(source: str) -> pdk.Layer:
+    """Each capital's `label` of `source` (capitals_url) beside its dot where it fits, outlined in
+    white to read over any fill."""
     return pdk.Layer(
         "TextLayer",
-        placed_labels(capitals).drop(columns="box"),
+        source,
         id="capital-names",
         get_position=["lon", "lat"],
-        get_text="label",
+        get_text="name",
         get_size=LABEL_SIZE,
         get_color=[30, 30, 30],
         get_pixel_offset="offset",
@@ -322,7 +352,8 @@ def sahel_map(
     if "arcs" in layers and not arcs.empty:
         deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:
-        deck_layers += [capitals_layer(capitals), capital_names_layer(capitals)]
+        source = capitals_url(capitals, lang)
+        deck_layers += [capitals_layer(source), capital_names_layer(source)]
     if "presence" in layers and not markers.empty:
         deck_layers.append(forces_layer(markers, lang))
     if "status" in layers and sanctioned:
