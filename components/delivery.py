@@ -35,8 +35,7 @@ from components.config import BORDERS_PATH, CAPITALS_PATH
 from components.data import DataError, data_stamp, read_package, read_shapes
 from components.i18n import column, state_names, t
 from components.lite import lite_error, lite_page
-from components.maps import capitals_body
-from components.model import border_segments, capital_points, drawn_states, shapes_version
+from components.model import border_segments, capital_points, capitals_body, drawn_states, shapes_version
 
 COMPRESSIBLE = (
     b"text/",

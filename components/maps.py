@@ -1,8 +1,6 @@
 """pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
 
 import hashlib
-import json
-import math
 
 import pandas as pd
 import pydeck as pdk
@@ -25,7 +23,7 @@ from components.config import (
 )
 from components.formatting import since_words
 from components.i18n import column, t
-from components.model import border_segments, shapes_version
+from components.model import LABEL_SIZE, border_segments, capitals_body, shapes_version
 
 LAYERS = MAP_LAYERS
 MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
@@ -34,17 +32,6 @@ MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
 # sharp at the 12 px the labels are shown (the outline is in atlas pixels, hence halved too).
 FONT_SETTINGS = {"sdf": True, "fontSize": 32, "buffer": 4, "radius": 6}
 OUTLINE_WIDTH = 1
-LABEL_SIZE = 12  # pixels
-# A generous width per character of the sans-serif labels (most run at about 0.55 of the size), so
-# that boxes estimated apart are apart once drawn; the height takes the white outline in.
-CHAR_WIDTH, LABEL_HEIGHT, LABEL_GAP = 0.62 * LABEL_SIZE, LABEL_SIZE + 3, 6
-# Where a capital's name may sit, in order of preference: pixel offset, text anchor, baseline.
-LABEL_PLACES = (
-    ((0, -LABEL_GAP), "middle", "bottom"),
-    ((LABEL_GAP, 0), "start", "center"),
-    ((-LABEL_GAP, 0), "end", "center"),
-    ((0, LABEL_GAP), "middle", "top"),
-)
 
 
 def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
@@ -175,67 +162,6 @@ def capitals_layer(source: str) -> pdk.Layer:
         radius_min_pixels=2.5,
         get_radius=6000,
     )
-
-
-def screen_xy(lat: float, lon: float, zoom: float = MAP_VIEW["zoom"]) -> tuple[float, float]:
-    """Web Mercator pixels (deck.gl's 512-pixel world) of a point at `zoom`: distances between two
-    points are those drawn on screen, whatever the map's width."""
-    scale = 512 * 2**zoom / (2 * math.pi)
-    phi = math.radians(lat)
-    return scale * (math.radians(lon) + math.pi), scale * (
-        math.pi - math.log(math.tan(math.pi / 4 + phi / 2))
-    )
-
-
-def label_box(x: float, y: float, text: str, place) -> tuple[float, float, float, float]:
-    """(left, top, right, bottom) in pixels of `text` drawn at one of LABEL_PLACES from (x, y)."""
-    (dx, dy), anchor, baseline = place
-    width = CHAR_WIDTH * len(text)
-    left = {"middle": x + dx - width / 2, "start": x + dx, "end": x + dx - width}[anchor]
-    top = {"bottom": y + dy - LABEL_HEIGHT, "top": y + dy, "center": y + dy - LABEL_HEIGHT / 2}[baseline]
-    return left, top, left + width, top + LABEL_HEIGHT
-
-
-def overlaps(a, b) -> bool:
-    """Whether two (left, top, right, bottom) boxes share any area."""
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def placed_labels(capitals: pd.DataFrame) -> pd.DataFrame:
-    """The capitals whose name fits beside its dot without touching another name or dot, each with
-    its place (offset, anchor, baseline) and box; a name that fits nowhere is left out (its dot stays).
-    Earlier rows are placed first: the page lists the AES capitals first."""
-    points = [screen_xy(lat, lon) for lat, lon in zip(capitals["lat"], capitals["lon"], strict=True)]
-    dots = [(x - 3, y - 3, x + 3, y + 3) for x, y in points]
-    taken, rows = list(dots), []
-    for (x, y), row in zip(points, capitals.to_dict("records"), strict=True):
-        for place in LABEL_PLACES:
-            box = label_box(x, y, row["label"], place)
-            if not any(overlaps(box, other) for other in taken):
-                taken.append(box)
-                rows.append(
-                    row | {"offset": list(place[0]), "anchor": place[1], "baseline": place[2], "box": box}
-                )
-                break
-    return pd.DataFrame(rows, columns=[*capitals.columns, "offset", "anchor", "baseline", "box"])
-
-
-def capital_rows(capitals: pd.DataFrame) -> list[dict]:
-    """Every capital (lat, lon, label) with a dot, and `name`, its label where it fits beside the dot
-    (placed_labels: offset, anchor, baseline) or empty where it fits nowhere: capitals_url's rows."""
-    placed = {row["label"]: row for row in placed_labels(capitals).to_dict("records")}
-    nowhere = {"offset": [0, 0], "anchor": "middle", "baseline": "center"}
-    return [
-        row
-        | {"name": row["label"] if row["label"] in placed else ""}
-        | {key: placed.get(row["label"], nowhere)[key] for key in nowhere}
-        for row in capitals.to_dict("records")
-    ]
-
-
-def capitals_body(capitals: pd.DataFrame) -> bytes:
-    """The JSON that the capitals' URL answers with (capital_rows)."""
-    return json.dumps(capital_rows(capitals), separators=(",", ":"), ensure_ascii=False).encode()
 
 
 # Like the borders, the capitals never change with the day: from their own URL, their two layers

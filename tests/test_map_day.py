@@ -107,7 +107,7 @@ def test_no_two_force_markers_touch_on_any_day(real):
     for day in change_days(real):
         markers = model.presence_markers(real["presence"], real["forces"], day)
         points = [
-            maps.screen_xy(a, b) for a, b in zip(markers["lat_shown"], markers["lon_shown"], strict=True)
+            model.screen_xy(a, b) for a, b in zip(markers["lat_shown"], markers["lon_shown"], strict=True)
         ]
         for i, (x1, y1) in enumerate(points):
             for x2, y2 in points[i + 1 :]:
@@ -171,14 +171,14 @@ def test_capital_labels_never_overlap_each_other_or_a_dot(real, lang):
     names = state_names(real["states"], lang)
     drawn = model.drawn_states(real["shapes"], names)
     capitals = model.capital_points(real["states"], drawn, column("capital", lang))
-    placed = maps.placed_labels(capitals)
+    placed = model.placed_labels(capitals)
     assert {"Bamako", "Ouagadougou", "Niamey"} <= set(placed["label"])  # the AES capitals always
     assert len(placed) >= len(capitals) - 3  # only a few crowded coastal names may give way
     boxes = list(placed["box"])
-    dots = [maps.screen_xy(a, b) for a, b in zip(capitals["lat"], capitals["lon"], strict=True)]
+    dots = [model.screen_xy(a, b) for a, b in zip(capitals["lat"], capitals["lon"], strict=True)]
     for i, box in enumerate(boxes):
-        assert not any(maps.overlaps(box, other) for other in boxes[i + 1 :]), placed["label"].iloc[i]
-        assert not any(maps.overlaps(box, (x - 3, y - 3, x + 3, y + 3)) for x, y in dots)
+        assert not any(model.overlaps(box, other) for other in boxes[i + 1 :]), placed["label"].iloc[i]
+        assert not any(model.overlaps(box, (x - 3, y - 3, x + 3, y + 3)) for x, y in dots)
 
 
 def test_a_typed_day_moves_the_slider_and_the_slider_moves_the_box():

@@ -161,9 +161,9 @@ def test_capitals_are_dots_with_their_names_from_their_own_url_and_a_small_atlas
     dots, names = layer_json(maps.capitals_layer(url)), layer_json(maps.capital_names_layer(url))
     assert dots["@@type"] == "ScatterplotLayer" and dots["data"] == names["data"] == url
     assert url.startswith("./map-capitals.json?lang=fr&v=")
-    assert json.loads(maps.capitals_body(CAPITALS)) == [
+    assert json.loads(model.capitals_body(CAPITALS)) == [
         {"lat": 12.6, "lon": -8.0, "label": "Bamako", "name": "Bamako"}
-        | {"offset": [0, -maps.LABEL_GAP], "anchor": "middle", "baseline": "bottom"}
+        | {"offset": [0, -model.LABEL_GAP], "anchor": "middle", "baseline": "bottom"}
     ]
     assert names["@@type"] == "TextLayer" and names["getText"] == "@@=name"
     assert names["characterSet"] == "auto"  # only the labels' own characters, accents included
@@ -174,7 +174,7 @@ def test_a_capital_whose_name_fits_nowhere_keeps_its_dot_without_a_name():
     # Five capitals on one spot: the first names take the places around it, the last have none.
     labels = ["Bamako", "Kati", "Koulikoro", "Kita", "Ségou"]
     crowded = pd.DataFrame({"lat": [12.6] * 5, "lon": [-8.0] * 5, "label": labels})
-    rows = maps.capital_rows(crowded)
+    rows = model.capital_rows(crowded)
     assert [row["label"] for row in rows] == labels  # every dot is drawn
     assert [row["name"] for row in rows] == ["Bamako", "Kati", "", "", ""]
 
