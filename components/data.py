@@ -13,6 +13,7 @@ from components import display
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
 from components.formatting import reader_table
+from components.icon_font import FONT_NAME
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, ucdp_events
 
@@ -21,6 +22,9 @@ TEXT_DIR = Path(__file__).resolve().parent / "text"  # prose a translator edits:
 SHAPES_FILE = "shapes/sahel.geojson"  # the country shapes, inside the data folder
 # Tests point the app at a damaged copy of the data through this variable.
 DATA_DIR_VARIABLE = "SAHEL_PIVOT_DATA_DIR"
+STREAMLIT_DIR = Path(st.__file__).parent
+FRONTEND_DIR = STREAMLIT_DIR / "static" / "static"
+APP_DIR = Path(__file__).resolve().parent.parent
 
 
 class DataError(Exception):
@@ -292,3 +296,20 @@ def load_conflict_events() -> pd.DataFrame:
     """The shipped UCDP events as rows of security.EVENT_COLUMNS (for the map's conflict layer)."""
     folder = data_dir()
     return _shipped_conflict_events(str(folder), _stamp(folder))
+
+
+def icon_font_file() -> Path:
+    """Streamlit's Material Symbols file (its name carries a content hash)."""
+    return next(path for path in (FRONTEND_DIR / "media").iterdir() if FONT_NAME.fullmatch(path.name))
+
+
+def read_icon_font_inputs() -> tuple[bytes, str, str]:
+    """What icon_font_subset needs: the icon font's bytes, the frontend's scripts and the Python of
+    Streamlit and the app, each as one text."""
+    scripts = [*FRONTEND_DIR.glob("js/*.js")]
+    python = [*STREAMLIT_DIR.rglob("*.py"), APP_DIR / "app.py", *(APP_DIR / "components").rglob("*.py")]
+    text = [
+        "".join(path.read_text(encoding="utf-8", errors="replace") for path in group)
+        for group in (scripts, python)
+    ]
+    return icon_font_file().read_bytes(), *text

@@ -10,6 +10,7 @@ a quick Brotli quality for the request that first asks, then at the best one in 
 """
 
 import asyncio
+import concurrent.futures
 import contextlib
 import functools
 import gzip
@@ -32,8 +33,9 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from components.config import BORDERS_PATH, CAPITALS_PATH
-from components.data import DataError, data_stamp, read_package, read_shapes
+from components.data import DataError, data_stamp, read_icon_font_inputs, read_package, read_shapes
 from components.i18n import column, state_names, t
+from components.icon_font import FONT_NAME, icon_font_subset
 from components.lite import lite_error, lite_page
 from components.model import border_segments, capital_points, capitals_body, drawn_states, shapes_version
 
@@ -113,7 +115,8 @@ class CompressedDelivery:
     """ASGI middleware: compressible 200 responses of known length go out Brotli- or
     gzip-compressed, compressed once and kept in memory (a Brotli answer recompressed once more,
     at the best quality, in the background); Streamlit's index page also gets the loading note
-    and, unless the theme uses Source Sans, no way to fetch that font. Streaming responses, ranges, websockets and
+    and, unless the theme uses Source Sans, no way to fetch that font; its icon font goes out
+    as the subset of the icons it can show (components/icon_font.py). Streaming responses, ranges, websockets and
     everything else pass untouched."""
 
     def __init__(self, app):
@@ -127,6 +130,15 @@ class CompressedDelivery:
         self.passes: queue.SimpleQueue = queue.SimpleQueue()
         self.improving: set[asyncio.Future] = set()  # passes not yet stored (tests await them)
         threading.Thread(target=self._improve_forever, name="brotli-best", daemon=True).start()
+        # The icon font's subset (2 s of CPU) is made at start-up, before a page asks for it.
+        self.icon_font: concurrent.futures.Future = concurrent.futures.Future()
+        threading.Thread(target=self._make_icon_font, name="icon-font", daemon=True).start()
+
+    def _make_icon_font(self) -> None:
+        try:
+            self.icon_font.set_result(icon_font_subset(*read_icon_font_inputs()))
+        except Exception as error:  # Streamlit's whole font is served instead
+            self.icon_font.set_exception(error)
 
     async def __call__(self, scope, receive, send):
         headers = dict(scope.get("headers", ())) if scope["type"] == "http" else {}
@@ -142,6 +154,9 @@ class CompressedDelivery:
             if message["type"] == "http.response.start":
                 response_headers = dict(message.get("headers", ()))
                 kind = response_headers.get(b"content-type", b"")
+                if message["status"] == 200 and FONT_NAME.search(scope["path"]):
+                    state["start"], state["body"], state["font"] = message, [], True
+                    return
                 if (
                     message["status"] == 200
                     and b"content-length" in response_headers
@@ -155,6 +170,9 @@ class CompressedDelivery:
                 state["body"].append(message.get("body", b""))
                 if not message.get("more_body", False):
                     body = b"".join(state["body"])
+                    if state.get("font"):
+                        await self._icon_font(state["start"], body, send)
+                        return
                     await self._answer(scope["path"], state["start"], body, coding, send)
             else:
                 await send(message)
@@ -175,6 +193,14 @@ class CompressedDelivery:
             headers.append((b"content-encoding", coding.encode()))
         headers += [(b"content-length", str(len(body)).encode()), (b"vary", b"Accept-Encoding")]
         await send({**start, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    async def _icon_font(self, start: dict, body: bytes, send) -> None:
+        """Streamlit's icon font, as its subset once made (the whole font if that failed)."""
+        with contextlib.suppress(Exception):
+            body = await asyncio.wrap_future(self.icon_font)
+        headers = [(k, v) for k, v in start.get("headers", ()) if k != b"content-length"]
+        await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})
 
     def _index_page(self, body: bytes) -> bytes:

@@ -27,6 +27,7 @@ CONTRACT = {
             "components.security",
             "components.security_codes",
             "components.conflict_files",
+            "components.icon_font",
         ],
         ["config", "pure"],
     ),

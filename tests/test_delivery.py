@@ -2,6 +2,7 @@
 
 import asyncio
 import gzip
+import io
 import json
 import re
 import threading
@@ -16,10 +17,11 @@ import pandas as pd
 import pytest
 import streamlit
 from browser_kit import ROOT, run_coroutine
+from fontTools.ttLib import TTFont
 from streamlit.testing.v1 import AppTest
 
-from components import delivery
-from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS
+from components import data, delivery, icon_font
+from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
 from components.data import data_stamp, load_shapes, load_tables
 from components.delivery import BEST_QUALITY, QUICK_QUALITY, CompressedDelivery, _lite_html, negotiate
 from components.formatting import escape_markdown
@@ -300,3 +302,22 @@ def test_the_sidebar_links_to_the_text_only_edition_in_the_readers_language(lang
     at.run()
     links = [m.value for m in at.sidebar.markdown if "lite?lang=" in m.value]
     assert links == [f":material/article: [{escape_markdown(t('lite.link', lang))}](lite?lang={lang})"]
+
+
+def test_the_icon_font_goes_out_as_the_subset_of_the_icons_the_pages_can_show(server):
+    shipped = data.icon_font_file()
+    headers, body = fetch(f"{server}/static/media/{shipped.name}", "br")
+    assert headers["content-type"] == "font/woff2" and int(headers["content-length"]) == len(body)
+    assert "immutable" in headers["cache-control"]
+    assert len(body) < shipped.stat().st_size / 4
+    served, whole = TTFont(io.BytesIO(body)), TTFont(shipped)
+    names, every = icon_font.ligatures(served), icon_font.ligatures(whole)
+    assert served.flavor == "woff2" and len(names) < len(every) / 4
+    used = ["expand_more", "keyboard_double_arrow_left", "keyboard_arrow_down", "more_vert", "check_circle"]
+    used += [icon.removeprefix(":material/").removesuffix(":") for _, icon in PAGES]
+    used += ["download", "restart_alt", "article", "format_quote", "share", "upload_file"]  # the app's own
+    for name in used:  # each still a ligature of its letters, to a glyph with an outline
+        assert name in names, name
+        assert served["glyf"][names[name]].numberOfContours != 0, name
+    assert "sports_cricket" in every and "sports_cricket" not in names  # an icon nothing shows
+    assert served.getBestCmap()[0xE89E] == names["open_in_new"]  # the data grid's link icon
