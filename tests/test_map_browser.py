@@ -6,7 +6,7 @@ from browser_kit import SIZES, Visit
 from test_browser import map_drawn
 
 from components.config import MAP_VIEW
-from components.maps import screen_xy
+from components.model import screen_xy
 
 pytestmark = pytest.mark.browser
 
