@@ -8,6 +8,7 @@
 | a deck's `_tooltip`; a prebuilt deck for `st.pydeck_chart` | pydeck, streamlit | a cached map is handed out as JSON; Streamlit asks a deck only for `to_json()` and `_tooltip` |
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
 | `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
+| `MultiPartParser.spool_max_size` | starlette | Streamlit's upload route parses the form with Starlette, which spools a file over 1 MiB to a temporary file on disk; a reader's upload must stay in memory |
 
 tests/test_compat.py checks each against the installed versions and fails loudly when one moves;
 pyproject.toml bounds the versions they were tested with.
@@ -19,6 +20,7 @@ from types import SimpleNamespace
 import plotly.graph_objects as go
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
+from starlette.formparsers import MultiPartParser
 
 NO_BASEMAP = "__MAP_STYLE__"
 
@@ -95,3 +97,9 @@ def streamlit_protocol() -> SimpleNamespace:
         WidgetState=WidgetState,
         user_key_from_element_id=user_key_from_element_id,
     )
+
+
+def keep_uploads_in_memory(limit_bytes: int) -> None:
+    """Starlette keeps an uploaded file of up to `limit_bytes` in memory instead of spooling it to a
+    temporary file on disk past 1 MiB (Streamlit reads the whole file into memory right after)."""
+    MultiPartParser.spool_max_size = limit_bytes

@@ -8,6 +8,7 @@ PERIOD_END = date(2025, 4, 4)  # the story the pages open on: from the first cou
 DATA_END = date(
     2026, 1, 29
 )  # the last day in the data, as far as the period controls reach (a test checks it)
+UPLOAD_LIMIT_MB = 1024  # a reader's own conflict export, kept in memory only
 MOSCOW = {"lat": 55.756, "lon": 37.617}
 AES_STATES = ("MLI", "BFA", "NER")
 LANGUAGES = ("en", "fr")

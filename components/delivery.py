@@ -32,7 +32,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from components.config import BORDERS_PATH, CAPITALS_PATH
+from components.compat import keep_uploads_in_memory
+from components.config import BORDERS_PATH, CAPITALS_PATH, UPLOAD_LIMIT_MB
 from components.data import DataError, data_stamp, read_icon_font_inputs, read_package, read_shapes
 from components.i18n import column, state_names, t
 from components.icon_font import FONT_NAME, icon_font_subset
@@ -314,3 +315,5 @@ ROUTES = [
     Route(f"/{CAPITALS_PATH}", capitals, methods=["GET"]),
 ]
 MIDDLEWARE = [Middleware(CompressedDelivery)]
+# A reader's upload is never written to disk (the Security page's promise), not even by the form parser.
+keep_uploads_in_memory(UPLOAD_LIMIT_MB * 1024 * 1024)

@@ -12,7 +12,7 @@ import streamlit as st
 
 from components import display
 from components.compat import figure_from_dict
-from components.config import LANGUAGES, PAGES, SITE
+from components.config import LANGUAGES, PAGES, SITE, UPLOAD_LIMIT_MB
 from components.formatting import (
     chart_locale,
     citation,
@@ -462,7 +462,10 @@ def conflict_upload(lang: str):
     with st.expander(t("security.upload", lang), icon=":material/upload_file:"):
         st.caption(t("security.upload_help", lang))
         return st.file_uploader(
-            t("security.upload_label", lang), type=["csv", "zip"], key="security_upload", max_upload_size=1024
+            t("security.upload_label", lang),
+            type=["csv", "zip"],
+            key="security_upload",
+            max_upload_size=UPLOAD_LIMIT_MB,
         )
 
 

@@ -1,5 +1,6 @@
 """Each private part of a library that components/compat.py names still works as relied on."""
 
+import asyncio
 import json
 from pathlib import Path
 
@@ -65,3 +66,37 @@ def test_streamlit_reads_a_cached_figure_and_a_prebuilt_deck_as_the_real_ones():
     prebuilt = compat.PrebuiltDeck(compat.deck_spec(deck))
     assert prebuilt.to_json() == deck.to_json()
     assert deck_gl_json_chart._get_pydeck_tooltip(prebuilt) == {"text": "{name}"}
+
+
+def test_a_readers_upload_is_parsed_in_memory_not_spooled_to_disk():
+    """Streamlit's upload route parses the form with Starlette (request.form()); once the app's
+    delivery is loaded, a file well over Starlette's 1 MiB spool limit stays in memory."""
+    from starlette.requests import Request
+
+    import components.delivery  # noqa: F401  (sets the limit, as `streamlit run app.py` does)
+
+    content = b"date,deaths\n" + b"2024-01-01,1\n" * 250_000  # 3.25 MB
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="file"; filename="own.csv"\r\n'
+        b"Content-Type: text/csv\r\n\r\n" + content + b"\r\n--b--\r\n"
+    )
+
+    async def receive():
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def parse():
+        scope = {
+            "type": "http",
+            "method": "PUT",
+            "headers": [(b"content-type", b"multipart/form-data; boundary=b")],
+        }
+        form = await Request(scope, receive).form(max_part_size=1024)
+        upload = form["file"]
+        try:
+            return upload.file._rolled, await upload.read()
+        finally:
+            upload.file.close()
+
+    rolled, read = asyncio.run(parse())
+    assert read == content
+    assert rolled is False  # a rolled-over SpooledTemporaryFile has been written to a file on disk
