@@ -1,6 +1,5 @@
 """Each private part of a library that components/compat.py names still works as relied on."""
 
-import asyncio
 import json
 from pathlib import Path
 
@@ -8,6 +7,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 import pytest
 import streamlit
+from browser_kit import run_coroutine
 
 from components import compat
 
@@ -97,6 +97,6 @@ def test_a_readers_upload_is_parsed_in_memory_not_spooled_to_disk():
         finally:
             upload.file.close()
 
-    rolled, read = asyncio.run(parse())
+    rolled, read = run_coroutine(parse())  # the shared browser may hold this thread's event loop
     assert read == content
     assert rolled is False  # a rolled-over SpooledTemporaryFile has been written to a file on disk
