@@ -2,8 +2,8 @@
 
 Each session is a client that speaks Streamlit's own websocket protocol to a local server, as a
 browser tab does: it opens pages by link, switches pages, changes the language, moves the map date,
-clicks "Previous event" and sets the timeline and topics filters, with a reader's pause between
-actions, until time is up, and checks after each rerun that the app took the new value (it shows in
+clicks "Previous event", sets the timeline and topics filters and the Security page's measure, with a
+reader's pause between actions, until time is up, and checks after each rerun that the app took the new value (it shows in
 the URL the server sends back). Counts
 completed reruns and their latency, errors (exception or error boxes, values not applied, reruns not
 finished within 30 s, lost connections) and samples the server's memory. Exits 1 on any error.
@@ -11,7 +11,7 @@ Traffic goes to 127.0.0.1 only, in a bounded loop.
 
 The mix: before each action, a reader opens a new link instead with the probability `--new-links`
 (a new Streamlit session, whose first run is mostly the framework's own). The default, 1/7, is one
-chance in seven, the mix this script always ran; `--new-links 0` is the issue's scenario of readers
+chance in seven, the mix this script always ran (before the Security page's action there were six); `--new-links 0` is the issue's scenario of readers
 who each open one link and then act on it (after an error a reader always opens a new link). The
 report says which mix ran and how many links were opened.
 
@@ -26,6 +26,7 @@ import argparse
 import asyncio
 import contextlib
 import csv
+import http.client
 import json
 import random
 import statistics
@@ -34,7 +35,8 @@ import time
 import urllib.request
 from collections import Counter
 from datetime import date, timedelta
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
+from uuid import uuid4
 
 import pandas as pd
 import websockets
@@ -52,7 +54,7 @@ from components.formatting import format_date
 from components.params import PARAMS
 from components.schema import enum_codes
 
-NEW_LINKS = 1 / 7  # the historical mix: a new link as likely as each of the six actions
+NEW_LINKS = 1 / 7  # the historical mix: a new link as likely as each of the six actions there were
 MEMORY_EVERY_S = 3  # memory samples; the table shows one every 30 s
 PROTOCOL = streamlit_protocol()  # Streamlit's private message classes, named in components/compat.py
 TIMEOUT = 30  # seconds a rerun may take before it counts as an error
@@ -71,12 +73,14 @@ def codes_of(key: str) -> list[str]:
 
 CODES = {key: codes_of(key) for key in ["timeline.states", "timeline.categories", "timeline.topics"]}
 CODES |= {key: codes_of(key) for key in ["topics.topic", "topics.state", "topics.measure"]}
+CODES |= {key: codes_of(key) for key in ["security.measure"]}
 LINKS = [
     "map?map.date={day}&lang={lang}",
     "timeline?timeline.categories={category}&lang={lang}",
     "timeline?timeline.period=2021-01-01,{day}&timeline.states=NER",
     "topics?topics.topic={topic}&topics.state=MLI&lang={lang}",
     "data?lang={lang}",
+    "security?security.measure=events&lang={lang}",
     "?lang={lang}",
 ]
 
@@ -84,6 +88,9 @@ LINKS = [
 # Kinds of the app's widgets that hold a value; buttons send a trigger only when clicked, and charts
 # a selection only when one is made, so this client holds nothing for them.
 VALUED = ("slider", "button_group", "multiselect", "selectbox", "text_input")
+# A file uploader's value is the files the browser sent it; the server never sets one.
+UPLOADERS = ("file_uploader",)
+XSRF_COOKIE = "_streamlit_xsrf"
 SPECS = {
     "plotly_chart": lambda p: p.spec,
     "deck_gl_json_chart": lambda p: p.json,
@@ -147,11 +154,43 @@ def problem(msg: PROTOCOL.ForwardMsg) -> str | None:
     return None
 
 
-def page_cookie(url: str) -> str:
-    """The cookies the page's first response sets, as a Cookie header ('' when none)."""
-    with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+def page_cookie(url: str, cookie: str = "") -> str:
+    """The cookies the response to a GET of `url` (sent with `cookie`) sets, as a Cookie header ('' when
+    none)."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
         cookies = response.headers.get_all("Set-Cookie") or []
     return "; ".join(cookie.split(";", 1)[0] for cookie in cookies)
+
+
+def put_file(url: str, cookie: str, name: str, data: bytes) -> None:
+    """PUT `data` to Streamlit's upload route as its frontend does: a multipart form whose one field
+    is the file, under its name, with the XSRF cookie echoed in the X-Xsrftoken header. The body is
+    sent in parts, so the file's bytes are not copied."""
+    boundary = uuid4().hex
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{name}"\r\n'
+        "Content-Type: text/csv\r\n\r\n"
+    ).encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+    cookies = dict(part.split("=", 1) for part in cookie.split("; ") if "=" in part)
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=TIMEOUT * 10)
+    try:
+        connection.putrequest("PUT", parts.path)
+        headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "Cookie": cookie}
+        headers |= {"Content-Length": str(len(head) + len(data) + len(tail))}
+        headers |= {"X-Xsrftoken": cookies[XSRF_COOKIE]} if XSRF_COOKIE in cookies else {}
+        for header, value in headers.items():
+            connection.putheader(header, value)
+        connection.endheaders()
+        for part in (head, data, tail):
+            connection.send(part)
+        response = connection.getresponse()
+        if response.status != 204:
+            raise RuntimeError(f"upload of {name}: HTTP {response.status} {response.read()[:200]!r}")
+    finally:
+        connection.close()
 
 
 class Client:
@@ -160,6 +199,7 @@ class Client:
     def __init__(self, url: str, latencies: list[float]):
         self.url, self.latencies, self.ws = url, latencies, None
         self.query, self.path, self.page, self.main = "", "", "", ""
+        self.cookie, self.session_id = "", ""
         self.pages: dict[str, str] = {}  # url path -> page script hash
         self.widgets: dict[str, tuple[str, object]] = {}  # user key -> (kind, proto) on screen
         self.states: dict[str, PROTOCOL.WidgetState] = {}  # widget id -> value held
@@ -169,15 +209,18 @@ class Client:
 
     async def open(self, link: str) -> None:
         """Load `link` (path?query) in a new session, as a browser does on page load: the page
-        first (a proxy in front pins the browser to a process with a cookie), then the websocket."""
-        cookie = await asyncio.to_thread(page_cookie, f"{self.url}/{link}")
+        first (a proxy in front pins the browser to a process with a cookie), then the server's health,
+        whose response sets the XSRF cookie that uploads echo, then the websocket."""
+        page = await asyncio.to_thread(page_cookie, f"{self.url}/{link}")
+        health = await asyncio.to_thread(page_cookie, f"{self.url}/_stcore/health", page)
+        self.cookie = "; ".join(cookie for cookie in (page, health) if cookie)
         ws_url = self.url.replace("http", "ws", 1) + "/_stcore/stream"
         self.ws = await websockets.connect(
             ws_url,
             subprotocols=["streamlit"],
             max_size=None,
             open_timeout=TIMEOUT,
-            additional_headers={"Cookie": cookie} if cookie else None,
+            additional_headers={"Cookie": self.cookie} if self.cookie else None,
         )
         self.path, _, self.query = link.partition("?")
         await self.rerun(page_name=self.path)
@@ -229,6 +272,7 @@ class Client:
             if kind == "new_session":  # a run starts (again, after a rerun the script asked for)
                 started, drawn, kinds, spec_bytes = True, {}, Counter(), 0
                 self.main = msg.new_session.main_script_hash
+                self.session_id = msg.new_session.initialize.session_id
             elif kind == "navigation":
                 self.pages = {p.url_pathname: p.page_script_hash for p in msg.navigation.app_pages}
                 self.page = msg.navigation.page_script_hash
@@ -239,7 +283,7 @@ class Client:
                 proto = getattr(msg.delta.new_element, what)
                 kinds[what] += 1
                 spec_bytes += len(SPECS[what](proto)) if what in SPECS else 0
-                if what in (*VALUED, "button"):
+                if what in (*VALUED, *UPLOADERS, "button"):
                     drawn[proto.id] = what, proto, msg.metadata.active_script_hash == self.main
             elif (
                 started
@@ -248,7 +292,8 @@ class Client:
             ):
                 break  # (FINISHED_EARLY_FOR_RERUN: another run follows)
         self.drawn, self.spec_bytes = kinds, spec_bytes
-        # As the browser: a widget drawn again keeps the value it holds unless the script set one.
+        # As the browser: a widget drawn again keeps the value it holds unless the script set one (an
+        # uploader keeps its files).
         held = self.states
         self.widgets = {
             PROTOCOL.user_key_from_element_id(wid): (what, proto) for wid, (what, proto, _) in drawn.items()
@@ -258,6 +303,9 @@ class Client:
             wid: held[wid] if wid in held and not proto.set_value else shown_value(what, proto)
             for wid, (what, proto, _) in drawn.items()
             if what in VALUED
+        }
+        self.states |= {
+            wid: held[wid] for wid, (what, *_) in drawn.items() if what in UPLOADERS and wid in held
         }
 
     async def goto(self, path: str) -> None:
@@ -279,6 +327,33 @@ class Client:
         self.states[proto.id] = state
         await self.rerun()
         self.expect(self.param(key) == expected, f"{key}: wanted {expected}, URL is ?{self.query}")
+
+    async def upload(self, key: str, name: str, data: bytes) -> None:
+        """Give the file uploader `key` the file `name`, as a browser does: ask the session for an
+        upload URL, PUT the file there, then rerun with the uploader holding it."""
+        back = PROTOCOL.BackMsg()
+        request = back.file_urls_request
+        request.request_id, request.session_id = uuid4().hex, self.session_id
+        request.file_names.append(name)
+        await self.ws.send(back.SerializeToString())
+        async with asyncio.timeout(TIMEOUT):
+            while True:
+                msg = PROTOCOL.ForwardMsg.FromString(await self.ws.recv())
+                if broken := problem(msg):
+                    raise RuntimeError(f"on {self.path or 'overview'}: {broken}")
+                if msg.WhichOneof("type") == "file_urls_response":
+                    response = msg.file_urls_response
+                    if response.response_id == request.request_id:
+                        break
+        self.expect(not response.error_msg, f"no upload URL for {name}: {response.error_msg}")
+        urls = response.file_urls[0]
+        await asyncio.to_thread(put_file, self.url + urls.upload_url, self.cookie, name, data)
+        state = PROTOCOL.WidgetState(id=self.widgets[key][1].id)
+        info = state.file_uploader_state_value.uploaded_file_info.add()
+        info.name, info.size, info.file_id = name, len(data), urls.file_id
+        info.file_urls.CopyFrom(urls)
+        self.states[state.id] = state
+        await self.rerun()
 
     async def click(self, key: str) -> None:
         """Click the button `key`: a trigger sent once with the other widgets' values."""
@@ -335,6 +410,11 @@ async def choose(client: Client, rng: random.Random, key: str) -> None:
         )
 
 
+async def security_filter(client: Client, rng: random.Random) -> None:
+    await client.goto("security")
+    await choose(client, rng, "security.measure")
+
+
 async def timeline_filter(client: Client, rng: random.Random) -> None:
     await client.goto("timeline")
     key = rng.choice(["timeline.period", "timeline.states", "timeline.categories", "timeline.topics"])
@@ -351,7 +431,7 @@ async def topics_filter(client: Client, rng: random.Random) -> None:
     await choose(client, rng, rng.choice(["topics.topic", "topics.state", "topics.measure"]))
 
 
-ACTIONS = [switch_page, language, map_date, previous_event, timeline_filter, topics_filter]
+ACTIONS = [switch_page, language, map_date, previous_event, timeline_filter, topics_filter, security_filter]
 
 
 async def session(url: str, seconds: float, think: float, new_links: float, seed: int, tally: dict) -> None:
