@@ -9,6 +9,7 @@
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
 | `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
 | `MultiPartParser.spool_max_size` | starlette | Streamlit's upload route parses the form with Starlette, which spools a file over 1 MiB to a temporary file on disk; a reader's upload must stay in memory |
+| `UploadedFile.__deepcopy__`, `UploadedFileRec` | streamlit | Streamlit deep-copies a file uploader's value on every run (SessionState.register_widget), which copies the file's bytes: 1.7 s a rerun for a 470 MB upload; the copy shares them instead, as BytesIO does until written to |
 
 tests/test_compat.py checks each against the installed versions and fails loudly when one moves;
 pyproject.toml bounds the versions they were tested with.
@@ -103,3 +104,19 @@ def keep_uploads_in_memory(limit_bytes: int) -> None:
     """Starlette keeps an uploaded file of up to `limit_bytes` in memory instead of spooling it to a
     temporary file on disk past 1 MiB (Streamlit reads the whole file into memory right after)."""
     MultiPartParser.spool_max_size = limit_bytes
+
+
+def share_uploaded_bytes() -> None:
+    """Streamlit's deep copy of a file uploader's value, made on every run, shares the file's bytes
+    instead of copying them. Imported on call, as streamlit_protocol."""
+    from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
+
+    def shared_copy(file: UploadedFile, memo: dict) -> UploadedFile:
+        # A BytesIO made from bytes shares them and copies only when written to: this copy is as
+        # independent of the original as a deep one.
+        record = UploadedFileRec(file.file_id, file.name, file.type, file.getvalue())
+        copy = UploadedFile(record, file._file_urls)
+        copy.seek(file.tell())
+        return copy
+
+    UploadedFile.__deepcopy__ = shared_copy

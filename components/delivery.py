@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from components.compat import keep_uploads_in_memory
+from components.compat import keep_uploads_in_memory, share_uploaded_bytes
 from components.config import BORDERS_PATH, CAPITALS_PATH, UPLOAD_LIMIT_MB
 from components.data import DataError, data_stamp, read_icon_font_inputs, read_package, read_shapes
 from components.i18n import column, state_names, t
@@ -317,3 +317,5 @@ ROUTES = [
 MIDDLEWARE = [Middleware(CompressedDelivery)]
 # A reader's upload is never written to disk (the Security page's promise), not even by the form parser.
 keep_uploads_in_memory(UPLOAD_LIMIT_MB * 1024 * 1024)
+# Nor copied on every rerun of the page that holds it.
+share_uploaded_bytes()

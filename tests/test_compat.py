@@ -100,3 +100,34 @@ def test_a_readers_upload_is_parsed_in_memory_not_spooled_to_disk():
     rolled, read = run_coroutine(parse())  # the shared browser may hold this thread's event loop
     assert read == content
     assert rolled is False  # a rolled-over SpooledTemporaryFile has been written to a file on disk
+
+
+def test_a_deep_copy_of_an_uploaded_file_shares_its_bytes_and_stays_independent():
+    """Streamlit deep-copies a file uploader's value on every run (SessionState.register_widget);
+    once the app's delivery is loaded, the copy does not copy the file."""
+    import copy
+
+    from streamlit.proto.Common_pb2 import FileURLs
+    from streamlit.runtime.state import session_state
+    from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
+
+    import components.delivery  # noqa: F401  (patches UploadedFile, as `streamlit run app.py` does)
+
+    assert session_state.deepcopy is copy.deepcopy  # the copy made on every run
+    data = b"date,deaths\n" + b"2024-01-01,1\n" * 1000
+    file = UploadedFile(UploadedFileRec("id", "own.csv", "text/csv", data), FileURLs(file_id="id"))
+    file.seek(5)
+    copied = copy.deepcopy(file)
+    assert copied.getvalue() is file.getvalue() is data  # shared, not copied
+    assert (copied.file_id, copied.name, copied.type, copied.size, copied.tell()) == (
+        "id",
+        "own.csv",
+        "text/csv",
+        len(data),
+        5,
+    )
+    assert copied._file_urls == file._file_urls and copied == file
+    copied.read()
+    copied.seek(0)
+    copied.write(b"x")
+    assert file.tell() == 5 and file.getvalue() == data and copied.getvalue() != data
