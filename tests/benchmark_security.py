@@ -4,11 +4,16 @@ rows (tests/conflict_samples.py), hashed, read, validated and aggregated as the 
     python tests/benchmark_security.py            # prints seconds and peak memory; exit 1 over target
     python tests/benchmark_security.py --profile  # the same, and where the time goes (pyinstrument)
     python tests/benchmark_security.py --reruns   # the page's reruns with and without that file loaded
+    python tests/benchmark_security.py --reruns-server [--rows N]  # the same on the real server
 
 The file is made in one child process and written to a temporary file (test data, not a reader's
 upload); a second child reads it into memory and runs the pipeline, so that its peak memory is the
 pipeline's own plus the file's bytes. Targets: ≤ 5 s and ≤ 1.5 GiB. The CPU seconds and the load
 average are printed too: on two cores shared with other work, the wall time says more about the load.
+
+`--reruns` runs the page in AppTest; `--reruns-server` serves app.py and speaks Streamlit's websocket
+protocol as a browser does (tests/load.py's client): one session uploads the file through the upload
+route, another on the same server has none, and each changes the measure in turn.
 """
 
 import csv
@@ -53,7 +58,8 @@ def make(path: Path, rows: int = ROWS, seed: int = 16) -> None:
     with path.open("w", encoding="utf-8") as out:
         out.write(",".join(ACLED_COLUMNS) + "\n")
         for start in range(0, rows, 10_000):
-            out.write("".join(rng.choice(templates).format(id=f"X{i}") for i in range(start, start + 10_000)))
+            ids = range(start, min(start + 10_000, rows))
+            out.write("".join(rng.choice(templates).format(id=f"X{i}") for i in ids))
 
 
 def measure(path: Path, profile: bool = False) -> dict:
@@ -124,6 +130,56 @@ def reruns(path: Path) -> dict:
     }
 
 
+async def server_reruns(servers: dict[str, tuple[str, int]], path: Path, reruns: int = RERUNS) -> dict:
+    """Per server (name: (url, pid)): median ms of the Security page's rerun after a change of
+    measure in a session that uploaded `path` and in one that did not, the upload's first run, and the
+    server's RSS (MiB) before the upload, after it and after the reruns. The changes take turns over
+    every session, so that the machine's drift weighs on all of them alike."""
+    from browser_kit import rss_kib
+    from load import CODES, Client
+
+    data, codes = path.read_bytes(), CODES["security.measure"]
+    clients, rows = {}, {}
+    for name, (url, pid) in servers.items():
+        for own in (False, True):
+            clients[name, own] = Client(url, [])
+            await clients[name, own].open("security")
+        before, started = rss_kib(pid), time.perf_counter()
+        await clients[name, True].upload("security_upload", path.name, data)
+        rows[name] = {
+            "rows": data.count(b"\n") - 1,  # the header line and one a row
+            "file_mib": round(len(data) / 2**20),
+            "upload_and_first_run_ms": round((time.perf_counter() - started) * 1000),
+            "first_run_with_file_ms": round(clients[name, True].latencies[-1] * 1000),
+            "rss_before_upload_mib": round(before / 1024),
+            "rss_after_upload_mib": round(rss_kib(pid) / 1024),
+        }
+        clients[name, True].expect(
+            clients[name, True].param("security.file") == "own", "the file was not used"
+        )
+    times: dict[tuple[str, bool], list[float]] = {key: [] for key in clients}
+    for number in range(reruns + 1):  # the first change of each session warms it up
+        index = (number + 1) % 2  # "best" is the default: "events" first
+
+        def fill(state, proto, index=index):
+            state.string_value = proto.options[index]
+
+        for key, client in clients.items():
+            await client.change("security.measure", codes[index] if index else None, fill)
+            if number:
+                times[key].append(client.latencies[-1] * 1000)
+    for (name, own), client in clients.items():
+        if own:
+            client.expect(client.param("security.file") == "own", "the file was dropped on a rerun")
+        rows[name]["rerun_ms_with_file" if own else "rerun_ms_without_file"] = round(
+            statistics.median(times[name, own])
+        )
+        await client.close()
+    for name, (_, pid) in servers.items():
+        rows[name]["rss_after_reruns_mib"] = round(rss_kib(pid) / 1024)
+    return rows
+
+
 def main(profile: bool) -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "acled-1m.csv"
@@ -145,6 +201,17 @@ if __name__ == "__main__":
             made = Path(folder) / "acled-1m.csv"
             make(made)
             print(json.dumps(reruns(made)))
+    elif sys.argv[1:2] == ["--reruns-server"]:
+        import asyncio
+
+        from browser_kit import serve
+
+        rows = int(sys.argv[sys.argv.index("--rows") + 1]) if "--rows" in sys.argv else ROWS
+        with tempfile.TemporaryDirectory() as folder, serve() as (url, process):
+            made = Path(folder) / f"acled-{rows}.csv"
+            make(made, rows)
+            result = asyncio.run(server_reruns({"app": (url, process.pid)}, made))["app"]
+        print(json.dumps(result | {"reruns": RERUNS, "load_average": round(os.getloadavg()[0], 1)}))
     elif sys.argv[1:2] == ["--measure"]:
         print(json.dumps(measure(Path(sys.argv[2]), "--profile" in sys.argv)))
     else:
