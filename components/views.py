@@ -582,6 +582,30 @@ def milestone_names(marks: pd.DataFrame, lang: str) -> dict[str, str]:
     }
 
 
+OVERVIEW_TABLES = ("states", "events", "cooperation", "sources")
+
+
+def overview_view(tables: dict, lang: str, first: date, last: date) -> dict:
+    """What the overview shows in `lang`: its headline figures (model.overview_figures from `first`
+    to `last`), the events of `last` as texts (date in words, title, summary, sources as markdown)
+    and the AES states' rows (state_rows)."""
+    states, events, sources = tables["states"], tables["events"], tables["sources"]
+    headline = [
+        {
+            "date": format_date(event["date"], event["date_precision"], lang),
+            "title": event[column("title", lang)],
+            "summary": event[column("summary", lang)],
+            "sources": "\n".join(source_lines(event["source_ids"], sources, lang, event.get("evidence", ""))),
+        }
+        for event in model.events_on(events, last).head(1).to_dict("records")
+    ]
+    return {
+        "figures": model.overview_figures(states, events, tables["cooperation"], sources, first, last),
+        "headline": headline,
+        "states": state_rows(model.aes_states(states), lang),
+    }
+
+
 def state_rows(states: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The states as the overview lists them: name, capital, population and area, written out in
     `lang` under headers in `lang`."""

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components import data, views
-from components.config import DATA_END, FIRST_COUP, PERIOD_END
+from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import cached_view, load_codes, load_shapes, load_tables
 from components.i18n import t
 
@@ -132,3 +132,14 @@ def test_a_view_is_computed_once_per_data_version_and_arguments(data_copy):
     cached_view("test", compute, ("events",), "2024-01-01")
     assert calls == ["2024-01-01", "2024-01-02", "2024-01-01"]
     assert data.VIEW_ENTRIES >= 256
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_overview_view_writes_its_headline_and_states_in_the_language(tables, lang):
+    view = views.overview_view(tables, lang, FIRST_COUP, MOSCOW_CONSULTATIONS)
+    assert view["figures"]["days"] == 1689
+    [event] = view["headline"]
+    assert event["date"] == ("3 avril 2025" if lang == "fr" else "3 April 2025")
+    assert event["sources"].splitlines()[0].startswith("*") and "\n- " in event["sources"]
+    assert view["states"].columns[0] == t("overview.column.state", lang)
+    assert len(view["states"]) == 3
