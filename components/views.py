@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from components import model, security, security_charts, security_map
+from components import display, model, security, security_charts, security_map
 from components.charts.counts import (
     area_chart,
     composition_chart,
@@ -29,6 +29,7 @@ from components.formatting import (
     format_quarter,
     joined_names,
     name_references,
+    reader_table,
     source_labels,
     source_lines,
 )
@@ -604,6 +605,26 @@ def overview_view(tables: dict, lang: str, first: date, last: date) -> dict:
         "headline": headline,
         "states": state_rows(model.aes_states(states), lang),
     }
+
+
+METHODOLOGY_TABLES = ("phases", "events", "corrections", "states", "topics", "forces")
+
+
+def methodology_view(tables: dict, lang: str, last: date) -> dict:
+    """What the methodology shows in `lang`: each phase (model.phase_periods up to `last`) as a
+    markdown heading with its span in words and its reasoning; the corrections as their CSV keeps
+    them and as a reader sees them (display.shown, ids hidden)."""
+    phases = [
+        {
+            "heading": f"**{escape_markdown(phase[column('label', lang)])}** · "
+            f"{format_date(phase['start'], 'day', lang)} – {format_date(phase['end'], 'day', lang)}",
+            "reasoning": phase[column("reasoning", lang)],
+        }
+        for phase in model.phase_periods(tables["phases"], tables["events"], last).to_dict("records")
+    ]
+    corrections = tables["corrections"][["date", "table", "row_ids", column("change", lang)]]
+    shown = display.shown(reader_table(corrections, None, lang), lang, display.code_labels(tables, lang))
+    return {"phases": phases, "corrections": corrections, "corrections_shown": shown}
 
 
 def state_rows(states: pd.DataFrame, lang: str) -> pd.DataFrame:

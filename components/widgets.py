@@ -68,7 +68,7 @@ def table_with_download(
     *,
     key: str,
     lang: str,
-    labels: dict[str, dict[str, str]],
+    labels: dict[str, dict[str, str]] | None = None,
     table: str | None = None,
     interactive: bool = True,
     sources: pd.DataFrame | None = None,
@@ -78,8 +78,8 @@ def table_with_download(
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
     or the empty-result message. The table is `shown` when given, else the frame with its sources
     named and its ids hidden (formatting.reader_table), its headers, codes and dates in `lang`
-    (`labels`: data.load_labels; `table`: the data table the codes come from, display.TABLE_CODES).
-    The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
+    (`labels`: data.load_labels, needed only without `shown`; `table`: the data table the codes
+    come from, display.TABLE_CODES). The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
     the rows are `filtered`."""
     if frame.empty:
         st.info(t("common.empty", lang))

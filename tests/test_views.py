@@ -143,3 +143,13 @@ def test_the_overview_view_writes_its_headline_and_states_in_the_language(tables
     assert event["sources"].splitlines()[0].startswith("*") and "\n- " in event["sources"]
     assert view["states"].columns[0] == t("overview.column.state", lang)
     assert len(view["states"]) == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_methodology_view_dates_its_phases_and_hides_the_corrections_ids(tables, lang):
+    view = views.methodology_view(tables, lang, DATA_END)
+    assert len(view["phases"]) == len(tables["phases"])
+    assert view["phases"][0]["heading"].startswith("**") and " – " in view["phases"][0]["heading"]
+    assert "row_ids" in view["corrections"].columns
+    assert len(view["corrections_shown"]) == len(view["corrections"])
+    assert "row_ids" not in view["corrections_shown"].columns
