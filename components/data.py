@@ -166,17 +166,20 @@ VIEW_ENTRIES = 512
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
     """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
+    special = {
+        "shapes": lambda: _read_json(folder, SHAPES_FILE),
+        "datapackage": lambda: _checked_package(folder, stamp),
+    }
     loaded = {
-        table: _read_json(folder, SHAPES_FILE) if table == "shapes" else _load_table(folder, stamp, table)
-        for table in tables
+        table: special[table]() if table in special else _load_table(folder, stamp, table) for table in tables
     }
     return _compute(loaded, *args)
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):
     """What a page shows for its controls: `compute(tables, *args)`, a pure function (components.views)
-    of the named tables ('shapes': the country shapes) and the controls, computed once per data
-    version and arguments. Raises DataError as load_tables does."""
+    of the named tables ('shapes': the country shapes; 'datapackage': the descriptor) and the
+    controls, computed once per data version and arguments. Raises DataError as load_tables does."""
     folder = data_dir()
     return _view(str(folder), _stamp(folder), name, compute, tuple(tables), args)
 

@@ -627,6 +627,29 @@ def methodology_view(tables: dict, lang: str, last: date) -> dict:
     return {"phases": phases, "corrections": corrections, "corrections_shown": shown}
 
 
+DATA_TABLES = ("datapackage", "sources", "states", "topics", "forces")
+
+
+def data_view(tables: dict, name: str, lang: str) -> dict:
+    """What the data page shows in `lang` beside table `name`'s rows: the table's columns described
+    (model.field_rows under headers in `lang`), and the sources by type: a sentence on the largest
+    type, the counts as their CSV keeps them and as a reader sees them."""
+    labels = display.code_labels(tables, lang)
+    resource = next(r for r in tables["datapackage"]["resources"] if r["name"] == name)
+    headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
+    counts = model.source_type_counts(tables["sources"])
+    kinds = [t(f"source_type.{k}", lang) for k in counts.index]
+    by_type = pd.DataFrame({"source_type": counts.index, "sources": counts.to_numpy()})
+    return {
+        "fields": pd.DataFrame(model.field_rows(resource, lang, labels), columns=headers),
+        "by_type_summary": t(
+            "data.by_type_summary", lang, n=int(counts.iloc[0]), total=int(counts.sum()), kind=kinds[0]
+        ),
+        "by_type": by_type,
+        "by_type_shown": display.shown(reader_table(by_type, None, lang), lang, labels),
+    }
+
+
 def state_rows(states: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The states as the overview lists them: name, capital, population and area, written out in
     `lang` under headers in `lang`."""

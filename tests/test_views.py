@@ -153,3 +153,15 @@ def test_the_methodology_view_dates_its_phases_and_hides_the_corrections_ids(tab
     assert "row_ids" in view["corrections"].columns
     assert len(view["corrections_shown"]) == len(view["corrections"])
     assert "row_ids" not in view["corrections_shown"].columns
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_data_view_describes_the_columns_and_counts_the_sources_by_type(tables, lang):
+    package = data.load_package_info()
+    view = views.data_view({**tables, "datapackage": package}, "events", lang)
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    assert len(view["fields"]) == len(events["schema"]["fields"])
+    assert view["fields"].columns[0] == t("data.column", lang)
+    assert view["by_type"]["sources"].sum() == len(tables["sources"])
+    assert str(len(tables["sources"])) in view["by_type_summary"].replace("\u202f", "").replace(",", "")
+    assert list(view["by_type_shown"].columns) != list(view["by_type"].columns)
