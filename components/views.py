@@ -589,7 +589,7 @@ OVERVIEW_TABLES = ("states", "events", "cooperation", "sources")
 def overview_view(tables: dict, lang: str, first: date, last: date) -> dict:
     """What the overview shows in `lang`: its headline figures (model.overview_figures from `first`
     to `last`), the events of `last` as texts (date in words, title, summary, sources as markdown)
-    and the AES states' rows (state_rows)."""
+    and the AES states' rows (state_rows, ready to send: display.arrow_table)."""
     states, events, sources = tables["states"], tables["events"], tables["sources"]
     headline = [
         {
@@ -603,7 +603,7 @@ def overview_view(tables: dict, lang: str, first: date, last: date) -> dict:
     return {
         "figures": model.overview_figures(states, events, tables["cooperation"], sources, first, last),
         "headline": headline,
-        "states": state_rows(model.aes_states(states), lang),
+        "states": display.arrow_table(state_rows(model.aes_states(states), lang)),
     }
 
 
@@ -613,7 +613,7 @@ METHODOLOGY_TABLES = ("phases", "events", "corrections", "states", "topics", "fo
 def methodology_view(tables: dict, lang: str, last: date) -> dict:
     """What the methodology shows in `lang`: each phase (model.phase_periods up to `last`) as a
     markdown heading with its span in words and its reasoning; the corrections as their CSV keeps
-    them and as a reader sees them (display.shown, ids hidden)."""
+    them and as a reader sees them (display.shown, ids hidden; ready to send: display.arrow_table)."""
     phases = [
         {
             "heading": f"**{escape_markdown(phase[column('label', lang)])}** · "
@@ -624,7 +624,7 @@ def methodology_view(tables: dict, lang: str, last: date) -> dict:
     ]
     corrections = tables["corrections"][["date", "table", "row_ids", column("change", lang)]]
     shown = display.shown(reader_table(corrections, None, lang), lang, display.code_labels(tables, lang))
-    return {"phases": phases, "corrections": corrections, "corrections_shown": shown}
+    return {"phases": phases, "corrections": corrections, "corrections_shown": display.arrow_table(shown)}
 
 
 DATA_TABLES = ("datapackage", "sources", "states", "topics", "forces")
@@ -633,7 +633,8 @@ DATA_TABLES = ("datapackage", "sources", "states", "topics", "forces")
 def data_view(tables: dict, name: str, lang: str) -> dict:
     """What the data page shows in `lang` beside table `name`'s rows: the table's columns described
     (model.field_rows under headers in `lang`), and the sources by type: a sentence on the largest
-    type, the counts as their CSV keeps them and as a reader sees them."""
+    type, the counts as their CSV keeps them and as a reader sees them. The tables drawn are ready
+    to send (display.arrow_table)."""
     labels = display.code_labels(tables, lang)
     resource = next(r for r in tables["datapackage"]["resources"] if r["name"] == name)
     headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
@@ -641,12 +642,14 @@ def data_view(tables: dict, name: str, lang: str) -> dict:
     kinds = [t(f"source_type.{k}", lang) for k in counts.index]
     by_type = pd.DataFrame({"source_type": counts.index, "sources": counts.to_numpy()})
     return {
-        "fields": pd.DataFrame(model.field_rows(resource, lang, labels), columns=headers),
+        "fields": display.arrow_table(
+            pd.DataFrame(model.field_rows(resource, lang, labels), columns=headers)
+        ),
         "by_type_summary": t(
             "data.by_type_summary", lang, n=int(counts.iloc[0]), total=int(counts.sum()), kind=kinds[0]
         ),
         "by_type": by_type,
-        "by_type_shown": display.shown(reader_table(by_type, None, lang), lang, labels),
+        "by_type_shown": display.arrow_table(display.shown(reader_table(by_type, None, lang), lang, labels)),
     }
 
 

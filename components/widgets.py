@@ -8,6 +8,7 @@ from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from components import display
@@ -73,13 +74,14 @@ def table_with_download(
     interactive: bool = True,
     sources: pd.DataFrame | None = None,
     filtered: bool = False,
-    shown: pd.DataFrame | None = None,
+    shown: pd.DataFrame | pa.Table | None = None,
 ) -> None:
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
-    or the empty-result message. The table is `shown` when given, else the frame with its sources
-    named and its ids hidden (formatting.reader_table), its headers, codes and dates in `lang`
-    (`labels`: data.load_labels, needed only without `shown`; `table`: the data table the codes
-    come from, display.TABLE_CODES). The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
+    or the empty-result message. The table is `shown` when given (a frame, or one ready to send:
+    display.arrow_table), else the frame with its sources named and its ids hidden
+    (formatting.reader_table), its headers, codes and dates in `lang` (`labels`: data.load_labels,
+    needed only without `shown`; `table`: the data table the codes come from, display.TABLE_CODES).
+    The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
     the rows are `filtered`."""
     if frame.empty:
         st.info(t("common.empty", lang))

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 from streamlit.testing.v1 import AppTest
 
 import components.display as display
@@ -149,3 +150,10 @@ def test_an_english_browser_opens_english():
     at = run_home({"locale": "en-US"})
     assert at.session_state["lang"] == "en"
     assert "lang" not in at.query_params
+
+
+def test_a_table_ready_to_send_is_sent_as_its_frame_would_be(labels):
+    frame = shown(load_tables("events")["events"].head(20), "fr", labels["fr"], "events")
+    assert convert_anything_to_arrow_bytes(display.arrow_table(frame)) == convert_anything_to_arrow_bytes(
+        frame
+    )

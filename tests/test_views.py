@@ -141,8 +141,8 @@ def test_the_overview_view_writes_its_headline_and_states_in_the_language(tables
     [event] = view["headline"]
     assert event["date"] == ("3 avril 2025" if lang == "fr" else "3 April 2025")
     assert event["sources"].splitlines()[0].startswith("*") and "\n- " in event["sources"]
-    assert view["states"].columns[0] == t("overview.column.state", lang)
-    assert len(view["states"]) == 3
+    assert view["states"].column_names[0] == t("overview.column.state", lang)
+    assert view["states"].num_rows == 3
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -151,8 +151,8 @@ def test_the_methodology_view_dates_its_phases_and_hides_the_corrections_ids(tab
     assert len(view["phases"]) == len(tables["phases"])
     assert view["phases"][0]["heading"].startswith("**") and " – " in view["phases"][0]["heading"]
     assert "row_ids" in view["corrections"].columns
-    assert len(view["corrections_shown"]) == len(view["corrections"])
-    assert "row_ids" not in view["corrections_shown"].columns
+    assert view["corrections_shown"].num_rows == len(view["corrections"])
+    assert "row_ids" not in view["corrections_shown"].column_names
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -160,8 +160,8 @@ def test_the_data_view_describes_the_columns_and_counts_the_sources_by_type(tabl
     package = data.load_package_info()
     view = views.data_view({**tables, "datapackage": package}, "events", lang)
     events = next(r for r in package["resources"] if r["name"] == "events")
-    assert len(view["fields"]) == len(events["schema"]["fields"])
-    assert view["fields"].columns[0] == t("data.column", lang)
+    assert view["fields"].num_rows == len(events["schema"]["fields"])
+    assert view["fields"].column_names[0] == t("data.column", lang)
     assert view["by_type"]["sources"].sum() == len(tables["sources"])
     assert str(len(tables["sources"])) in view["by_type_summary"].replace("\u202f", "").replace(",", "")
-    assert list(view["by_type_shown"].columns) != list(view["by_type"].columns)
+    assert view["by_type_shown"].column_names != list(view["by_type"].columns)
