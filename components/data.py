@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 import streamlit as st
 
 from components import display
@@ -215,20 +214,6 @@ def load_reader_table(name: str, lang: str) -> pd.DataFrame:
 def _reader_table(folder: str, stamp: str, name: str, lang: str) -> pd.DataFrame:
     named = reader_table(_load_table(folder, stamp, name), _load_table(folder, stamp, "sources"), lang)
     return display.shown(named, lang, _labels(folder, stamp, lang), name)
-
-
-def load_shown_table(name: str, lang: str) -> pa.Table:
-    """Table `name` whole, as the data page draws it in `lang` when no search narrows it: the
-    reader's table (load_reader_table) with its columns typed, ready to send (display.arrow_table)."""
-    folder = data_dir()
-    return _shown_table(str(folder), _stamp(folder), name, lang)
-
-
-@st.cache_data(show_spinner=False)
-def _shown_table(folder: str, stamp: str, name: str, lang: str) -> pa.Table:
-    return display.arrow_table(
-        _reader_table(folder, stamp, name, lang).reset_index(drop=True).infer_objects()
-    )
 
 
 def read_shapes(folder: Path) -> dict:

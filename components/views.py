@@ -627,21 +627,26 @@ def methodology_view(tables: dict, lang: str, last: date) -> dict:
     return {"phases": phases, "corrections": corrections, "corrections_shown": display.arrow_table(shown)}
 
 
-DATA_TABLES = ("datapackage", "sources", "states", "topics", "forces")
+DATA_TABLES = ("datapackage", "sources", "states", "topics", "forces")  # and the table shown
 
 
 def data_view(tables: dict, name: str, lang: str) -> dict:
-    """What the data page shows in `lang` beside table `name`'s rows: the table's columns described
-    (model.field_rows under headers in `lang`), and the sources by type: a sentence on the largest
-    type, the counts as their CSV keeps them and as a reader sees them. The tables drawn are ready
-    to send (display.arrow_table)."""
+    """What the data page shows of table `name` in `lang`: the table itself (its CSV, and what a
+    search looks through); the table whole as a reader sees it (formatting.reader_table, then
+    display.shown, its columns typed); its columns described (model.field_rows under headers in
+    `lang`); and the sources by type: a sentence on the largest type, the counts as their CSV keeps
+    them and as a reader sees them. The tables drawn are ready to send (display.arrow_table)."""
     labels = display.code_labels(tables, lang)
     resource = next(r for r in tables["datapackage"]["resources"] if r["name"] == name)
+    named = reader_table(tables[name], tables["sources"], lang)
+    shown = display.shown(named, lang, labels, name).reset_index(drop=True).infer_objects()
     headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
     counts = model.source_type_counts(tables["sources"])
     kinds = [t(f"source_type.{k}", lang) for k in counts.index]
     by_type = pd.DataFrame({"source_type": counts.index, "sources": counts.to_numpy()})
     return {
+        "table": tables[name],
+        "shown": display.arrow_table(shown),
         "fields": display.arrow_table(
             pd.DataFrame(model.field_rows(resource, lang, labels), columns=headers)
         ),

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import components.display as display
 from components.config import LANGUAGES, PAGES
-from components.data import _reader_table, _shown_table, _view, load_tables
+from components.data import _reader_table, _view, load_tables
 from components.display import code_labels, missing_headers, shown
 from components.params import browser_language
 from components.widgets import csv_bytes
@@ -93,7 +93,7 @@ def test_every_column_a_page_shows_has_a_header_in_both_languages(monkeypatch):
 
     for module in ("components.display", "components.panels"):  # widgets calls display.shown
         monkeypatch.setattr(f"{module}.shown", record)
-    for cached in (_reader_table, _shown_table, _view):  # cached per language: made afresh, and recorded
+    for cached in (_reader_table, _view):  # cached per language: made afresh, and recorded
         cached.clear()
     for page, _ in PAGES:
         for lang in LANGUAGES:

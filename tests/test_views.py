@@ -156,7 +156,7 @@ def test_the_methodology_view_dates_its_phases_and_hides_the_corrections_ids(tab
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_data_view_describes_the_columns_and_counts_the_sources_by_type(tables, lang):
+def test_the_data_view_holds_the_table_as_read_and_described_and_the_sources_by_type(tables, lang):
     package = data.load_package_info()
     view = views.data_view({**tables, "datapackage": package}, "events", lang)
     events = next(r for r in package["resources"] if r["name"] == "events")
@@ -165,3 +165,6 @@ def test_the_data_view_describes_the_columns_and_counts_the_sources_by_type(tabl
     assert view["by_type"]["sources"].sum() == len(tables["sources"])
     assert str(len(tables["sources"])) in view["by_type_summary"].replace("\u202f", "").replace(",", "")
     assert view["by_type_shown"].column_names != list(view["by_type"].columns)
+    assert view["table"].equals(tables["events"])
+    reader = data.load_reader_table("events", lang)
+    assert view["shown"].num_rows == len(reader) and view["shown"].column_names == list(reader.columns)

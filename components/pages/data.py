@@ -3,13 +3,7 @@
 import streamlit as st
 
 from components import model, views, widgets
-from components.data import (
-    cached_view,
-    load_package_info,
-    load_reader_table,
-    load_shown_table,
-    load_tables,
-)
+from components.data import cached_view, load_package_info, load_reader_table
 from components.i18n import t
 
 lang = widgets.current_language()
@@ -26,17 +20,16 @@ name = widgets.choice(
 )
 st.write(model.described(resources[name], lang)[1])
 query = widgets.text_filter(t("common.search", lang), key="data.search")
-table = load_tables(name)[name]
-rows = model.search_rows(table, query)
+view = cached_view("data", views.data_view, (*views.DATA_TABLES, name), name, lang)
+rows = model.search_rows(view["table"], query)
 if query:
     # The reader's table is made once per language; a search keeps its matching rows, each column
     # typed from those rows alone (a number column with blanks elsewhere), as the frame made afresh was.
-    matching = load_reader_table(name, lang).iloc[table.index.get_indexer(rows.index)]
+    matching = load_reader_table(name, lang).iloc[view["table"].index.get_indexer(rows.index)]
     shown = matching.reset_index(drop=True).infer_objects()
 else:
-    shown = load_shown_table(name, lang)
+    shown = view["shown"]
 widgets.table_with_download(rows, name, key="data.rows", lang=lang, filtered=bool(query), shown=shown)
-view = cached_view("data", views.data_view, views.DATA_TABLES, name, lang)
 
 with st.expander(t("data.columns", lang)):
     st.dataframe(view["fields"], hide_index=True, width="stretch", key="data.columns")
