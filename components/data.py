@@ -147,6 +147,20 @@ def load_package_info() -> dict:
     return _checked_package(str(folder), _stamp(folder))
 
 
+def load_version() -> dict:
+    """The data's version and last update ({'version': …, 'last_updated': …}), once every table has
+    been checked; raises DataError as load_package_info does. A small copy for every run's sidebar
+    and citation, not the whole descriptor."""
+    folder = data_dir()
+    return _version(str(folder), _stamp(folder))
+
+
+@st.cache_data(show_spinner=False)
+def _version(folder: str, stamp: str) -> dict:
+    package = _checked_package(folder, stamp)
+    return {key: package[key] for key in ("version", "last_updated")}
+
+
 @st.cache_data(show_spinner=False)
 def _checked_package(folder: str, stamp: str) -> dict:
     """The descriptor, cached apart from the tables so that the check on every run is cheap."""

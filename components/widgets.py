@@ -269,7 +269,7 @@ def copy_field(text: str, label: str, *, key: str, lang: str) -> None:
 def cite_and_share(path: str, info: dict, lang: str) -> None:
     """On the page itself, under its content: 'Cite this view' with a citation in each language and
     'Share' with the view's link, each with a copy button; then 'Report an error'. `path`: the
-    page's URL path ('' for the first page)."""
+    page's URL path ('' for the first page); `info`: the data's version (data.load_version)."""
     query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
     link = permalink(SITE["canonical"], st.context.url or "", path, query)
     page = path or PAGES[0][0]
