@@ -180,14 +180,16 @@ VIEW_ENTRIES = 512
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
     """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
-    special = {
-        "shapes": lambda: _read_json(folder, SHAPES_FILE),
-        "datapackage": lambda: _checked_package(folder, stamp),
-    }
-    loaded = {
-        table: special[table]() if table in special else _load_table(folder, stamp, table) for table in tables
-    }
-    return _compute(loaded, *args)
+    return _compute({table: _view_input(folder, stamp, table) for table in tables}, *args)
+
+
+def _view_input(folder: str, stamp: str, name: str):
+    """A checked table, or the country shapes ('shapes') or the descriptor ('datapackage')."""
+    if name == "shapes":
+        return _read_json(folder, SHAPES_FILE)
+    if name == "datapackage":
+        return _checked_package(folder, stamp)
+    return _load_table(folder, stamp, name)
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):
