@@ -10,7 +10,7 @@ import streamlit as st
 
 from components import delivery
 from components.config import PAGES
-from components.data import DataError, load_package_info
+from components.data import DataError, load_version
 from components.formatting import format_date
 from components.i18n import t
 from components.url_state import start_run, url_notice
@@ -31,7 +31,7 @@ else:
     lang = language_picker()
 
     try:
-        info = load_package_info()  # checks every table first
+        info = load_version()  # checks every table first
     except DataError as error:
         st.error(t("data.error", lang))
         st.code("\n".join(str(problem) for problem in error.problems), language=None)

@@ -147,6 +147,20 @@ def load_package_info() -> dict:
     return _checked_package(str(folder), _stamp(folder))
 
 
+def load_version() -> dict:
+    """The data's version and last update ({'version': …, 'last_updated': …}), once every table has
+    been checked; raises DataError as load_package_info does. A small copy for every run's sidebar
+    and citation, not the whole descriptor."""
+    folder = data_dir()
+    return _version(str(folder), _stamp(folder))
+
+
+@st.cache_data(show_spinner=False)
+def _version(folder: str, stamp: str) -> dict:
+    package = _checked_package(folder, stamp)
+    return {key: package[key] for key in ("version", "last_updated")}
+
+
 @st.cache_data(show_spinner=False)
 def _checked_package(folder: str, stamp: str) -> dict:
     """The descriptor, cached apart from the tables so that the check on every run is cheap."""
@@ -166,17 +180,22 @@ VIEW_ENTRIES = 512
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
     """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
-    loaded = {
-        table: _read_json(folder, SHAPES_FILE) if table == "shapes" else _load_table(folder, stamp, table)
-        for table in tables
-    }
-    return _compute(loaded, *args)
+    return _compute({table: _view_input(folder, stamp, table) for table in tables}, *args)
+
+
+def _view_input(folder: str, stamp: str, name: str):
+    """A checked table, or the country shapes ('shapes') or the descriptor ('datapackage')."""
+    if name == "shapes":
+        return _read_json(folder, SHAPES_FILE)
+    if name == "datapackage":
+        return _checked_package(folder, stamp)
+    return _load_table(folder, stamp, name)
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):
     """What a page shows for its controls: `compute(tables, *args)`, a pure function (components.views)
-    of the named tables ('shapes': the country shapes) and the controls, computed once per data
-    version and arguments. Raises DataError as load_tables does."""
+    of the named tables ('shapes': the country shapes; 'datapackage': the descriptor) and the
+    controls, computed once per data version and arguments. Raises DataError as load_tables does."""
     folder = data_dir()
     return _view(str(folder), _stamp(folder), name, compute, tuple(tables), args)
 

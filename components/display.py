@@ -5,6 +5,7 @@ is what a CSV download holds. Headers come from one registry, the i18n keys `col
 """
 
 import pandas as pd
+import pyarrow as pa
 
 from components.formatting import format_date, format_quarter
 from components.i18n import STRINGS, labels_of, state_names, t
@@ -135,3 +136,9 @@ def shown(
 def missing_headers(names, lang: str, labels: dict[str, dict[str, str]]) -> list[str]:
     """The columns among `names` a reader sees that have no header in `lang`."""
     return [name for name in visible(names, lang) if header(name, lang, labels) is None]
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table:
+    """The frame as Streamlit sends a table (pyarrow.Table.from_pandas, index kept): a cached view
+    hands it out in that form, so that st.table and st.dataframe need not convert it on every run."""
+    return pa.Table.from_pandas(frame)

@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from components import model, security, security_charts, security_map
+from components import display, model, security, security_charts, security_map
 from components.charts.counts import (
     area_chart,
     composition_chart,
@@ -29,6 +29,7 @@ from components.formatting import (
     format_quarter,
     joined_names,
     name_references,
+    reader_table,
     source_labels,
     source_lines,
 )
@@ -579,6 +580,81 @@ def milestone_names(marks: pd.DataFrame, lang: str) -> dict[str, str]:
     return {
         i: f"{format_date(day, 'day', lang)} · {name}"
         for i, day, name in zip(marks["event_id"], marks["date"], names, strict=True)
+    }
+
+
+OVERVIEW_TABLES = ("states", "events", "cooperation", "sources")
+
+
+def overview_view(tables: dict, lang: str, first: date, last: date) -> dict:
+    """What the overview shows in `lang`: its headline figures (model.overview_figures from `first`
+    to `last`), the events of `last` as texts (date in words, title, summary, sources as markdown)
+    and the AES states' rows (state_rows, ready to send: display.arrow_table)."""
+    states, events, sources = tables["states"], tables["events"], tables["sources"]
+    headline = [
+        {
+            "date": format_date(event["date"], event["date_precision"], lang),
+            "title": event[column("title", lang)],
+            "summary": event[column("summary", lang)],
+            "sources": "\n".join(source_lines(event["source_ids"], sources, lang, event.get("evidence", ""))),
+        }
+        for event in model.events_on(events, last).head(1).to_dict("records")
+    ]
+    return {
+        "figures": model.overview_figures(states, events, tables["cooperation"], sources, first, last),
+        "headline": headline,
+        "states": display.arrow_table(state_rows(model.aes_states(states), lang)),
+    }
+
+
+METHODOLOGY_TABLES = ("phases", "events", "corrections", "states", "topics", "forces")
+
+
+def methodology_view(tables: dict, lang: str, last: date) -> dict:
+    """What the methodology shows in `lang`: each phase (model.phase_periods up to `last`) as a
+    markdown heading with its span in words and its reasoning; the corrections as their CSV keeps
+    them and as a reader sees them (display.shown, ids hidden; ready to send: display.arrow_table)."""
+    phases = [
+        {
+            "heading": f"**{escape_markdown(phase[column('label', lang)])}** · "
+            f"{format_date(phase['start'], 'day', lang)} – {format_date(phase['end'], 'day', lang)}",
+            "reasoning": phase[column("reasoning", lang)],
+        }
+        for phase in model.phase_periods(tables["phases"], tables["events"], last).to_dict("records")
+    ]
+    corrections = tables["corrections"][["date", "table", "row_ids", column("change", lang)]]
+    shown = display.shown(reader_table(corrections, None, lang), lang, display.code_labels(tables, lang))
+    return {"phases": phases, "corrections": corrections, "corrections_shown": display.arrow_table(shown)}
+
+
+DATA_TABLES = ("datapackage", "sources", "states", "topics", "forces")  # and the table shown
+
+
+def data_view(tables: dict, name: str, lang: str) -> dict:
+    """What the data page shows of table `name` in `lang`: the table itself (its CSV, and what a
+    search looks through); the table whole as a reader sees it (formatting.reader_table, then
+    display.shown, its columns typed); its columns described (model.field_rows under headers in
+    `lang`); and the sources by type: a sentence on the largest type, the counts as their CSV keeps
+    them and as a reader sees them. The tables drawn are ready to send (display.arrow_table)."""
+    labels = display.code_labels(tables, lang)
+    resource = next(r for r in tables["datapackage"]["resources"] if r["name"] == name)
+    named = reader_table(tables[name], tables["sources"], lang)
+    shown = display.shown(named, lang, labels, name).reset_index(drop=True).infer_objects()
+    headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
+    counts = model.source_type_counts(tables["sources"])
+    kinds = [t(f"source_type.{k}", lang) for k in counts.index]
+    by_type = pd.DataFrame({"source_type": counts.index, "sources": counts.to_numpy()})
+    return {
+        "table": tables[name],
+        "shown": display.arrow_table(shown),
+        "fields": display.arrow_table(
+            pd.DataFrame(model.field_rows(resource, lang, labels), columns=headers)
+        ),
+        "by_type_summary": t(
+            "data.by_type_summary", lang, n=int(counts.iloc[0]), total=int(counts.sum()), kind=kinds[0]
+        ),
+        "by_type": by_type,
+        "by_type_shown": display.arrow_table(display.shown(reader_table(by_type, None, lang), lang, labels)),
     }
 
 

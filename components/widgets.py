@@ -8,6 +8,7 @@ from functools import partial
 from urllib.parse import urlencode
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from components import display
@@ -68,17 +69,18 @@ def table_with_download(
     *,
     key: str,
     lang: str,
-    labels: dict[str, dict[str, str]],
+    labels: dict[str, dict[str, str]] | None = None,
     table: str | None = None,
     interactive: bool = True,
     sources: pd.DataFrame | None = None,
     filtered: bool = False,
-    shown: pd.DataFrame | None = None,
+    shown: pd.DataFrame | pa.Table | None = None,
 ) -> None:
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
-    or the empty-result message. The table is `shown` when given, else the frame with its sources
-    named and its ids hidden (formatting.reader_table), its headers, codes and dates in `lang`
-    (`labels`: data.load_labels; `table`: the data table the codes come from, display.TABLE_CODES).
+    or the empty-result message. The table is `shown` when given (a frame, or one ready to send:
+    display.arrow_table), else the frame with its sources named and its ids hidden
+    (formatting.reader_table), its headers, codes and dates in `lang` (`labels`: data.load_labels,
+    needed only without `shown`; `table`: the data table the codes come from, display.TABLE_CODES).
     The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
     the rows are `filtered`."""
     if frame.empty:
@@ -267,7 +269,7 @@ def copy_field(text: str, label: str, *, key: str, lang: str) -> None:
 def cite_and_share(path: str, info: dict, lang: str) -> None:
     """On the page itself, under its content: 'Cite this view' with a citation in each language and
     'Share' with the view's link, each with a copy button; then 'Report an error'. `path`: the
-    page's URL path ('' for the first page)."""
+    page's URL path ('' for the first page); `info`: the data's version (data.load_version)."""
     query = urlencode([(k, v) for k in st.query_params for v in st.query_params.get_all(k)])
     link = permalink(SITE["canonical"], st.context.url or "", path, query)
     page = path or PAGES[0][0]

@@ -8,7 +8,14 @@ import pandas as pd
 import pytest
 
 from components.config import AES_STATES, DATA_END, MOSCOW_CONSULTATIONS, PERIOD_END
-from components.data import DEFAULT_DATA_DIR, data_stamp, load_tables
+from components.data import (
+    DEFAULT_DATA_DIR,
+    DataError,
+    data_stamp,
+    load_package_info,
+    load_tables,
+    load_version,
+)
 from components.model import described
 
 PACKAGE = json.loads((DEFAULT_DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
@@ -274,3 +281,11 @@ def test_the_data_page_reads_the_french_descriptions():
     assert described(events, "en")[0] == "Events"
     date_field = events["schema"]["fields"][1]
     assert described(date_field, "fr")[1].startswith("Date (premier jour")
+
+
+def test_the_data_version_is_the_checked_descriptors_and_a_damaged_table_stops_it(data_copy):
+    package = load_package_info()
+    assert load_version() == {"version": package["version"], "last_updated": package["last_updated"]}
+    (data_copy / "events.csv").write_text("event_id\n", encoding="utf-8")
+    with pytest.raises(DataError):
+        load_version()

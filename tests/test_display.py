@@ -4,11 +4,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 from streamlit.testing.v1 import AppTest
 
 import components.display as display
 from components.config import LANGUAGES, PAGES
-from components.data import _reader_table, load_tables
+from components.data import _reader_table, _view, load_tables
 from components.display import code_labels, missing_headers, shown
 from components.params import browser_language
 from components.widgets import csv_bytes
@@ -92,7 +93,8 @@ def test_every_column_a_page_shows_has_a_header_in_both_languages(monkeypatch):
 
     for module in ("components.display", "components.panels"):  # widgets calls display.shown
         monkeypatch.setattr(f"{module}.shown", record)
-    _reader_table.clear()  # the data page's tables, cached per language: made afresh, and recorded
+    for cached in (_reader_table, _view):  # cached per language: made afresh, and recorded
+        cached.clear()
     for page, _ in PAGES:
         for lang in LANGUAGES:
             at = AppTest.from_file(APP, default_timeout=60)
@@ -149,3 +151,10 @@ def test_an_english_browser_opens_english():
     at = run_home({"locale": "en-US"})
     assert at.session_state["lang"] == "en"
     assert "lang" not in at.query_params
+
+
+def test_a_table_ready_to_send_is_sent_as_its_frame_would_be(labels):
+    frame = shown(load_tables("events")["events"].head(20), "fr", labels["fr"], "events")
+    assert convert_anything_to_arrow_bytes(display.arrow_table(frame)) == convert_anything_to_arrow_bytes(
+        frame
+    )

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from components import data, views
-from components.config import DATA_END, FIRST_COUP, PERIOD_END
+from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import cached_view, load_codes, load_shapes, load_tables
 from components.i18n import t
 
@@ -132,3 +132,39 @@ def test_a_view_is_computed_once_per_data_version_and_arguments(data_copy):
     cached_view("test", compute, ("events",), "2024-01-01")
     assert calls == ["2024-01-01", "2024-01-02", "2024-01-01"]
     assert data.VIEW_ENTRIES >= 256
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_overview_view_writes_its_headline_and_states_in_the_language(tables, lang):
+    view = views.overview_view(tables, lang, FIRST_COUP, MOSCOW_CONSULTATIONS)
+    assert view["figures"]["days"] == 1689
+    [event] = view["headline"]
+    assert event["date"] == ("3 avril 2025" if lang == "fr" else "3 April 2025")
+    assert event["sources"].splitlines()[0].startswith("*") and "\n- " in event["sources"]
+    assert view["states"].column_names[0] == t("overview.column.state", lang)
+    assert view["states"].num_rows == 3
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_methodology_view_dates_its_phases_and_hides_the_corrections_ids(tables, lang):
+    view = views.methodology_view(tables, lang, DATA_END)
+    assert len(view["phases"]) == len(tables["phases"])
+    assert view["phases"][0]["heading"].startswith("**") and " – " in view["phases"][0]["heading"]
+    assert "row_ids" in view["corrections"].columns
+    assert view["corrections_shown"].num_rows == len(view["corrections"])
+    assert "row_ids" not in view["corrections_shown"].column_names
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_data_view_holds_the_table_as_read_and_described_and_the_sources_by_type(tables, lang):
+    package = data.load_package_info()
+    view = views.data_view({**tables, "datapackage": package}, "events", lang)
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    assert view["fields"].num_rows == len(events["schema"]["fields"])
+    assert view["fields"].column_names[0] == t("data.column", lang)
+    assert view["by_type"]["sources"].sum() == len(tables["sources"])
+    assert str(len(tables["sources"])) in view["by_type_summary"].replace("\u202f", "").replace(",", "")
+    assert view["by_type_shown"].column_names != list(view["by_type"].columns)
+    assert view["table"].equals(tables["events"])
+    reader = data.load_reader_table("events", lang)
+    assert view["shown"].num_rows == len(reader) and view["shown"].column_names == list(reader.columns)

@@ -1,15 +1,13 @@
 """Data & sources: every table, browsable, filterable and downloadable, with its schema."""
 
-import pandas as pd
 import streamlit as st
 
-from components import model, widgets
-from components.data import load_labels, load_package_info, load_reader_table, load_tables
+from components import model, views, widgets
+from components.data import cached_view, load_package_info, load_reader_table
 from components.i18n import t
 
 lang = widgets.current_language()
 info = load_package_info()
-labels = load_labels(lang)
 resources = {r["name"]: r for r in info["resources"] if r["path"].endswith(".csv")}
 
 st.title(t("page.data", lang))
@@ -22,20 +20,19 @@ name = widgets.choice(
 )
 st.write(model.described(resources[name], lang)[1])
 query = widgets.text_filter(t("common.search", lang), key="data.search")
-table = load_tables(name)[name]
-rows = model.search_rows(table, query)
-# The reader's table is made once per language; a search keeps its matching rows, each column
-# typed from those rows alone (a number column with blanks elsewhere), as the frame made afresh was.
-matching = load_reader_table(name, lang).iloc[table.index.get_indexer(rows.index)]
-shown = matching.reset_index(drop=True).infer_objects()
-widgets.table_with_download(
-    rows, name, key="data.rows", lang=lang, labels=labels, filtered=bool(query), shown=shown
-)
+view = cached_view("data", views.data_view, (*views.DATA_TABLES, name), name, lang)
+rows = model.search_rows(view["table"], query)
+if query:
+    # The reader's table is made once per language; a search keeps its matching rows, each column
+    # typed from those rows alone (a number column with blanks elsewhere), as the frame made afresh was.
+    matching = load_reader_table(name, lang).iloc[view["table"].index.get_indexer(rows.index)]
+    shown = matching.reset_index(drop=True).infer_objects()
+else:
+    shown = view["shown"]
+widgets.table_with_download(rows, name, key="data.rows", lang=lang, filtered=bool(query), shown=shown)
 
 with st.expander(t("data.columns", lang)):
-    headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
-    fields = pd.DataFrame(model.field_rows(resources[name], lang, labels), columns=headers)
-    st.dataframe(fields, hide_index=True, width="stretch", key="data.columns")
+    st.dataframe(view["fields"], hide_index=True, width="stretch", key="data.columns")
 
 st.subheader(t("data.licence", lang))
 for licence in info["licenses"]:
@@ -43,12 +40,13 @@ for licence in info["licenses"]:
 st.caption(t("data.shapes", lang))
 
 st.subheader(t("data.by_type", lang))
-counts = model.source_type_counts(load_tables("sources")["sources"])
-labels_shown = [t(f"source_type.{k}", lang) for k in counts.index]
-words = {"n": int(counts.iloc[0]), "total": int(counts.sum()), "kind": labels_shown[0]}
-st.caption(t("data.by_type_summary", lang, **words))
+st.caption(view["by_type_summary"])
 # Seven rows read as well in a plain table as in a bar chart, without the chart library's 1.2 MB.
-by_type = pd.DataFrame({"source_type": counts.index, "sources": counts.to_numpy()})
 widgets.table_with_download(
-    by_type, "source-types", key="data.types", lang=lang, labels=labels, interactive=False
+    view["by_type"],
+    "source-types",
+    key="data.types",
+    lang=lang,
+    interactive=False,
+    shown=view["by_type_shown"],
 )

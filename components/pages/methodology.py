@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from components import model, widgets
+from components import views, widgets
 from components.config import DATA_END
-from components.data import load_labels, load_tables, load_text
-from components.formatting import escape_markdown, format_date, text_parts
-from components.i18n import column, t
+from components.data import cached_view, load_text
+from components.formatting import text_parts
+from components.i18n import t
 
 lang = widgets.current_language()
-tables = load_tables("phases", "events", "corrections")
+view = cached_view("methodology", views.methodology_view, views.METHODOLOGY_TABLES, lang, DATA_END)
 # Our own prose, kept in components/text/methodology.<lang>.md; the phases go where its comment stands.
 before_phases, *after_phases = text_parts(load_text("methodology", lang))
 
@@ -18,21 +18,19 @@ st.markdown(before_phases)
 
 st.subheader(t("methodology.phases", lang))
 st.caption(t("methodology.phases_intro", lang))
-for phase in model.phase_periods(tables["phases"], tables["events"], DATA_END).to_dict("records"):
-    span = f"{format_date(phase['start'], 'day', lang)} – {format_date(phase['end'], 'day', lang)}"
-    st.markdown(f"**{escape_markdown(phase[column('label', lang)])}** · {span}")
-    st.text(phase[column("reasoning", lang)])
+for phase in view["phases"]:
+    st.markdown(phase["heading"])
+    st.text(phase["reasoning"])
 
 for part in after_phases:
     st.markdown(part)
 
 st.subheader(t("methodology.corrections", lang))
-corrections = tables["corrections"][["date", "table", "row_ids", column("change", lang)]]
 widgets.table_with_download(
-    corrections,
+    view["corrections"],
     "corrections",
     key="methodology.corrections",
     lang=lang,
-    labels=load_labels(lang),
     interactive=False,
+    shown=view["corrections_shown"],
 )

@@ -2,35 +2,33 @@
 
 import streamlit as st
 
-from components import model, views
+from components import views
 from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
-from components.data import load_tables
+from components.data import cached_view
 from components.formatting import format_date, format_number
-from components.i18n import column, t
-from components.widgets import current_language, source_list
+from components.i18n import t
+from components.widgets import current_language
 
 lang = current_language()
-tables = load_tables("states", "events", "cooperation", "sources")
-states, events, sources = tables["states"], tables["events"], tables["sources"]
-figures = model.overview_figures(
-    states, events, tables["cooperation"], sources, FIRST_COUP, MOSCOW_CONSULTATIONS
+view = cached_view(
+    "overview", views.overview_view, views.OVERVIEW_TABLES, lang, FIRST_COUP, MOSCOW_CONSULTATIONS
 )
+figures = view["figures"]
 
 st.title(t("app.title", lang))
 st.write(t("app.tagline", lang))
 st.caption(t("overview.intro", lang))
 st.caption(t("overview.data_end", lang, end=format_date(DATA_END, "day", lang)))
 
-headline = model.events_on(events, MOSCOW_CONSULTATIONS).head(1)
 with st.container(border=True):
     st.subheader(t("overview.headline", lang))
-    if headline.empty:
+    if not view["headline"]:
         st.info(t("overview.no_headline", lang))
-    for event in headline.to_dict("records"):
-        st.markdown(f"**{format_date(event['date'], event['date_precision'], lang)}**")
-        st.text(event[column("title", lang)])
-        st.text(event[column("summary", lang)])
-        source_list(event, sources, lang)
+    for event in view["headline"]:
+        st.markdown(f"**{event['date']}**")
+        st.text(event["title"])
+        st.text(event["summary"])
+        st.markdown(event["sources"])
 
 years = ", ".join(str(y) for y in figures["aes_population_years"])
 cells = st.columns(3)
@@ -49,7 +47,7 @@ cells[2].metric(t("overview.sources", lang), figures["sources"])
 st.subheader(t("overview.states", lang))
 # Four short columns: at phone width the table fits, with nothing to scroll (a scrolled plain table
 # cannot be reached with the keyboard).
-st.table(views.state_rows(model.aes_states(states), lang), hide_index=True)
+st.table(view["states"], hide_index=True)
 
 st.subheader(t("overview.pages", lang))
 for name, icon in PAGES[1:]:
