@@ -12,8 +12,8 @@ import streamlit as st
 from components import display
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
-from components.formatting import reader_table
 from components.icon_font import FONT_NAME
+from components.model import MAP_EPOCH_TABLES, map_epochs
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, ucdp_events
 
@@ -166,17 +166,33 @@ VIEW_ENTRIES = 512
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
     """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
-    loaded = {
-        table: _read_json(folder, SHAPES_FILE) if table == "shapes" else _load_table(folder, stamp, table)
-        for table in tables
-    }
-    return _compute(loaded, *args)
+    return _compute({table: _view_input(folder, stamp, table) for table in tables}, *args)
+
+
+# Frames derived from the tables by a pure function of the model, once per data version: a view
+# names them as it names a table, and only a view computed afresh reads them.
+DERIVED = {"map_epochs": (map_epochs, MAP_EPOCH_TABLES)}
+
+
+def _view_input(folder: str, stamp: str, name: str):
+    """A table, the country shapes ('shapes') or a frame of DERIVED."""
+    if name == "shapes":
+        return _read_json(folder, SHAPES_FILE)
+    if name in DERIVED:
+        return _derived(folder, stamp, name)
+    return _load_table(folder, stamp, name)
+
+
+@st.cache_data(show_spinner=False)
+def _derived(folder: str, stamp: str, name: str):
+    compute, tables = DERIVED[name]
+    return compute({table: _load_table(folder, stamp, table) for table in tables})
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):
     """What a page shows for its controls: `compute(tables, *args)`, a pure function (components.views)
-    of the named tables ('shapes': the country shapes) and the controls, computed once per data
-    version and arguments. Raises DataError as load_tables does."""
+    of the named tables ('shapes': the country shapes; a name of DERIVED: that frame) and the
+    controls, computed once per data version and arguments. Raises DataError as load_tables does."""
     folder = data_dir()
     return _view(str(folder), _stamp(folder), name, compute, tuple(tables), args)
 
@@ -209,8 +225,10 @@ def load_reader_table(name: str, lang: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _reader_table(folder: str, stamp: str, name: str, lang: str) -> pd.DataFrame:
-    named = reader_table(_load_table(folder, stamp, name), _load_table(folder, stamp, "sources"), lang)
-    return display.shown(named, lang, _labels(folder, stamp, lang), name)
+    sources = _load_table(folder, stamp, "sources")
+    return display.reader_shown(
+        _load_table(folder, stamp, name), lang, _labels(folder, stamp, lang), name, sources
+    )
 
 
 def read_shapes(folder: Path) -> dict:

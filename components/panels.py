@@ -141,17 +141,17 @@ def conflict_notes(conflict: dict, window: str, source: str, lang: str) -> None:
     st.caption(source)
 
 
-def map_tables(view: dict, day: date, lang: str, labels: dict[str, dict[str, str]]) -> None:
-    """What the map draws, as tables with downloads: each state's standing and the forces present,
-    their arrival written at its precision."""
+def map_tables(view: dict, day: date, lang: str) -> None:
+    """What the map draws, as tables with downloads (views.map_view's 'tables'): each state's
+    standing and the forces present, their arrival written at its precision."""
     st.subheader(t("map.drawn", lang))
-    states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
-    with states_tab:
-        table_with_download(view["standing"], f"map-states-{day}", key="map.states", lang=lang, labels=labels)
-    with forces_tab:
-        listed = ["actor", column("label", lang), "iso3", column("place", lang), "lat", "lon", "start"]
-        forces = view["markers"][[*listed, "start_precision", "size", "source_ids"]]
-        table_with_download(forces, f"map-forces-{day}", key="map.forces", lang=lang, labels=labels)
+    tabs = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
+    for tab, name in zip(tabs, ("states", "forces"), strict=True):
+        with tab:
+            listed = view["tables"][name]
+            table_with_download(
+                listed["csv"], f"map-{name}-{day}", key=f"map.{name}", lang=lang, shown=listed["shown"]
+            )
 
 
 def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:

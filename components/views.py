@@ -5,7 +5,6 @@ Each returns plain values (frames, figure specs as dicts, a deck's JSON), cheap 
 from the cache; the page only lays them out.
 """
 
-import bisect
 from datetime import date
 
 import pandas as pd
@@ -21,6 +20,7 @@ from components.charts.counts import (
 from components.charts.timeline import bar_texts, timeline_chart
 from components.compat import deck_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
+from components.display import code_labels, reader_shown
 from components.formatting import (
     escape_markdown,
     format_date,
@@ -36,10 +36,8 @@ from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
 
-MAP_TABLES = (
-    *("states", "memberships", "presence", "forces", "cooperation", "cooperation_status"),
-    *("sanctions", "events", "shapes"),
-)
+# map_epochs: the loader's model.map_epochs, made once per data version.
+MAP_TABLES = ("states", "forces", "topics", "shapes", "map_epochs")
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
@@ -47,44 +45,20 @@ TIMELINE_TABLES = (
 )
 
 
-def map_changes(tables: dict[str, pd.DataFrame]) -> list[pd.Timestamp]:
-    """The days on which what the map draws can change: a membership, a presence, a sanction or a
-    cooperation item starts or ends. Between two of them, every day looks the same (conflict events
-    aside: with them on, every day is its own map)."""
-    sanctions = model.sanction_periods(tables["sanctions"], tables["events"])
-    days = [tables["memberships"]["start"], tables["memberships"]["end"], tables["presence"]["start"]]
-    days += [
-        tables["presence"]["end"],
-        tables["cooperation_status"]["date"],
-        sanctions["start"],
-        sanctions["end"],
-    ]
-    return sorted(set(pd.concat(days).dropna()))
-
-
-def map_epoch(changes: list[pd.Timestamp], day: date) -> date:
-    """The last change on or before `day` (`day` itself before the first): the map of `day` is the
-    map of that day."""
-    index = bisect.bisect_right(changes, pd.Timestamp(day))
-    return changes[index - 1].date() if index else day
-
-
 def map_view(
     tables: dict, day: date, lang: str, layers: tuple[str, ...], window: int = 0, coverage=None
 ) -> dict:
-    """The map on `day`: the deck's JSON and tooltip, each state's standing, the force markers,
-    the forces drawn (code → label), whether arcs are drawn, the states under sanctions and, with the
-    conflict layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
+    """The map on `day`: the deck's JSON and tooltip, each state's standing, the force markers, the
+    tables under the map ('states', 'forces': each its 'csv' and as 'shown' to a reader), the forces
+    drawn (code → label), whether arcs are drawn, the states under sanctions and, with the conflict
+    layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
     states, shapes = tables["states"], tables["shapes"]
     names = state_names(states, lang)
     drawn = model.drawn_states(shapes, names)
-    status = model.bloc_status_on(tables["memberships"], states, day)
-    markers = model.presence_markers(tables["presence"], tables["forces"], day)
-    register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
-    signed = model.cooperation_signed_by(register)
+    parts = model.epoch_parts(tables["map_epochs"], day)
+    status, markers, signed, sanctioned = (parts[n] for n in ("status", "markers", "signed", "sanctioned"))
     arcs = arc_rows(signed, states, names, lang)
     capitals = model.capital_points(states, drawn, column("capital", lang))
-    sanctioned = model.sanctioned_on(tables["sanctions"], tables["events"], day)
     conflict = conflict_part(tables, day, window, coverage, names, lang) if "conflict" in layers else None
     conflict_layer = conflict.pop("layer") if conflict else None  # drawn in the deck, not handed out
     deck = sahel_map(
@@ -100,6 +74,24 @@ def map_view(
         conflict=conflict_layer,
     )
     forces = labels_of(tables["forces"], "force_id", lang)
+    listed = {
+        "states": model.standing_rows(status, drawn, names, signed),
+        "forces": markers[
+            [
+                "actor",
+                column("label", lang),
+                "iso3",
+                column("place", lang),
+                "lat",
+                "lon",
+                "start",
+                "start_precision",
+                "size",
+                "source_ids",
+            ]
+        ],
+    }
+    labels = code_labels(tables, lang)
     return {
         "sanctioned": sanctioned,
         "conflict": conflict,
@@ -107,7 +99,9 @@ def map_view(
         "drawn": drawn,
         "status": status,
         "markers": markers,
-        "standing": model.standing_rows(status, drawn, names, signed),
+        "tables": {
+            name: {"csv": frame, "shown": reader_shown(frame, lang, labels)} for name, frame in listed.items()
+        },
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
         "arcs": not arcs.empty,
     }

@@ -19,7 +19,6 @@ from components.formatting import (
     days_written,
     escape_markdown,
     permalink,
-    reader_table,
     safe_url,
     source_lines,
     spreadsheet_safe,
@@ -68,7 +67,7 @@ def table_with_download(
     *,
     key: str,
     lang: str,
-    labels: dict[str, dict[str, str]],
+    labels: dict[str, dict[str, str]] | None = None,
     table: str | None = None,
     interactive: bool = True,
     sources: pd.DataFrame | None = None,
@@ -78,7 +77,8 @@ def table_with_download(
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
     or the empty-result message. The table is `shown` when given, else the frame with its sources
     named and its ids hidden (formatting.reader_table), its headers, codes and dates in `lang`
-    (`labels`: data.load_labels; `table`: the data table the codes come from, display.TABLE_CODES).
+    (`labels`: data.load_labels, needed without `shown`; `table`: the data table the codes come
+    from, display.TABLE_CODES).
     The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
     the rows are `filtered`."""
     if frame.empty:
@@ -86,7 +86,7 @@ def table_with_download(
         return
     st.caption(t("common.rows", lang, n=len(frame)))
     if shown is None:
-        shown = display.shown(reader_table(frame, sources, lang), lang, labels, table)
+        shown = display.reader_shown(frame, lang, labels, table, sources)
     if interactive:
         st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}.table")
     else:  # a few rows: a plain table spares the page the data grid's code

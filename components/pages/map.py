@@ -8,11 +8,10 @@ from components.config import MAP_WINDOWS
 from components.data import cached_view, load_codes, load_labels, load_package_info, load_tables
 from components.i18n import state_names, t
 from components.maps import LAYERS
-from components.model import neighbour_day
+from components.model import MAP_EPOCH_TABLES, map_changes, map_epoch, neighbour_day
 
 lang = widgets.current_language()
 names = state_names(load_tables("states")["states"], lang)
-labels = load_labels(lang)
 
 st.title(t("map.title", lang))
 st.caption(t("map.caption", lang))
@@ -39,7 +38,7 @@ if conflict:
     view = cached_view("map", views.map_view, views.CONFLICT_TABLES, *args)
 else:
     # The map looks the same from one change (a membership, a presence, an agreement) to the next.
-    epoch = views.map_epoch(cached_view("map-changes", views.map_changes, views.MAP_TABLES), day)
+    epoch = map_epoch(cached_view("map-changes", map_changes, MAP_EPOCH_TABLES), day)
     view = cached_view("map", views.map_view, views.MAP_TABLES, epoch, lang, tuple(layers))
 
 map_column, panel_column = st.columns([3, 2], gap="medium")
@@ -65,8 +64,9 @@ with panel_column:
     )
     if iso3:
         tables = load_tables("states", "events", "memberships", "leaders", "sources")
+        labels = load_labels(lang)
         panels.country_panel(iso3, day, view["status"], view["markers"], tables, lang, labels)
     else:
         st.caption(t("map.pick_country", lang))
 
-panels.map_tables(view, day, lang, labels)
+panels.map_tables(view, day, lang)
