@@ -8,6 +8,7 @@ from the cache; the page only lays them out.
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 
 from components import model, security, security_charts, security_map
 from components.charts.counts import (
@@ -45,11 +46,17 @@ TIMELINE_TABLES = (
 )
 
 
+def event_days(tables: dict) -> pd.Series:
+    """The days with an event, each once and in order: where the map's day steps to (model.neighbour_day)."""
+    return tables["events"]["date"].drop_duplicates().sort_values(ignore_index=True)
+
+
 def map_view(
     tables: dict, day: date, lang: str, layers: tuple[str, ...], window: int = 0, coverage=None
 ) -> dict:
     """The map on `day`: the deck's JSON and tooltip, each state's standing, the force markers, the
-    tables under the map ('states', 'forces': each its 'csv' and as 'shown' to a reader), the forces
+    tables under the map ('states', 'forces': each its 'csv' and, as a reader's table shows it,
+    'shown', an Arrow table), the states drawn ('drawn', with their 'names'), the forces
     drawn (code → label), whether arcs are drawn, the states under sanctions and, with the conflict
     layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
     states, shapes = tables["states"], tables["shapes"]
@@ -97,10 +104,13 @@ def map_view(
         "conflict": conflict,
         "deck": deck_spec(deck),
         "drawn": drawn,
+        "names": {code: names[code] for code in drawn},
         "status": status,
         "markers": markers,
         "tables": {
-            name: {"csv": frame, "shown": reader_shown(frame, lang, labels)} for name, frame in listed.items()
+            # As Arrow, which st.dataframe sends as it is: converting a frame on every rerun costs more.
+            name: {"csv": frame, "shown": pa.Table.from_pandas(reader_shown(frame, lang, labels))}
+            for name, frame in listed.items()
         },
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
         "arcs": not arcs.empty,

@@ -6,19 +6,20 @@ from components import panels, views, widgets
 from components.compat import PrebuiltDeck
 from components.config import MAP_WINDOWS
 from components.data import cached_view, load_codes, load_labels, load_package_info, load_tables
-from components.i18n import state_names, t
+from components.i18n import t
 from components.maps import LAYERS
 from components.model import MAP_EPOCH_TABLES, map_changes, map_epoch, neighbour_day
 
 lang = widgets.current_language()
-names = state_names(load_tables("states")["states"], lang)
 
 st.title(t("map.title", lang))
 st.caption(t("map.caption", lang))
 day = widgets.day_slider(
     t("map.date", lang),
     key="map.date",
-    steps=lambda current, step: neighbour_day(load_tables("events")["events"]["date"], current, step),
+    steps=lambda current, step: neighbour_day(
+        cached_view("event-days", views.event_days, ("events",)), current, step
+    ),
     lang=lang,
 )
 layers = widgets.multi_choice(
@@ -60,7 +61,7 @@ with panel_column:
         view["drawn"],
         key="map.country",
         shared_as="states",
-        format_func=lambda code: names.get(code, t("map.none", lang)),
+        format_func=lambda code: view["names"].get(code, t("map.none", lang)),
     )
     if iso3:
         tables = load_tables("states", "events", "memberships", "leaders", "sources")
