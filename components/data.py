@@ -13,7 +13,7 @@ from components import display
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
 from components.icon_font import FONT_NAME
-from components.model import MAP_EPOCH_TABLES, map_epochs
+from components.model import MAP_EPOCH_TABLES, map_epochs, map_sources
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, ucdp_events
 
@@ -171,7 +171,7 @@ def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...],
 
 # Frames derived from the tables by a pure function of the model, once per data version: a view
 # names them as it names a table, and only a view computed afresh reads them.
-DERIVED = {"map_epochs": (map_epochs, MAP_EPOCH_TABLES)}
+DERIVED = {"map_epochs": (map_epochs, MAP_EPOCH_TABLES), "map_sources": (map_sources, ("states", "shapes"))}
 
 
 def _view_input(folder: str, stamp: str, name: str):
@@ -186,7 +186,7 @@ def _view_input(folder: str, stamp: str, name: str):
 @st.cache_data(show_spinner=False)
 def _derived(folder: str, stamp: str, name: str):
     compute, tables = DERIVED[name]
-    return compute({table: _load_table(folder, stamp, table) for table in tables})
+    return compute({table: _view_input(folder, stamp, table) for table in tables})
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):

@@ -11,6 +11,7 @@ import pandas as pd
 
 from components.config import (
     AES_STATES,
+    LANGUAGES,
     MAP_VIEW,
     NO_TOPIC,
     RUSSIAN_FORCES,
@@ -18,7 +19,7 @@ from components.config import (
     WESTERN_ACTORS,
 )
 from components.display import header
-from components.i18n import column, t
+from components.i18n import column, state_names, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
 BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
@@ -797,3 +798,22 @@ def capital_rows(capitals: pd.DataFrame) -> list[dict]:
 def capitals_body(capitals: pd.DataFrame) -> bytes:
     """The JSON that the capitals' URL answers with (capital_rows)."""
     return json.dumps(capital_rows(capitals), separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def capitals_version(capitals: pd.DataFrame) -> str:
+    """A short digest of capitals_body: it names the capitals' URL, so a browser may keep that file."""
+    return hashlib.blake2b(capitals_body(capitals), digest_size=6).hexdigest()
+
+
+def map_sources(tables: dict) -> dict[str, dict[str, str]]:
+    """By language, the versions of what the map fetches from its own URLs: 'borders'
+    (shapes_version) and 'capitals' (capitals_version of the drawn states' capitals). Digests of
+    every epoch's same data, made once."""
+    states, shapes = tables["states"], tables["shapes"]
+    borders = shapes_version(shapes)
+    versions = {}
+    for lang in LANGUAGES:
+        drawn = drawn_states(shapes, state_names(states, lang))
+        capitals = capital_points(states, drawn, column("capital", lang))
+        versions[lang] = {"borders": borders, "capitals": capitals_version(capitals)}
+    return versions

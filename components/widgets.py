@@ -20,7 +20,7 @@ from components.formatting import (
     escape_markdown,
     permalink,
     safe_url,
-    source_lines,
+    sources_markdown,
     spreadsheet_safe,
 )
 from components.i18n import t
@@ -114,7 +114,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def source_list(row: dict, sources: pd.DataFrame, lang: str) -> None:
     """A row's evidence, then its bulleted sources: publisher, linked title, date and whose voice it
     is, all escaped."""
-    st.markdown("\n".join(source_lines(row["source_ids"], sources, lang, row.get("evidence", ""))))
+    st.markdown(sources_markdown(row, sources, lang))
 
 
 def choice(label: str, options: list[str], *, key: str, format_func=str, shared_as: str | None = None) -> str:

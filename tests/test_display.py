@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 import components.display as display
 from components.config import LANGUAGES, PAGES
-from components.data import _reader_table, load_tables
+from components.data import _reader_table, _view, load_tables
 from components.display import code_labels, missing_headers, shown
 from components.params import browser_language
 from components.widgets import csv_bytes
@@ -90,9 +90,12 @@ def test_every_column_a_page_shows_has_a_header_in_both_languages(monkeypatch):
         missing.update((table, name, lang) for name in missing_headers(frame.columns, lang, labels))
         return real(frame, lang, labels, table)
 
-    for module in ("components.display", "components.panels"):  # widgets calls display.shown
+    for module in ("components.display", "components.views"):  # widgets calls display.shown
         monkeypatch.setattr(f"{module}.shown", record)
-    _reader_table.clear()  # the data page's tables, cached per language: made afresh, and recorded
+    # The data page's tables, cached per language, and the views (the map's tables, the country
+    # panel's history): made afresh, and recorded.
+    _reader_table.clear()
+    _view.clear()
     for page, _ in PAGES:
         for lang in LANGUAGES:
             at = AppTest.from_file(APP, default_timeout=60)

@@ -84,7 +84,8 @@ def test_no_leader_title_tells_of_a_later_office():
 @pytest.fixture(scope="module")
 def real():
     loaded = load_tables(*model.MAP_EPOCH_TABLES, "topics")
-    return {**loaded, "shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
+    loaded |= {"shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
+    return loaded | {"map_sources": model.map_sources(loaded)}
 
 
 def change_days(real) -> list[date]:

@@ -1,5 +1,6 @@
 """Page views: what a page shows for its controls, and the loader's cache of them."""
 
+import itertools
 import json
 import random
 from datetime import date, timedelta
@@ -16,7 +17,8 @@ from components.i18n import t
 @pytest.fixture(scope="module")
 def tables():
     loaded = load_tables()
-    return {**loaded, "shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
+    loaded |= {"shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
+    return loaded | {"map_sources": model.map_sources(loaded)}
 
 
 def test_the_epoch_of_a_day_is_the_last_change_before_it():
@@ -58,6 +60,20 @@ def test_a_map_view_is_the_map_of_its_epoch(tables):
         for name in ("states", "forces"):
             pd.testing.assert_frame_equal(mine["tables"][name]["csv"], theirs["tables"][name]["csv"])
             assert mine["tables"][name]["shown"].equals(theirs["tables"][name]["shown"])
+
+
+def test_a_country_panel_is_the_panel_of_the_last_change_before_its_day(tables):
+    changes = views.country_changes(tables)
+    rng = random.Random(7)
+    span = (PERIOD_END - FIRST_COUP).days
+    days = [FIRST_COUP + timedelta(days=rng.randrange(span + 1)) for _ in range(12)]
+    days += [change.date() - timedelta(days=1) for change in changes if change.date() > FIRST_COUP][::15]
+    for day, iso3 in zip(days, itertools.cycle(["MLI", "NER", "BFA", "SEN", "TCD"])):
+        mine = views.country_view(tables, iso3, day, "fr")
+        theirs = views.country_view(tables, iso3, model.map_epoch(changes, day), "fr")
+        history = mine.pop("history"), theirs.pop("history")
+        assert mine == theirs, (day, iso3)
+        assert history[0] is history[1] is None or history[0].equals(history[1]), (day, iso3)
 
 
 def test_a_timeline_view_of_nothing_has_no_figure(tables):

@@ -5,7 +5,7 @@ import streamlit as st
 from components import panels, views, widgets
 from components.compat import PrebuiltDeck
 from components.config import MAP_WINDOWS
-from components.data import cached_view, load_codes, load_labels, load_package_info, load_tables
+from components.data import cached_view, load_codes, load_package_info
 from components.i18n import t
 from components.maps import LAYERS
 from components.model import MAP_EPOCH_TABLES, map_changes, map_epoch, neighbour_day
@@ -64,9 +64,12 @@ with panel_column:
         format_func=lambda code: view["names"].get(code, t("map.none", lang)),
     )
     if iso3:
-        tables = load_tables("states", "events", "memberships", "leaders", "sources")
-        labels = load_labels(lang)
-        panels.country_panel(iso3, day, view["status"], view["markers"], tables, lang, labels)
+        # The panel looks the same from one change (the map's, a leader's, an event) to the next.
+        changes = cached_view("map-country-changes", views.country_changes, (*MAP_EPOCH_TABLES, "leaders"))
+        panel = cached_view(
+            "map-country", views.country_view, views.COUNTRY_TABLES, iso3, map_epoch(changes, day), lang
+        )
+        panels.country_panel(panel)
     else:
         st.caption(t("map.pick_country", lang))
 
