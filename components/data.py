@@ -185,6 +185,7 @@ def _view_input(folder: str, stamp: str, name: str):
 
 @st.cache_data(show_spinner=False)
 def _derived(folder: str, stamp: str, name: str):
+    """The frame `name` of DERIVED for one data version."""
     compute, tables = DERIVED[name]
     return compute({table: _view_input(folder, stamp, table) for table in tables})
 

@@ -31,7 +31,10 @@ def _day(day: date | pd.Timestamp) -> pd.Timestamp:
 
 def in_force_on(frame: pd.DataFrame, day: date, start: str = "start", end: str = "end"):
     """Boolean mask: rows whose period [start, end) covers `day` (an empty end is open)."""
-    day = _day(day)
+    return _covers(frame, _day(day), start, end)
+
+
+def _covers(frame: pd.DataFrame, day, start: str, end: str) -> pd.Series:
     return (frame[start] <= day) & (frame[end].isna() | (frame[end] > day))
 
 
@@ -39,7 +42,7 @@ def in_force_by_day(frame: pd.DataFrame, days, start: str = "start", end: str = 
     """The rows of `frame` in force on each of `days` (as in_force_on), each with that `day`: a
     frame's rows for every day at once, in the frame's order, then by day."""
     grid = frame.merge(pd.DataFrame({"day": [_day(day) for day in days]}), how="cross")
-    return grid[(grid[start] <= grid["day"]) & (grid[end].isna() | (grid[end] > grid["day"]))]
+    return grid[_covers(grid, grid["day"], start, end)]
 
 
 def on_day(by_day: pd.DataFrame, day) -> pd.DataFrame:
@@ -129,13 +132,8 @@ def graded(frame: pd.DataFrame, evidence=None) -> pd.DataFrame:
     return frame[frame["evidence"].isin(evidence)] if evidence else frame
 
 
-COOPERATION_STEPS = [
-    "status",
-    "date",
-    "date_precision",
-    "source_ids",
-    "evidence",
-]  # what a status change sets
+# What a status change of a cooperation item sets.
+COOPERATION_STEPS = ["status", "date", "date_precision", "source_ids", "evidence"]
 
 
 def cooperation_on(cooperation: pd.DataFrame, history: pd.DataFrame, day: date) -> pd.DataFrame:
