@@ -41,27 +41,27 @@ def note_caption(row, lang: str, sources: pd.DataFrame, events: pd.DataFrame | N
         st.caption(note)
 
 
-def country_panel(view: dict) -> None:
+def country_panel(view: dict, lang: str) -> None:
     """One state on a day (views.country_view): ECOWAS and AES standing, leader, membership history,
     forces, latest events."""
     st.subheader(view["name"])
     for line in view["standing"]:
         st.text(line)
-    st.markdown(view["leader_heading"])
+    st.markdown(f"**{t('map.leader', lang)}**")
     if view["leader"] is None:
-        st.caption(view["no_leader"])
+        st.caption(t("map.no_leader", lang))
     else:
         st.text(view["leader"])
     if view["history"] is not None:
-        st.markdown(view["history_heading"])
+        st.markdown(f"**{t('map.history', lang)}**")
         st.dataframe(view["history"], hide_index=True, width="stretch", key="map.history")
     if view["forces"]:
-        st.markdown(view["forces_heading"])
+        st.markdown(f"**{t('map.forces_here', lang)}**")
         for line in view["forces"]:
             st.text(line)
-    st.markdown(view["latest_heading"])
+    st.markdown(f"**{t('map.latest', lang)}**")
     if not view["events"]:
-        st.caption(view["no_events"])
+        st.caption(t("map.no_events", lang))
     for event in view["events"]:
         with st.expander(event["label"]):
             st.text(event["summary"])

@@ -132,8 +132,8 @@ def country_view(tables: dict, iso3: str, day: date, lang: str) -> dict:
     """The country panel of `iso3` on `day` (panels.country_panel), as texts: its 'name' (escaped
     markdown), ECOWAS and AES 'standing' lines, the 'leader' line (None without one), the
     membership 'history' as a reader's Arrow table (None when empty), the 'forces' there and the
-    latest 'events' (label, summary, note and sources as markdown), with their headings. Its ECOWAS
-    status and forces are the map's own for that day."""
+    latest 'events' (label, summary, note and sources as markdown). Its ECOWAS status and forces
+    are the map's own for that day."""
     parts = model.epoch_parts(tables["map_epochs"], day)
     status = parts["status"].set_index("iso3").loc[iso3]
     standing = [t("map.ecowas", lang, status=t(f"status.{status['ecowas_status']}", lang))]
@@ -150,20 +150,14 @@ def country_view(tables: dict, iso3: str, day: date, lang: str) -> dict:
     return {
         "name": escape_markdown(state_names(tables["states"], lang).get(iso3, iso3)),
         "standing": standing,
-        "leader_heading": f"**{t('map.leader', lang)}**",
         "leader": leader,
-        "no_leader": t("map.no_leader", lang),
-        "history_heading": f"**{t('map.history', lang)}**",
         "history": None
         if history.empty
         else pa.Table.from_pandas(shown(listed, lang, code_labels(tables, lang))),
-        "forces_heading": f"**{t('map.forces_here', lang)}**",
         "forces": [
             f"{label} — {place}"
             for label, place in zip(here[column("label", lang)], here[column("place", lang)], strict=True)
         ],
-        "latest_heading": f"**{t('map.latest', lang)}**",
-        "no_events": t("map.no_events", lang),
         "events": [
             {
                 "label": f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}",

@@ -69,7 +69,7 @@ with panel_column:
         panel = cached_view(
             "map-country", views.country_view, views.COUNTRY_TABLES, iso3, map_epoch(changes, day), lang
         )
-        panels.country_panel(panel)
+        panels.country_panel(panel, lang)
     else:
         st.caption(t("map.pick_country", lang))
 
