@@ -12,8 +12,8 @@ import streamlit as st
 from components import display
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
-from components.formatting import reader_table
 from components.icon_font import FONT_NAME
+from components.model import MAP_EPOCH_TABLES, map_epochs, map_sources
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, ucdp_events
 
@@ -183,19 +183,34 @@ def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...],
     return _compute({table: _view_input(folder, stamp, table) for table in tables}, *args)
 
 
+# Frames derived from the tables by a pure function of the model, once per data version: a view
+# names them as it names a table, and only a view computed afresh reads them.
+DERIVED = {"map_epochs": (map_epochs, MAP_EPOCH_TABLES), "map_sources": (map_sources, ("states", "shapes"))}
+
+
 def _view_input(folder: str, stamp: str, name: str):
-    """A checked table, or the country shapes ('shapes') or the descriptor ('datapackage')."""
+    """A checked table, the country shapes ('shapes'), the descriptor ('datapackage') or a frame
+    of DERIVED."""
     if name == "shapes":
         return _read_json(folder, SHAPES_FILE)
     if name == "datapackage":
         return _checked_package(folder, stamp)
+    if name in DERIVED:
+        return _derived(folder, stamp, name)
     return _load_table(folder, stamp, name)
+
+
+@st.cache_data(show_spinner=False)
+def _derived(folder: str, stamp: str, name: str):
+    """The frame `name` of DERIVED for one data version."""
+    compute, tables = DERIVED[name]
+    return compute({table: _view_input(folder, stamp, table) for table in tables})
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):
     """What a page shows for its controls: `compute(tables, *args)`, a pure function (components.views)
-    of the named tables ('shapes': the country shapes; 'datapackage': the descriptor) and the
-    controls, computed once per data version and arguments. Raises DataError as load_tables does."""
+    of the named tables ('shapes': the country shapes; 'datapackage': the descriptor; a name of
+    DERIVED: that frame) and the controls, computed once per data version and arguments. Raises DataError as load_tables does."""
     folder = data_dir()
     return _view(str(folder), _stamp(folder), name, compute, tuple(tables), args)
 
@@ -203,7 +218,14 @@ def cached_view(name: str, compute, tables: tuple[str, ...], *args):
 def load_codes(table: str, field: str) -> list[str]:
     """The codes of one code list (e.g. events.category), in order: the data package is their
     one source."""
-    return enum_codes(load_package_info(), table, field)
+    folder = data_dir()
+    return _codes(str(folder), _stamp(folder), table, field)
+
+
+@st.cache_data(show_spinner=False)
+def _codes(folder: str, stamp: str, table: str, field: str) -> list[str]:
+    # Cached apart from the descriptor: a hit then copies a short list, not the whole descriptor.
+    return enum_codes(_checked_package(folder, stamp), table, field)
 
 
 def load_labels(lang: str) -> dict[str, dict[str, str]]:
@@ -228,8 +250,10 @@ def load_reader_table(name: str, lang: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _reader_table(folder: str, stamp: str, name: str, lang: str) -> pd.DataFrame:
-    named = reader_table(_load_table(folder, stamp, name), _load_table(folder, stamp, "sources"), lang)
-    return display.shown(named, lang, _labels(folder, stamp, lang), name)
+    sources = _load_table(folder, stamp, "sources")
+    return display.reader_shown(
+        _load_table(folder, stamp, name), lang, _labels(folder, stamp, lang), name, sources
+    )
 
 
 def read_shapes(folder: Path) -> dict:

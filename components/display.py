@@ -7,7 +7,7 @@ is what a CSV download holds. Headers come from one registry, the i18n keys `col
 import pandas as pd
 import pyarrow as pa
 
-from components.formatting import format_date, format_quarter
+from components.formatting import format_date, format_quarter, reader_table
 from components.i18n import STRINGS, labels_of, state_names, t
 
 # Which code list each column holds ('state': ISO3 → state name, …); a table may override one.
@@ -131,6 +131,18 @@ def shown(
         heading = header(name, lang, labels) or name
         out[f"{heading} ({name})" if heading in out else heading] = list(values)  # two columns, one header
     return pd.DataFrame(out)
+
+
+def reader_shown(
+    frame: pd.DataFrame,
+    lang: str,
+    labels: dict[str, dict[str, str]],
+    table: str | None = None,
+    sources: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """`frame` as a reader's table shows it: sources named and ids hidden (formatting.reader_table),
+    then as `shown` writes it."""
+    return shown(reader_table(frame, sources, lang), lang, labels, table)
 
 
 def missing_headers(names, lang: str, labels: dict[str, dict[str, str]]) -> list[str]:

@@ -188,6 +188,18 @@ def spreadsheet_safe(value):
 ID_PATTERN = re.compile(r"\b[a-z](?:-[a-z0-9]+){2,}\b")
 
 
+def note_markdown(row, lang: str, sources: pd.DataFrame, events: pd.DataFrame | None = None) -> str:
+    """The row's note in `lang` as escaped markdown, with the sources and events it cites by id
+    named instead; empty when it has none."""
+    note = row[column("note", lang)]
+    return escape_markdown(name_references(note, sources, lang, events)) if note else ""
+
+
+def sources_markdown(row, sources: pd.DataFrame, lang: str) -> str:
+    """A row's evidence, then its bulleted sources (source_lines), as one markdown text."""
+    return "\n".join(source_lines(row["source_ids"], sources, lang, row.get("evidence", "")))
+
+
 def name_references(text: str, sources: pd.DataFrame, lang: str, events: pd.DataFrame | None = None) -> str:
     """`text` (a note) with every source id it cites replaced by the source's publisher, title and
     date, and every event id by the event's title and date; other text unchanged."""

@@ -1,7 +1,5 @@
 """pydeck builders: return a Deck, never render. No basemap: everything drawn ships in data/."""
 
-import hashlib
-
 import pandas as pd
 import pydeck as pdk
 
@@ -23,7 +21,7 @@ from components.config import (
 )
 from components.formatting import since_words
 from components.i18n import column, t
-from components.model import LABEL_SIZE, border_segments, capitals_body, shapes_version
+from components.model import LABEL_SIZE, border_segments
 
 LAYERS = MAP_LAYERS
 MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
@@ -124,9 +122,10 @@ def outline_layer(segments, layer_id: str, colour: list[int], width: float) -> p
     )
 
 
-def borders_layer(shapes: dict) -> pdk.Layer:
-    """Thin white borders of every country of `shapes`, from the URL the server answers with them."""
-    return outline_layer(f"./{BORDERS_PATH}?v={shapes_version(shapes)}", "borders", [255, 255, 255], 0.6)
+def borders_layer(version: str) -> pdk.Layer:
+    """Thin white borders of every country, from the URL the server answers with them, named by
+    the shapes' `version` (model.shapes_version)."""
+    return outline_layer(f"./{BORDERS_PATH}?v={version}", "borders", [255, 255, 255], 0.6)
 
 
 def aes_outline_layer(features: list[dict]) -> pdk.Layer:
@@ -167,10 +166,10 @@ def capitals_layer(source: str) -> pdk.Layer:
 # Like the borders, the capitals never change with the day: from their own URL, their two layers
 # draw when it arrives, in a frame after the deck's first, so that software WebGL builds the
 # scatter and text shaders' pipelines in a later frame, not all in one (issue #18, README).
-def capitals_url(capitals: pd.DataFrame, lang: str) -> str:
-    """The URL of the capitals' rows in `lang`, named by their digest so the browser may keep them."""
-    digest = hashlib.blake2b(capitals_body(capitals), digest_size=6).hexdigest()
-    return f"./{CAPITALS_PATH}?lang={lang}&v={digest}"
+def capitals_url(version: str, lang: str) -> str:
+    """The URL of the capitals' rows in `lang`, named by their `version` (model.capitals_version)
+    so the browser may keep them."""
+    return f"./{CAPITALS_PATH}?lang={lang}&v={version}"
 
 
 def capital_names_layer(source: str) -> pdk.Layer:
@@ -254,31 +253,35 @@ def sahel_map(
     status: pd.DataFrame,
     markers: pd.DataFrame,
     arcs: pd.DataFrame,
-    capitals: pd.DataFrame,
     names: dict[str, str],
     lang: str,
     layers=LAYERS,
     *,
+    versions: dict[str, str],
     sanctioned: list[str] = (),
     conflict: pdk.Layer | None = None,
 ) -> pdk.Deck:
     """The region on one day: fill by ECOWAS status, AES outline, sanctions, conflict events, forces,
     arcs from Moscow, capitals.
 
-    `markers` comes from model.presence_markers, `arcs` from arc_rows, `capitals` has lat, lon, label;
-    `sanctioned` lists the states under sanctions (model.sanctioned_on), `conflict` is the conflict
+    `markers` comes from model.presence_markers, `arcs` from arc_rows; `versions` names the borders'
+    and the capitals' files in `lang` (model.map_sources); `sanctioned` lists the states under sanctions (model.sanctioned_on), `conflict` is the conflict
     events' layer when shown (security_map.security_layer).
     """
     deck_layers = []
     if "status" in layers:
         features = country_features(shapes, status, names, lang)
-        deck_layers += [countries_layer(features), borders_layer(shapes), aes_outline_layer(features)]
+        deck_layers += [
+            countries_layer(features),
+            borders_layer(versions["borders"]),
+            aes_outline_layer(features),
+        ]
     if conflict is not None:
         deck_layers.append(conflict)
     if "arcs" in layers and not arcs.empty:
         deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:
-        source = capitals_url(capitals, lang)
+        source = capitals_url(versions["capitals"], lang)
         deck_layers += [capitals_layer(source), capital_names_layer(source)]
     if "presence" in layers and not markers.empty:
         deck_layers.append(forces_layer(markers, lang))

@@ -1,5 +1,6 @@
 """Pure pandas queries over the tables: no Streamlit, no file access."""
 
+import bisect
 import hashlib
 import itertools
 import json
@@ -10,6 +11,7 @@ import pandas as pd
 
 from components.config import (
     AES_STATES,
+    LANGUAGES,
     MAP_VIEW,
     NO_TOPIC,
     RUSSIAN_FORCES,
@@ -17,7 +19,7 @@ from components.config import (
     WESTERN_ACTORS,
 )
 from components.display import header
-from components.i18n import column, t
+from components.i18n import column, state_names, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
 BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
@@ -29,8 +31,23 @@ def _day(day: date | pd.Timestamp) -> pd.Timestamp:
 
 def in_force_on(frame: pd.DataFrame, day: date, start: str = "start", end: str = "end"):
     """Boolean mask: rows whose period [start, end) covers `day` (an empty end is open)."""
-    day = _day(day)
+    return _covers(frame, _day(day), start, end)
+
+
+def _covers(frame: pd.DataFrame, day, start: str, end: str) -> pd.Series:
     return (frame[start] <= day) & (frame[end].isna() | (frame[end] > day))
+
+
+def in_force_by_day(frame: pd.DataFrame, days, start: str = "start", end: str = "end") -> pd.DataFrame:
+    """The rows of `frame` in force on each of `days` (as in_force_on), each with that `day`: a
+    frame's rows for every day at once, in the frame's order, then by day."""
+    grid = frame.merge(pd.DataFrame({"day": [_day(day) for day in days]}), how="cross")
+    return grid[_covers(grid, grid["day"], start, end)]
+
+
+def on_day(by_day: pd.DataFrame, day) -> pd.DataFrame:
+    """The rows of a frame of every day (a `day` column) for `day`, without that column."""
+    return by_day[by_day["day"] == _day(day)].drop(columns="day").reset_index(drop=True)
 
 
 def memberships_on(memberships: pd.DataFrame, day: date) -> pd.DataFrame:
@@ -45,13 +62,20 @@ def presence_on(presence: pd.DataFrame, day: date) -> pd.DataFrame:
 
 def bloc_status_on(memberships: pd.DataFrame, states: pd.DataFrame, day: date) -> pd.DataFrame:
     """Per state on `day`: its ECOWAS status ('other' when never a member) and AES membership."""
-    current = memberships_on(memberships, day)
-    ecowas = current[current["org_id"] == "ECOWAS"].set_index("iso3")["status"]
-    aes = current[(current["org_id"] == "AES") & (current["status"] == "member")]["iso3"]
-    result = states[["iso3"]].copy()
-    result["ecowas_status"] = result["iso3"].map(ecowas).fillna("other").astype(str)
-    result["aes_member"] = result["iso3"].isin(aes)
-    return result.reset_index(drop=True)
+    return on_day(bloc_status_by_day(memberships, states, [day]), day)
+
+
+def bloc_status_by_day(memberships: pd.DataFrame, states: pd.DataFrame, days) -> pd.DataFrame:
+    """bloc_status_on for each of `days`: per day (`day`), then per state in the states' order."""
+    current = in_force_by_day(memberships, days)
+    ecowas = current[current["org_id"] == "ECOWAS"][["day", "iso3", "status"]]
+    aes = current[(current["org_id"] == "AES") & (current["status"] == "member")][["day", "iso3"]]
+    result = pd.DataFrame({"day": [_day(day) for day in days]}).merge(states[["iso3"]], how="cross")
+    result = result.merge(ecowas.rename(columns={"status": "ecowas_status"}), on=["day", "iso3"], how="left")
+    result["ecowas_status"] = result["ecowas_status"].fillna("other").astype(str)
+    members = result.merge(aes.assign(aes_member=True), on=["day", "iso3"], how="left")["aes_member"]
+    result["aes_member"] = members.notna().to_numpy()
+    return result
 
 
 def membership_history(memberships: pd.DataFrame, iso3: str, day: date) -> pd.DataFrame:
@@ -108,21 +132,47 @@ def graded(frame: pd.DataFrame, evidence=None) -> pd.DataFrame:
     return frame[frame["evidence"].isin(evidence)] if evidence else frame
 
 
+# What a status change of a cooperation item sets.
+COOPERATION_STEPS = ["status", "date", "date_precision", "source_ids", "evidence"]
+
+
 def cooperation_on(cooperation: pd.DataFrame, history: pd.DataFrame, day: date) -> pd.DataFrame:
     """The register as it stood on `day`: the items that had a status by then, each with that status
     and its date, precision, sources and evidence (from its last status change on or before `day`)."""
-    steps = ["status", "date", "date_precision", "source_ids", "evidence"]
-    known = history[history["date"] <= _day(day)].sort_values(["date"], kind="stable")
-    latest = known.drop_duplicates("coop_id", keep="last").set_index("coop_id")[steps]
-    items = cooperation[cooperation["coop_id"].isin(latest.index)].drop(columns=steps)
+    latest = on_day(last_steps_by_day(history, [day]), day).set_index("coop_id")[COOPERATION_STEPS]
+    items = cooperation[cooperation["coop_id"].isin(latest.index)].drop(columns=COOPERATION_STEPS)
     return items.join(latest, on="coop_id")[cooperation.columns]
+
+
+def last_steps_by_day(history: pd.DataFrame, days) -> pd.DataFrame:
+    """For each of `days` (`day`), each item's last status change on or before it (coop_id and
+    COOPERATION_STEPS)."""
+    grid = history.merge(pd.DataFrame({"day": [_day(day) for day in days]}), how="cross")
+    known = grid[grid["date"] <= grid["day"]].sort_values(["day", "date"], kind="stable")
+    return known.drop_duplicates(["day", "coop_id"], keep="last")[["day", "coop_id", *COOPERATION_STEPS]]
+
+
+def _open_items(cooperation: pd.DataFrame, partner: str) -> pd.DataFrame:
+    return cooperation[(cooperation["partner"] == partner) & (cooperation["status"] != "ended")]
 
 
 def cooperation_signed_by(cooperation: pd.DataFrame, partner: str = "RUS") -> pd.Series:
     """Items with `partner` in `cooperation` (the register on `day`, from cooperation_on) that had
     not ended, counted by AES state."""
-    rows = cooperation[(cooperation["partner"] == partner) & (cooperation["status"] != "ended")]
-    return rows["iso3"].value_counts().reindex([*AES_STATES, "AES"], fill_value=0)
+    return (
+        _open_items(cooperation, partner)["iso3"].value_counts().reindex([*AES_STATES, "AES"], fill_value=0)
+    )
+
+
+def signed_by_day(
+    cooperation: pd.DataFrame, history: pd.DataFrame, days, partner: str = "RUS"
+) -> pd.DataFrame:
+    """cooperation_signed_by of the register on each of `days`: a row per day, a column per AES
+    state and 'AES'."""
+    items = cooperation[["coop_id", "partner", "iso3"]]
+    rows = _open_items(last_steps_by_day(history, days).merge(items, on="coop_id"), partner)
+    counts = pd.crosstab(rows["day"], rows["iso3"]) if len(rows) else pd.DataFrame()
+    return counts.reindex(index=[_day(day) for day in days], columns=[*AES_STATES, "AES"], fill_value=0)
 
 
 def source_type_counts(sources: pd.DataFrame) -> pd.Series:
@@ -213,22 +263,34 @@ def latest_events(events: pd.DataFrame, iso3: str, day: date, count: int = 5) ->
 def presence_markers(presence: pd.DataFrame, forces: pd.DataFrame, day: date) -> pd.DataFrame:
     """Presences active on `day` with their force labels, drawn in a row at `lon_shown`, `lat_shown`
     where several are at one place or nearly (within MARKER_SPACING)."""
-    rows = presence_on(presence, day).merge(forces, left_on="actor", right_on="force_id", how="left")
-    rows = rows.sort_values(["lat", "lon", "actor"]).reset_index(drop=True)
+    return on_day(presence_markers_by_day(presence, forces, [day]), day)
+
+
+def presence_markers_by_day(presence: pd.DataFrame, forces: pd.DataFrame, days) -> pd.DataFrame:
+    """presence_markers for each of `days`, each row with its `day`."""
+    rows = in_force_by_day(presence, days).merge(forces, left_on="actor", right_on="force_id", how="left")
+    rows = rows.sort_values(["day", "lat", "lon", "actor"]).reset_index(drop=True)
     # Forces at one base (or at two points of one town, as EUCAP and the French air base at Niamey)
     # would hide each other at the map's zoom: draw them side by side, one marker width apart,
     # centred on the first of them.
     anchors: list[tuple[float, float]] = []
-    place = []
-    for lat, lon in zip(rows["lat"], rows["lon"], strict=True):
-        near = [i for i, (a, b) in enumerate(anchors) if max(abs(lat - a), abs(lon - b)) < MARKER_SPACING]
+    place, centres, current = [], [], None
+    for day, lat, lon in zip(rows["day"], rows["lat"], rows["lon"], strict=True):
+        if day != current:  # each day places its own markers
+            first, current = len(anchors), day
+        near = [
+            i
+            for i in range(first, len(anchors))
+            if max(abs(lat - anchors[i][0]), abs(lon - anchors[i][1])) < MARKER_SPACING
+        ]
         if not near:
             anchors.append((lat, lon))
         place.append(near[0] if near else len(anchors) - 1)
+        centres.append(anchors[place[-1]])
     rows["place"] = place
     order = rows.groupby("place").cumcount()
     crowd = rows.groupby("place")["actor"].transform("size")
-    centre = pd.DataFrame(anchors, columns=["lat", "lon"]).reindex(rows["place"]).reset_index(drop=True)
+    centre = pd.DataFrame(centres, columns=["lat", "lon"], dtype=float)
     rows["lat_shown"] = centre["lat"]
     rows["lon_shown"] = centre["lon"] + (order - (crowd - 1) / 2) * MARKER_SPACING
     return rows.drop(columns="place")
@@ -343,8 +405,71 @@ def sanction_periods(sanctions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFr
 
 def sanctioned_on(sanctions: pd.DataFrame, events: pd.DataFrame, day: date) -> list[str]:
     """The states under sanctions in force on `day` (lifted on their lifting day), in code order."""
-    periods = sanction_periods(sanctions, events)
-    return sorted(set(periods.loc[in_force_on(periods, day), "iso3"]))
+    return sanctioned_by_day(sanctions, events, [day])[_day(day)]
+
+
+def sanctioned_by_day(sanctions: pd.DataFrame, events: pd.DataFrame, days) -> dict[pd.Timestamp, list[str]]:
+    """sanctioned_on for each of `days`, by day."""
+    rows = in_force_by_day(sanction_periods(sanctions, events), days)
+    found = {day: sorted(set(codes)) for day, codes in rows.groupby("day")["iso3"]}
+    return {_day(day): found.get(_day(day), []) for day in days}
+
+
+def map_changes(tables: dict[str, pd.DataFrame]) -> list[pd.Timestamp]:
+    """The days on which what the map draws can change: a membership, a presence, a sanction or a
+    cooperation item starts or ends. Between two of them, every day looks the same (conflict events
+    aside: with them on, every day is its own map)."""
+    sanctions = sanction_periods(tables["sanctions"], tables["events"])
+    days = [tables["memberships"]["start"], tables["memberships"]["end"], tables["presence"]["start"]]
+    days += [
+        tables["presence"]["end"],
+        tables["cooperation_status"]["date"],
+        sanctions["start"],
+        sanctions["end"],
+    ]
+    return sorted(set(pd.concat(days).dropna()))
+
+
+def map_epoch(changes: list[pd.Timestamp], day: date) -> date:
+    """The last change on or before `day` (`day` itself before the first): the map of `day` is the
+    map of that day."""
+    index = bisect.bisect_right(changes, pd.Timestamp(day))
+    return changes[index - 1].date() if index else day
+
+
+MAP_EPOCH_TABLES = (
+    *("states", "memberships", "presence", "forces"),
+    *("cooperation", "cooperation_status", "sanctions", "events"),
+)
+
+
+def map_epochs(tables: dict[str, pd.DataFrame]) -> dict:
+    """What the map draws that changes with the day, for every epoch at once (map_changes, and the
+    day before the first, which stands for every earlier day): 'days', the epochs; by day, 'status'
+    (bloc_status_on), 'markers' (presence_markers), 'signed' (cooperation_signed_by of the register)
+    and 'sanctioned' (sanctioned_on). epoch_parts picks one day's."""
+    changes = map_changes(tables)
+    days = [changes[0] - pd.Timedelta(days=1), *changes]
+    return {
+        "days": days,
+        "status": bloc_status_by_day(tables["memberships"], tables["states"], days),
+        "markers": presence_markers_by_day(tables["presence"], tables["forces"], days),
+        "signed": signed_by_day(tables["cooperation"], tables["cooperation_status"], days),
+        "sanctioned": sanctioned_by_day(tables["sanctions"], tables["events"], days),
+    }
+
+
+def epoch_parts(epochs: dict, day: date) -> dict:
+    """From map_epochs, the map's frames of `day`: its epoch's 'status', 'markers', 'signed' and
+    'sanctioned', as bloc_status_on, presence_markers, cooperation_signed_by and sanctioned_on give
+    them for `day`."""
+    epoch = _day(map_epoch(epochs["days"], max(_day(day), epochs["days"][0])))
+    return {
+        "status": on_day(epochs["status"], epoch),
+        "markers": on_day(epochs["markers"], epoch),
+        "signed": epochs["signed"].loc[epoch],
+        "sanctioned": epochs["sanctioned"][epoch],
+    }
 
 
 def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, states=None) -> pd.DataFrame:
@@ -671,3 +796,22 @@ def capital_rows(capitals: pd.DataFrame) -> list[dict]:
 def capitals_body(capitals: pd.DataFrame) -> bytes:
     """The JSON that the capitals' URL answers with (capital_rows)."""
     return json.dumps(capital_rows(capitals), separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def capitals_version(capitals: pd.DataFrame) -> str:
+    """A short digest of capitals_body: it names the capitals' URL, so a browser may keep that file."""
+    return hashlib.blake2b(capitals_body(capitals), digest_size=6).hexdigest()
+
+
+def map_sources(tables: dict) -> dict[str, dict[str, str]]:
+    """By language, the versions of what the map fetches from its own URLs: 'borders'
+    (shapes_version) and 'capitals' (capitals_version of the drawn states' capitals). Digests of
+    every epoch's same data, made once."""
+    states, shapes = tables["states"], tables["shapes"]
+    borders = shapes_version(shapes)
+    versions = {}
+    for lang in LANGUAGES:
+        drawn = drawn_states(shapes, state_names(states, lang))
+        capitals = capital_points(states, drawn, column("capital", lang))
+        versions[lang] = {"borders": borders, "capitals": capitals_version(capitals)}
+    return versions

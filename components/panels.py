@@ -10,25 +10,16 @@ import streamlit as st
 
 from components.compat import figure_from_dict
 from components.config import EXTRA_CODES, FORCE_COLOURS, SANCTIONS_COLOUR, STATUS_FILL
-from components.display import shown
 from components.formatting import (
     death_toll,
     escape_markdown,
     format_date,
     format_number,
-    name_references,
+    note_markdown,
     period_words,
-    since_words,
 )
-from components.i18n import column, state_names, t
-from components.model import (
-    event_by_id,
-    latest_events,
-    leader_on,
-    membership_history,
-    period_summary,
-    related_events,
-)
+from components.i18n import column, t
+from components.model import event_by_id, period_summary, related_events
 from components.security_codes import KIND_COLOURS, UCDP_KINDS
 from components.url_state import share
 from components.widgets import (
@@ -46,64 +37,37 @@ from components.widgets import (
 def note_caption(row, lang: str, sources: pd.DataFrame, events: pd.DataFrame | None = None) -> None:
     """The row's note in `lang` as a caption, when it has one (text from data, so escaped), with the
     sources and events it cites by id named instead."""
-    if note := row[column("note", lang)]:
-        st.caption(escape_markdown(name_references(note, sources, lang, events)))
+    if note := note_markdown(row, lang, sources, events):
+        st.caption(note)
 
 
-def country_panel(
-    iso3: str,
-    day: date,
-    status: pd.DataFrame,
-    markers: pd.DataFrame,
-    tables: dict[str, pd.DataFrame],
-    lang: str,
-    labels: dict[str, dict[str, str]],
-) -> None:
-    """One state on `day`: ECOWAS and AES standing, leader, membership history, forces, latest events.
-
-    `status` and `markers` are the map's own frames for that day (model.bloc_status_on,
-    model.presence_markers), so the panel shows exactly what the map draws.
-    """
-    sources = tables["sources"]
-    names = state_names(tables["states"], lang)
-    st.subheader(escape_markdown(names.get(iso3, iso3)))
-    status = status.set_index("iso3").loc[iso3]
-    st.text(t("map.ecowas", lang, status=t(f"status.{status['ecowas_status']}", lang)))
-    if status["aes_member"]:
-        st.text(t("map.aes_member", lang))
-
+def country_panel(view: dict, lang: str) -> None:
+    """One state on a day (views.country_view): ECOWAS and AES standing, leader, membership history,
+    forces, latest events."""
+    st.subheader(view["name"])
+    for line in view["standing"]:
+        st.text(line)
     st.markdown(f"**{t('map.leader', lang)}**")
-    leader = leader_on(tables["leaders"], iso3, day)
-    if leader is None:
+    if view["leader"] is None:
         st.caption(t("map.no_leader", lang))
     else:
-        since = since_words(leader["start"], leader["start_precision"], lang)
-        # The title held on `day`, without the note: a leader's note tells how the period ended.
-        st.text(f"{leader['name']}, {leader[column('title', lang)]} ({since})")
-
-    history = membership_history(tables["memberships"], iso3, day)
-    if not history.empty:
+        st.text(view["leader"])
+    if view["history"] is not None:
         st.markdown(f"**{t('map.history', lang)}**")
-        listed = history[["org_id", "status", "start", "start_precision", "end", "end_precision"]]
-        st.dataframe(shown(listed, lang, labels), hide_index=True, width="stretch", key="map.history")
-
-    here = markers[markers["iso3"] == iso3]
-    if not here.empty:
+        st.dataframe(view["history"], hide_index=True, width="stretch", key="map.history")
+    if view["forces"]:
         st.markdown(f"**{t('map.forces_here', lang)}**")
-        for row in here.itertuples():
-            st.text(f"{getattr(row, column('label', lang))} — {getattr(row, column('place', lang))}")
-
+        for line in view["forces"]:
+            st.text(line)
     st.markdown(f"**{t('map.latest', lang)}**")
-    latest = latest_events(tables["events"], iso3, day)
-    if latest.empty:
+    if not view["events"]:
         st.caption(t("map.no_events", lang))
-    for event in latest.to_dict("records"):
-        with st.expander(
-            f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}"
-        ):
-            st.text(event[column("summary", lang)])
-            note_caption(event, lang, sources, tables["events"])
-            source_list(event, sources, lang)
+    for event in view["events"]:
+        with st.expander(event["label"]):
+            st.text(event["summary"])
+            if event["note"]:
+                st.caption(event["note"])
+            st.markdown(event["sources"])
 
 
 def map_legends(layers, statuses: list[str], view: dict, lang: str) -> None:
@@ -141,17 +105,17 @@ def conflict_notes(conflict: dict, window: str, source: str, lang: str) -> None:
     st.caption(source)
 
 
-def map_tables(view: dict, day: date, lang: str, labels: dict[str, dict[str, str]]) -> None:
-    """What the map draws, as tables with downloads: each state's standing and the forces present,
-    their arrival written at its precision."""
+def map_tables(view: dict, day: date, lang: str) -> None:
+    """What the map draws, as tables with downloads (views.map_view's 'tables'): each state's
+    standing and the forces present, their arrival written at its precision."""
     st.subheader(t("map.drawn", lang))
-    states_tab, forces_tab = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
-    with states_tab:
-        table_with_download(view["standing"], f"map-states-{day}", key="map.states", lang=lang, labels=labels)
-    with forces_tab:
-        listed = ["actor", column("label", lang), "iso3", column("place", lang), "lat", "lon", "start"]
-        forces = view["markers"][[*listed, "start_precision", "size", "source_ids"]]
-        table_with_download(forces, f"map-forces-{day}", key="map.forces", lang=lang, labels=labels)
+    tabs = st.tabs([t("map.drawn_states", lang), t("map.drawn_forces", lang)])
+    for tab, name in zip(tabs, ("states", "forces"), strict=True):
+        with tab:
+            listed = view["tables"][name]
+            table_with_download(
+                listed["csv"], f"map-{name}-{day}", key=f"map.{name}", lang=lang, shown=listed["shown"]
+            )
 
 
 def event_details(event_id: str, events: pd.DataFrame, sources: pd.DataFrame, lang: str) -> None:

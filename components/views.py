@@ -5,7 +5,6 @@ Each returns plain values (frames, figure specs as dicts, a deck's JSON), cheap 
 from the cache; the page only lays them out.
 """
 
-import bisect
 from datetime import date
 
 import pandas as pd
@@ -21,6 +20,7 @@ from components.charts.counts import (
 from components.charts.timeline import bar_texts, timeline_chart
 from components.compat import deck_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
+from components.display import code_labels, reader_shown, shown
 from components.formatting import (
     escape_markdown,
     format_date,
@@ -29,18 +29,19 @@ from components.formatting import (
     format_quarter,
     joined_names,
     name_references,
+    note_markdown,
     reader_table,
+    since_words,
     source_labels,
     source_lines,
+    sources_markdown,
 )
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.security_codes import STATE_COLOURS, WINDOWS
 
-MAP_TABLES = (
-    *("states", "memberships", "presence", "forces", "cooperation", "cooperation_status"),
-    *("sanctions", "events", "shapes"),
-)
+# map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
+MAP_TABLES = ("states", "forces", "topics", "shapes", "map_epochs", "map_sources")
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
@@ -48,44 +49,25 @@ TIMELINE_TABLES = (
 )
 
 
-def map_changes(tables: dict[str, pd.DataFrame]) -> list[pd.Timestamp]:
-    """The days on which what the map draws can change: a membership, a presence, a sanction or a
-    cooperation item starts or ends. Between two of them, every day looks the same (conflict events
-    aside: with them on, every day is its own map)."""
-    sanctions = model.sanction_periods(tables["sanctions"], tables["events"])
-    days = [tables["memberships"]["start"], tables["memberships"]["end"], tables["presence"]["start"]]
-    days += [
-        tables["presence"]["end"],
-        tables["cooperation_status"]["date"],
-        sanctions["start"],
-        sanctions["end"],
-    ]
-    return sorted(set(pd.concat(days).dropna()))
-
-
-def map_epoch(changes: list[pd.Timestamp], day: date) -> date:
-    """The last change on or before `day` (`day` itself before the first): the map of `day` is the
-    map of that day."""
-    index = bisect.bisect_right(changes, pd.Timestamp(day))
-    return changes[index - 1].date() if index else day
+def event_days(tables: dict) -> pd.Series:
+    """The days with an event, each once and in order: where the map's day steps to (model.neighbour_day)."""
+    return tables["events"]["date"].drop_duplicates().sort_values(ignore_index=True)
 
 
 def map_view(
     tables: dict, day: date, lang: str, layers: tuple[str, ...], window: int = 0, coverage=None
 ) -> dict:
-    """The map on `day`: the deck's JSON and tooltip, each state's standing, the force markers,
-    the forces drawn (code → label), whether arcs are drawn, the states under sanctions and, with the
-    conflict layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
+    """The map on `day`: the deck's JSON and tooltip, the tables under the map ('states', the
+    standing of each state, and 'forces': each its 'csv' and, as a reader's table shows it,
+    'shown', an Arrow table), the states drawn ('drawn', with their 'names'), the forces drawn
+    (code → label), whether arcs are drawn, the states under sanctions and, with the conflict
+    layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
     states, shapes = tables["states"], tables["shapes"]
     names = state_names(states, lang)
     drawn = model.drawn_states(shapes, names)
-    status = model.bloc_status_on(tables["memberships"], states, day)
-    markers = model.presence_markers(tables["presence"], tables["forces"], day)
-    register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
-    signed = model.cooperation_signed_by(register)
+    parts = model.epoch_parts(tables["map_epochs"], day)
+    status, markers, signed, sanctioned = (parts[n] for n in ("status", "markers", "signed", "sanctioned"))
     arcs = arc_rows(signed, states, names, lang)
-    capitals = model.capital_points(states, drawn, column("capital", lang))
-    sanctioned = model.sanctioned_on(tables["sanctions"], tables["events"], day)
     conflict = conflict_part(tables, day, window, coverage, names, lang) if "conflict" in layers else None
     conflict_layer = conflict.pop("layer") if conflict else None  # drawn in the deck, not handed out
     deck = sahel_map(
@@ -93,24 +75,98 @@ def map_view(
         status,
         markers,
         arcs,
-        capitals,
         names,
         lang,
         list(layers),
+        versions=tables["map_sources"][lang],
         sanctioned=sanctioned,
         conflict=conflict_layer,
     )
     forces = labels_of(tables["forces"], "force_id", lang)
+    listed = {
+        "states": model.standing_rows(status, drawn, names, signed),
+        "forces": markers[
+            [
+                "actor",
+                column("label", lang),
+                "iso3",
+                column("place", lang),
+                "lat",
+                "lon",
+                "start",
+                "start_precision",
+                "size",
+                "source_ids",
+            ]
+        ],
+    }
+    labels = code_labels(tables, lang)
     return {
         "sanctioned": sanctioned,
         "conflict": conflict,
         "deck": deck_spec(deck),
         "drawn": drawn,
-        "status": status,
-        "markers": markers,
-        "standing": model.standing_rows(status, drawn, names, signed),
+        "names": {code: names[code] for code in drawn},
+        "tables": {
+            # As Arrow, which st.dataframe sends as it is: converting a frame on every rerun costs more.
+            name: {"csv": frame, "shown": display.arrow_table(reader_shown(frame, lang, labels))}
+            for name, frame in listed.items()
+        },
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
         "arcs": not arcs.empty,
+    }
+
+
+COUNTRY_TABLES = ("states", "events", "memberships", "leaders", "sources", "topics", "forces", "map_epochs")
+
+
+def country_changes(tables: dict) -> list[pd.Timestamp]:
+    """The days on which a country panel can change: the map's (model.map_changes, from the
+    tables of model.MAP_EPOCH_TABLES), a leader's first day and the day after the last, an event."""
+    leaders = tables["leaders"]
+    days = [pd.Series(model.map_changes(tables)), leaders["start"], leaders["end"] + pd.Timedelta(days=1)]
+    return sorted(set(pd.concat([*days, tables["events"]["date"]]).dropna()))
+
+
+def country_view(tables: dict, iso3: str, day: date, lang: str) -> dict:
+    """The country panel of `iso3` on `day` (panels.country_panel), as texts: its 'name' (escaped
+    markdown), ECOWAS and AES 'standing' lines, the 'leader' line (None without one), the
+    membership 'history' as a reader's Arrow table (None when empty), the 'forces' there and the
+    latest 'events' (label, summary, note and sources as markdown). Its ECOWAS status and forces
+    are the map's own for that day."""
+    parts = model.epoch_parts(tables["map_epochs"], day)
+    status = parts["status"].set_index("iso3").loc[iso3]
+    standing = [t("map.ecowas", lang, status=t(f"status.{status['ecowas_status']}", lang))]
+    standing += [t("map.aes_member", lang)] if status["aes_member"] else []
+    leader = model.leader_on(tables["leaders"], iso3, day)
+    if leader is not None:
+        since = since_words(leader["start"], leader["start_precision"], lang)
+        # The title held on `day`, without the note: a leader's note tells how the period ended.
+        leader = f"{leader['name']}, {leader[column('title', lang)]} ({since})"
+    history = model.membership_history(tables["memberships"], iso3, day)
+    listed = history[["org_id", "status", "start", "start_precision", "end", "end_precision"]]
+    here = parts["markers"][parts["markers"]["iso3"] == iso3]
+    sources, events = tables["sources"], tables["events"]
+    return {
+        "name": escape_markdown(state_names(tables["states"], lang).get(iso3, iso3)),
+        "standing": standing,
+        "leader": leader,
+        "history": None
+        if history.empty
+        else display.arrow_table(shown(listed, lang, code_labels(tables, lang))),
+        "forces": [
+            f"{label} — {place}"
+            for label, place in zip(here[column("label", lang)], here[column("place", lang)], strict=True)
+        ],
+        "events": [
+            {
+                "label": f"{format_date(event['date'], event['date_precision'], lang)} · {event[column('title', lang)]}",
+                "summary": event[column("summary", lang)],
+                "note": note_markdown(event, lang, sources, events),
+                "sources": sources_markdown(event, sources, lang),
+            }
+            for event in model.latest_events(events, iso3, day).to_dict("records")
+        ],
     }
 
 

@@ -20,9 +20,8 @@ from components.formatting import (
     days_written,
     escape_markdown,
     permalink,
-    reader_table,
     safe_url,
-    source_lines,
+    sources_markdown,
     spreadsheet_safe,
 )
 from components.i18n import t
@@ -88,7 +87,7 @@ def table_with_download(
         return
     st.caption(t("common.rows", lang, n=len(frame)))
     if shown is None:
-        shown = display.shown(reader_table(frame, sources, lang), lang, labels, table)
+        shown = display.reader_shown(frame, lang, labels, table, sources)
     if interactive:
         st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}.table")
     else:  # a few rows: a plain table spares the page the data grid's code
@@ -116,7 +115,7 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 def source_list(row: dict, sources: pd.DataFrame, lang: str) -> None:
     """A row's evidence, then its bulleted sources: publisher, linked title, date and whose voice it
     is, all escaped."""
-    st.markdown("\n".join(source_lines(row["source_ids"], sources, lang, row.get("evidence", ""))))
+    st.markdown(sources_markdown(row, sources, lang))
 
 
 def choice(label: str, options: list[str], *, key: str, format_func=str, shared_as: str | None = None) -> str:

@@ -91,8 +91,10 @@ def test_every_column_a_page_shows_has_a_header_in_both_languages(monkeypatch):
         missing.update((table, name, lang) for name in missing_headers(frame.columns, lang, labels))
         return real(frame, lang, labels, table)
 
-    for module in ("components.display", "components.panels"):  # widgets calls display.shown
+    for module in ("components.display", "components.views"):  # widgets calls display.shown
         monkeypatch.setattr(f"{module}.shown", record)
+    # The data page's tables, cached per language, and the views (the map's tables, the country
+    # panel's history): made afresh, and recorded.
     for cached in (_reader_table, _view):  # cached per language: made afresh, and recorded
         cached.clear()
     for page, _ in PAGES:

@@ -83,13 +83,15 @@ def test_no_leader_title_tells_of_a_later_office():
 
 @pytest.fixture(scope="module")
 def real():
-    return {**load_tables(*(n for n in views.MAP_TABLES if n != "shapes")), "shapes": load_shapes()}
+    loaded = load_tables(*model.MAP_EPOCH_TABLES, "topics")
+    loaded |= {"shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
+    return loaded | {"map_sources": model.map_sources(loaded)}
 
 
 def change_days(real) -> list[date]:
     """Every day the map can change on within the dashboard's period, and its first day: between
-    two of them the map stays the same (views.map_epoch)."""
-    days = [d.date() for d in views.map_changes(real) if FIRST_COUP <= d.date() <= PERIOD_END]
+    two of them the map stays the same (model.map_epoch)."""
+    days = [d.date() for d in model.map_changes(real) if FIRST_COUP <= d.date() <= PERIOD_END]
     return sorted({*days, FIRST_COUP})
 
 

@@ -51,7 +51,8 @@ def small_deck(layers=maps.LAYERS, markers=MARKERS, lang="en"):
         {"iso3": ["MLI", "BFA", "NER"], "capital_lat": [12.6, 12.4, 13.5], "capital_lon": [-8.0, -1.5, 2.1]}
     )
     arcs = maps.arc_rows(counts, states, NAMES, lang)
-    return maps.sahel_map(SHAPES, STATUS, markers, arcs, CAPITALS, NAMES, lang, layers)
+    versions = {"borders": model.shapes_version(SHAPES), "capitals": model.capitals_version(CAPITALS)}
+    return maps.sahel_map(SHAPES, STATUS, markers, arcs, NAMES, lang, layers, versions=versions)
 
 
 def deck_json(**kwargs) -> dict:
@@ -157,7 +158,7 @@ def test_the_arcs_run_from_moscow_to_each_capital():
 
 
 def test_capitals_are_dots_with_their_names_from_their_own_url_and_a_small_atlas():
-    url = maps.capitals_url(CAPITALS, "fr")
+    url = maps.capitals_url(model.capitals_version(CAPITALS), "fr")
     dots, names = layer_json(maps.capitals_layer(url)), layer_json(maps.capital_names_layer(url))
     assert dots["@@type"] == "ScatterplotLayer" and dots["data"] == names["data"] == url
     assert url.startswith("./map-capitals.json?lang=fr&v=")

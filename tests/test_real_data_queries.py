@@ -2,7 +2,6 @@
 
 from datetime import date
 
-import pandas as pd
 import pytest
 
 from components import maps, model
@@ -83,13 +82,7 @@ def test_the_real_map_stays_small(tables):
         names,
         "fr",
     )
-    deck = maps.sahel_map(
-        load_shapes(),
-        status,
-        markers,
-        arcs,
-        pd.DataFrame({"lat": [12.6], "lon": [-8.0], "label": ["Bamako"]}),
-        names,
-        "fr",
-    )
+    shapes = load_shapes()
+    versions = model.map_sources({"states": tables["states"], "shapes": shapes})["fr"]
+    deck = maps.sahel_map(shapes, status, markers, arcs, names, "fr", versions=versions)
     assert len(deck.to_json().encode()) < 150_000

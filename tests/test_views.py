@@ -1,5 +1,6 @@
 """Page views: what a page shows for its controls, and the loader's cache of them."""
 
+import itertools
 import json
 import random
 from datetime import date, timedelta
@@ -7,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from components import data, views
+from components import data, model, views
 from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import cached_view, load_codes, load_shapes, load_tables
 from components.i18n import t
@@ -16,34 +17,63 @@ from components.i18n import t
 @pytest.fixture(scope="module")
 def tables():
     loaded = load_tables()
-    return {**loaded, "shapes": load_shapes()}
+    loaded |= {"shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
+    return loaded | {"map_sources": model.map_sources(loaded)}
 
 
 def test_the_epoch_of_a_day_is_the_last_change_before_it():
     changes = [pd.Timestamp("2021-01-01"), pd.Timestamp("2022-06-15")]
-    assert views.map_epoch(changes, date(2020, 12, 31)) == date(2020, 12, 31)
-    assert views.map_epoch(changes, date(2021, 1, 1)) == date(2021, 1, 1)
-    assert views.map_epoch(changes, date(2022, 6, 14)) == date(2021, 1, 1)
-    assert views.map_epoch(changes, date(2025, 4, 4)) == date(2022, 6, 15)
+    assert model.map_epoch(changes, date(2020, 12, 31)) == date(2020, 12, 31)
+    assert model.map_epoch(changes, date(2021, 1, 1)) == date(2021, 1, 1)
+    assert model.map_epoch(changes, date(2022, 6, 14)) == date(2021, 1, 1)
+    assert model.map_epoch(changes, date(2025, 4, 4)) == date(2022, 6, 15)
 
 
 def test_every_day_looks_like_its_epoch_on_the_map(tables):
-    changes = views.map_changes(tables)
+    # The map of a day is drawn from its epoch's frames, made for every epoch at once: they are what
+    # the day's own queries give.
+    changes, epochs = model.map_changes(tables), tables["map_epochs"]
     rng = random.Random(4)
     span = (PERIOD_END - FIRST_COUP).days
     days = [FIRST_COUP + timedelta(days=rng.randrange(span + 1)) for _ in range(25)]
     days += [
         change.date() - timedelta(days=1) for change in changes if FIRST_COUP < change.date() <= PERIOD_END
     ][:25]
+    days += [date(1960, 1, 1), changes[0].date(), changes[-1].date()]  # before every change, the ends
     for day in days:
-        epoch = views.map_epoch(changes, day)
-        mine, theirs = (
-            views.map_view(tables, day, "fr", ("status", "presence", "arcs")),
-            views.map_view(tables, epoch, "fr", ("status", "presence", "arcs")),
-        )
+        parts = model.epoch_parts(epochs, day)
+        status = model.bloc_status_on(tables["memberships"], tables["states"], day)
+        pd.testing.assert_frame_equal(parts["status"], status)
+        markers = model.presence_markers(tables["presence"], tables["forces"], day)
+        pd.testing.assert_frame_equal(parts["markers"], markers, check_dtype=not markers.empty)
+        register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
+        assert parts["signed"].to_dict() == model.cooperation_signed_by(register).to_dict(), day
+        assert parts["sanctioned"] == model.sanctioned_on(tables["sanctions"], tables["events"], day), day
+
+
+def test_a_map_view_is_the_map_of_its_epoch(tables):
+    changes = model.map_changes(tables)
+    for day in (date(2022, 3, 1), date(2023, 8, 1), date(2025, 4, 3)):
+        epoch = model.map_epoch(changes, day)
+        mine, theirs = (views.map_view(tables, d, "fr", ("status", "presence", "arcs")) for d in (day, epoch))
         assert json.loads(mine["deck"]["spec"]) == json.loads(theirs["deck"]["spec"]), day
-        pd.testing.assert_frame_equal(mine["standing"], theirs["standing"])
-        pd.testing.assert_frame_equal(mine["markers"], theirs["markers"])
+        for name in ("states", "forces"):
+            pd.testing.assert_frame_equal(mine["tables"][name]["csv"], theirs["tables"][name]["csv"])
+            assert mine["tables"][name]["shown"].equals(theirs["tables"][name]["shown"])
+
+
+def test_a_country_panel_is_the_panel_of_the_last_change_before_its_day(tables):
+    changes = views.country_changes(tables)
+    rng = random.Random(7)
+    span = (PERIOD_END - FIRST_COUP).days
+    days = [FIRST_COUP + timedelta(days=rng.randrange(span + 1)) for _ in range(12)]
+    days += [change.date() - timedelta(days=1) for change in changes if change.date() > FIRST_COUP][::15]
+    for day, iso3 in zip(days, itertools.cycle(["MLI", "NER", "BFA", "SEN", "TCD"])):
+        mine = views.country_view(tables, iso3, day, "fr")
+        theirs = views.country_view(tables, iso3, model.map_epoch(changes, day), "fr")
+        history = mine.pop("history"), theirs.pop("history")
+        assert mine == theirs, (day, iso3)
+        assert history[0] is history[1] is None or history[0].equals(history[1]), (day, iso3)
 
 
 def test_a_timeline_view_of_nothing_has_no_figure(tables):

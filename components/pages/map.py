@@ -5,21 +5,21 @@ import streamlit as st
 from components import panels, views, widgets
 from components.compat import PrebuiltDeck
 from components.config import MAP_WINDOWS
-from components.data import cached_view, load_codes, load_labels, load_package_info, load_tables
-from components.i18n import state_names, t
+from components.data import cached_view, load_codes, load_package_info
+from components.i18n import t
 from components.maps import LAYERS
-from components.model import neighbour_day
+from components.model import MAP_EPOCH_TABLES, map_changes, map_epoch, neighbour_day
 
 lang = widgets.current_language()
-names = state_names(load_tables("states")["states"], lang)
-labels = load_labels(lang)
 
 st.title(t("map.title", lang))
 st.caption(t("map.caption", lang))
 day = widgets.day_slider(
     t("map.date", lang),
     key="map.date",
-    steps=lambda current, step: neighbour_day(load_tables("events")["events"]["date"], current, step),
+    steps=lambda current, step: neighbour_day(
+        cached_view("event-days", views.event_days, ("events",)), current, step
+    ),
     lang=lang,
 )
 layers = widgets.multi_choice(
@@ -39,7 +39,7 @@ if conflict:
     view = cached_view("map", views.map_view, views.CONFLICT_TABLES, *args)
 else:
     # The map looks the same from one change (a membership, a presence, an agreement) to the next.
-    epoch = views.map_epoch(cached_view("map-changes", views.map_changes, views.MAP_TABLES), day)
+    epoch = map_epoch(cached_view("map-changes", map_changes, MAP_EPOCH_TABLES), day)
     view = cached_view("map", views.map_view, views.MAP_TABLES, epoch, lang, tuple(layers))
 
 map_column, panel_column = st.columns([3, 2], gap="medium")
@@ -61,12 +61,16 @@ with panel_column:
         view["drawn"],
         key="map.country",
         shared_as="states",
-        format_func=lambda code: names.get(code, t("map.none", lang)),
+        format_func=lambda code: view["names"].get(code, t("map.none", lang)),
     )
     if iso3:
-        tables = load_tables("states", "events", "memberships", "leaders", "sources")
-        panels.country_panel(iso3, day, view["status"], view["markers"], tables, lang, labels)
+        # The panel looks the same from one change (the map's, a leader's, an event) to the next.
+        changes = cached_view("map-country-changes", views.country_changes, (*MAP_EPOCH_TABLES, "leaders"))
+        panel = cached_view(
+            "map-country", views.country_view, views.COUNTRY_TABLES, iso3, map_epoch(changes, day), lang
+        )
+        panels.country_panel(panel, lang)
     else:
         st.caption(t("map.pick_country", lang))
 
-panels.map_tables(view, day, lang, labels)
+panels.map_tables(view, day, lang)
