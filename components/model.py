@@ -20,7 +20,13 @@ from components.display import header
 from components.i18n import column, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
-BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
+BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end", "bar_id", "rows"]  # what duration_bars returns
+BAR_TABLES = {
+    "presence": "presence",
+    "suspension": "memberships",
+    "sanctions": "sanctions",
+    "leader": "leaders",
+}
 
 
 def _day(day: date | pd.Timestamp) -> pd.Timestamp:
@@ -349,14 +355,19 @@ def sanctioned_on(sanctions: pd.DataFrame, events: pd.DataFrame, day: date) -> l
 
 def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, states=None) -> pd.DataFrame:
     """What lasted, clipped to [first, last]: foreign presences per force and state, ECOWAS
-    suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end.
+    suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start,
+    end; bar_id, the same whatever the period or filters ('presence.WAGNER.MLI', 'leader.<id>',
+    'sanctions.<id>', 'suspension.NER.2023-07-30'); rows, the index labels of the rows it was drawn
+    from in its table (BAR_TABLES), earliest first.
 
     With `states`, only the bars of those states, and every bar of the bloc's lane."""
-    presence = tables["presence"].assign(end=tables["presence"]["end"].fillna(_day(last)))
+    presence = tables["presence"].sort_values("start", kind="stable")
+    presence = presence.assign(end=presence["end"].fillna(_day(last)), rows=presence.index)
     forces = presence.groupby(["actor", "iso3"], as_index=False).agg(
-        start=("start", "min"), end=("end", "max")
+        start=("start", "min"), end=("end", "max"), rows=("rows", tuple)
     )
     forces["lane"] = forces["actor"].map(lambda a: "RUS" if a in RUSSIAN_FORCES else "WEST")
+    forces["bar_id"] = "presence." + forces["actor"] + "." + forces["iso3"]
     forces = forces.rename(columns={"actor": "key"}).assign(kind="presence")
     memberships = tables["memberships"]
     suspended = memberships[
@@ -364,16 +375,24 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, stat
         & (memberships["status"] == "suspended")
         & memberships["iso3"].isin(AES_STATES)
     ]
-    suspensions = suspended.assign(lane="ECOWAS", kind="suspension", key="ECOWAS")[BAR_COLUMNS]
-    sanctions = sanction_periods(tables["sanctions"], tables["events"]).assign(
-        lane="ECOWAS", kind="sanctions", key="ECOWAS"
-    )[BAR_COLUMNS]
-    leaders = tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)]
-    rulers = leaders.assign(lane=leaders["iso3"], kind="leader", key=leaders["name"])[BAR_COLUMNS]
-    bars = pd.concat(
-        [forces[BAR_COLUMNS], suspensions, sanctions, rulers],
-        ignore_index=True,
+    suspensions = suspended.assign(
+        lane="ECOWAS",
+        kind="suspension",
+        key="ECOWAS",
+        bar_id="suspension." + suspended["iso3"] + "." + suspended["start"].dt.strftime("%Y-%m-%d"),
     )
+    sanctions = sanction_periods(tables["sanctions"], tables["events"])
+    sanctions = sanctions.assign(
+        lane="ECOWAS", kind="sanctions", key="ECOWAS", bar_id="sanctions." + sanctions["sanction_id"]
+    )
+    leaders = tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)]
+    rulers = leaders.assign(
+        lane=leaders["iso3"], kind="leader", key=leaders["name"], bar_id="leader." + leaders["leader_id"]
+    )
+    singles = [
+        rows.assign(rows=[(label,) for label in rows.index]) for rows in (suspensions, sanctions, rulers)
+    ]
+    bars = pd.concat([frame[BAR_COLUMNS] for frame in (forces, *singles)], ignore_index=True)
     bars["end"] = bars["end"].fillna(_day(last))
     bars = bars[(bars["end"] >= _day(first)) & (bars["start"] <= _day(last))]
     bars["start"] = bars["start"].clip(lower=_day(first))

@@ -206,12 +206,13 @@ def timeline_chart(view: dict, start: date, end: date, lang: str, deaths_note: s
         st.caption(deaths_note)
 
 
-def timeline_details(view: dict, tables: dict[str, pd.DataFrame], lang: str) -> None:
+def timeline_details(view: dict, bars: dict[str, dict], tables: dict[str, pd.DataFrame], lang: str) -> None:
     """The event or bar chosen in 'timeline.event' (a pick box of the period's events and bars) in
-    full, a hint when none is chosen; an event's day is shared, so that the map opens on it."""
-    events, bars = view["events"], view["bars"]
+    full, a hint when none is chosen; an event's day is shared, so that the map opens on it. `bars`:
+    every bar's details by id (views.timeline_catalogue)."""
+    events = view["events"]
     titles = dict(zip(events["event_id"], events[column("title", lang)], strict=True))
-    titles |= {bar_id: bar["title"] for bar_id, bar in bars.items()}  # a bar clicked opens its period
+    titles |= {bar_id: bars[bar_id]["title"] for bar_id in view["bars"]}  # a bar clicked opens its period
     event_id = choice(
         t("timeline.event", lang),
         list(titles),

@@ -40,6 +40,7 @@ conflict = load_conflict() if deaths else None
 view = cached_view(
     "timeline", views.timeline_view, views.TIMELINE_TABLES, (start, end), chosen, categories, lang, conflict
 )
+catalogue = cached_view("timeline-catalogue", views.timeline_catalogue, views.TIMELINE_CATALOGUE_TABLES, lang)
 deaths_note = None
 if deaths:
     ucdp = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
@@ -48,7 +49,7 @@ panels.timeline_chart(view, start, end, lang, deaths_note)
 
 details, overview = st.columns([3, 2], gap="medium")
 with details:
-    panels.timeline_details(view, tables, lang)
+    panels.timeline_details(view, catalogue["bars"], tables, lang)
 with overview:
     panels.period_overview(view["events"], categories, start, end, lang)
 
@@ -58,7 +59,7 @@ widgets.table_with_download(
     "timeline-events",
     key="timeline.events",
     lang=lang,
+    shown=catalogue["rows"].loc[view["events"]["event_id"]].reset_index(drop=True),
     labels=load_labels(lang),
-    sources=tables["sources"],
     filtered=(start, end) != PERIOD or any(chosen.values()),
 )
