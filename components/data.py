@@ -184,7 +184,14 @@ def cached_view(name: str, compute, tables: tuple[str, ...], *args):
 def load_codes(table: str, field: str) -> list[str]:
     """The codes of one code list (e.g. events.category), in order: the data package is their
     one source."""
-    return enum_codes(load_package_info(), table, field)
+    folder = data_dir()
+    return _codes(str(folder), _stamp(folder), table, field)
+
+
+@st.cache_data(show_spinner=False)
+def _codes(folder: str, stamp: str, table: str, field: str) -> list[str]:
+    # A few codes: a hit on them costs less than copying the whole descriptor out of the cache.
+    return enum_codes(_checked_package(folder, stamp), table, field)
 
 
 def load_labels(lang: str) -> dict[str, dict[str, str]]:

@@ -142,18 +142,35 @@ def timeline_view(
     tables: dict, period: tuple[date, date], chosen: dict, categories, lang: str, conflict=None
 ) -> dict:
     """The timeline for a period and filters: the events shown (with their lanes), their summary,
-    the figure's spec and the ids of the duration bars drawn (their details: timeline_catalogue).
-    With `conflict` (security.Conflict), each state lane carries its monthly deaths."""
+    what the period overview lists (period_part), the figure's spec and the ids of the duration
+    bars drawn (their details: timeline_catalogue). With `conflict` (security.Conflict), each state
+    lane carries its monthly deaths."""
     events = model.with_lanes(model.filter_events(tables["events"], *period, **chosen))
     summary = model.timeline_summary(events, categories)
+    view = {"events": events, "summary": summary, "overview": period_part(events, categories, lang)}
     if summary is None:
-        return {"events": events, "summary": None, "figure": None, "bars": []}
+        return view | {"figure": None, "bars": []}
     bars = model.duration_bars(tables, *period, chosen.get("states"))
     phases = model.phase_periods(tables["phases"], tables["events"], DATA_END)
     labels = bar_labels(tables, lang)
     deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
     figure = timeline_chart(events, bars, phases, tables["sources"], labels, categories, period, lang, deaths)
-    return {"events": events, "summary": summary, "figure": figure.to_dict(), "bars": list(bars["bar_id"])}
+    return view | {"figure": figure.to_dict(), "bars": list(bars["bar_id"])}
+
+
+def period_part(events: pd.DataFrame, categories, lang: str) -> dict:
+    """What the period overview lists: how many events, their count by kind ('table', under headers
+    in `lang`) and the key events, one 'date · title' line each (model.period_summary)."""
+    counts, key = model.period_summary(events, categories)
+    labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
+    table = labelled.rename_axis(t("timeline.categories", lang)).to_frame(t("overview.events", lang))
+    lines = [
+        f"{format_date(day, precision, lang)} · {title}"
+        for day, precision, title in zip(
+            key["date"], key["date_precision"], key[column("title", lang)], strict=True
+        )
+    ]
+    return {"n": len(events), "table": table, "key": lines}
 
 
 def bar_labels(tables: dict, lang: str) -> dict[str, dict[str, str]]:

@@ -16,9 +16,8 @@ from components.i18n import labels_of, t
 from components.params import PERIOD
 
 lang = widgets.current_language()
-tables = load_tables("topics", "events", "sources")
 categories = load_codes("events", "category")
-topic_labels = labels_of(tables["topics"], "topic_id", lang)
+topic_labels = labels_of(load_tables("topics")["topics"], "topic_id", lang)
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.caption", lang))
@@ -49,9 +48,9 @@ panels.timeline_chart(view, start, end, lang, deaths_note)
 
 details, overview = st.columns([3, 2], gap="medium")
 with details:
-    panels.timeline_details(view, catalogue["bars"], tables, lang)
+    panels.timeline_details(view, catalogue["bars"], lambda: load_tables("events", "sources"), lang)
 with overview:
-    panels.period_overview(view["events"], categories, start, end, lang)
+    panels.period_overview(view["overview"], start, end, lang)
 
 st.subheader(t("timeline.table", lang))
 widgets.table_with_download(
