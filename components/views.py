@@ -141,13 +141,17 @@ def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: d
 def timeline_view(
     tables: dict, period: tuple[date, date], chosen: dict, categories, lang: str, conflict=None
 ) -> dict:
-    """The timeline for a period and filters: the events shown (with their lanes), their summary,
+    """The timeline for a period and filters: the events shown (model.event_rows), their summary,
     what the period overview lists (period_part), the figure's spec and the ids of the duration
     bars drawn (their details: timeline_catalogue). With `conflict` (security.Conflict), each state
     lane carries its monthly deaths."""
     events = model.with_lanes(model.filter_events(tables["events"], *period, **chosen))
     summary = model.timeline_summary(events, categories)
-    view = {"events": events, "summary": summary, "overview": period_part(events, categories, lang)}
+    view = {
+        "events": model.event_rows(events, lang),
+        "summary": summary,
+        "overview": period_part(events, categories, lang),
+    }
     if summary is None:
         return view | {"figure": None, "bars": []}
     bars = model.duration_bars(tables, *period, chosen.get("states"))

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from components import data, display, model, views
+from components import data, display, views
 from components.config import DATA_END, FIRST_COUP, PERIOD_END
 from components.data import cached_view, load_codes, load_shapes, load_tables
 from components.formatting import reader_table
@@ -93,7 +93,7 @@ def test_the_timeline_table_picked_from_the_catalogue_is_the_one_made_for_its_ro
     chosen = {**ALL, "categories": ["sanctions", "russia"]}
     events = views.timeline_view(tables, (date(2022, 1, 1), DATA_END), chosen, categories, "fr")["events"]
     rows = views.timeline_catalogue(tables, "fr")["rows"]
-    named = reader_table(model.event_rows(events, "fr"), tables["sources"], "fr")
+    named = reader_table(events, tables["sources"], "fr")  # the view's events are model.event_rows
     made = display.shown(named, "fr", data.load_labels("fr"))
     pd.testing.assert_frame_equal(rows.loc[events["event_id"]].reset_index(drop=True), made)
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import model, panels, views, widgets
+from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
 from components.data import (
     cached_view,
@@ -54,7 +54,7 @@ with overview:
 
 st.subheader(t("timeline.table", lang))
 widgets.table_with_download(
-    model.event_rows(view["events"], lang),
+    view["events"],
     "timeline-events",
     key="timeline.events",
     lang=lang,
