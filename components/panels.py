@@ -3,6 +3,7 @@
 Each takes frames as arguments and renders; text from data goes through st.text or escaped markdown.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -205,7 +206,9 @@ def timeline_chart(view: dict, start: date, end: date, lang: str, deaths_note: s
         st.caption(deaths_note)
 
 
-def timeline_details(view: dict, bars: dict[str, dict], load_tables, lang: str) -> None:
+def timeline_details(
+    view: dict, bars: dict[str, dict], load_tables: Callable[[], dict[str, pd.DataFrame]], lang: str
+) -> None:
     """The event or bar chosen in 'timeline.event' (a pick box of the period's events and bars) in
     full, a hint when none is chosen; an event's day is shared, so that the map opens on it. `bars`:
     every bar's details by id (views.timeline_catalogue); `load_tables()`: the events and sources
