@@ -332,23 +332,24 @@ def with_lanes(events: pd.DataFrame) -> pd.DataFrame:
 
 def phase_periods(phases: pd.DataFrame, events: pd.DataFrame, last: date) -> pd.DataFrame:
     """Phases with start (the date of their opening event) and end (the next start, or `last`)."""
-    starts = events.set_index("event_id")["date"]
-    rows = phases.assign(start=phases["start_event_id"].map(starts)).sort_values("start")
+    rows = phases.assign(start=_event_days(events, phases["start_event_id"])).sort_values("start")
     rows["end"] = rows["start"].shift(-1).fillna(_day(last))
     return rows.reset_index(drop=True)
+
+
+def _event_days(events: pd.DataFrame, event_ids) -> pd.DatetimeIndex:
+    """The dates of the events `event_ids`, NaT for an id not found."""
+    # A dict: set_index copied every column of the events, and a map by Series costs more.
+    dates = dict(zip(events["event_id"], events["date"], strict=True))
+    return pd.DatetimeIndex([dates.get(e, pd.NaT) for e in event_ids], dtype="datetime64[ns]")
 
 
 def sanction_periods(sanctions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """The sanctions with `start` and `end`: the dates of the events that imposed and lifted them
     (no end while in force)."""
-    # A dict: set_index copied every column of the events, and a map by Series costs more.
-    dates = dict(zip(events["event_id"], events["date"], strict=True))
-    start, end = (
-        [dates.get(e, pd.NaT) for e in sanctions[c]] for c in ("imposed_event_id", "lifted_event_id")
-    )
     return sanctions.assign(
-        start=pd.DatetimeIndex(start, dtype="datetime64[ns]"),
-        end=pd.DatetimeIndex(end, dtype="datetime64[ns]"),
+        start=_event_days(events, sanctions["imposed_event_id"]),
+        end=_event_days(events, sanctions["lifted_event_id"]),
     )
 
 

@@ -190,13 +190,18 @@ TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, "topics")
 
 def timeline_catalogue(tables: dict, lang: str) -> dict:
     """What the timeline shows the same whatever its controls, in `lang`: by bar id, the details of
-    every duration bar the period controls can reach ('bars', bar_details), and every event as its
-    table lists it ('rows': model.event_rows as a reader reads it, indexed by event id)."""
+    every duration bar the period controls can reach ('bars', bar_details), every event as its
+    table lists it ('rows': model.event_rows as a reader reads it, indexed by event id) and the
+    topics' labels by code ('topics')."""
     bars = model.duration_bars(tables, *PERIOD)
     events = model.with_lanes(tables["events"])
     named = reader_table(model.event_rows(events, lang), tables["sources"], lang)
     rows = display.shown(named, lang, display.code_labels(tables, lang)).set_axis(events["event_id"])
-    return {"bars": bar_details(bars, tables, bar_labels(tables, lang), lang), "rows": rows}
+    return {
+        "bars": bar_details(bars, tables, bar_labels(tables, lang), lang),
+        "rows": rows,
+        "topics": labels_of(tables["topics"], "topic_id", lang),
+    }
 
 
 def _span_words(start, start_precision: str, end, end_precision: str, lang: str) -> str:

@@ -12,12 +12,14 @@ from components.data import (
     load_package_info,
     load_tables,
 )
-from components.i18n import labels_of, t
+from components.i18n import t
 from components.params import PERIOD
 
 lang = widgets.current_language()
 categories = load_codes("events", "category")
-topic_labels = labels_of(load_tables("topics")["topics"], "topic_id", lang)
+# What the page shows the same whatever its controls: the bars' details, the table's rows, the topics.
+catalogue = cached_view("timeline-catalogue", views.timeline_catalogue, views.TIMELINE_CATALOGUE_TABLES, lang)
+topic_labels = catalogue["topics"]
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.caption", lang))
@@ -39,7 +41,6 @@ conflict = load_conflict() if deaths else None
 view = cached_view(
     "timeline", views.timeline_view, views.TIMELINE_TABLES, (start, end), chosen, categories, lang, conflict
 )
-catalogue = cached_view("timeline-catalogue", views.timeline_catalogue, views.TIMELINE_CATALOGUE_TABLES, lang)
 deaths_note = None
 if deaths:
     ucdp = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
