@@ -22,7 +22,13 @@ from components.display import header
 from components.i18n import column, state_names, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
-BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end"]  # what duration_bars returns
+BAR_COLUMNS = ["lane", "kind", "key", "iso3", "start", "end", "bar_id", "rows"]  # what duration_bars returns
+BAR_TABLES = {
+    "presence": "presence",
+    "suspension": "memberships",
+    "sanctions": "sanctions",
+    "leader": "leaders",
+}
 
 
 def _day(day: date | pd.Timestamp) -> pd.Timestamp:
@@ -388,18 +394,24 @@ def with_lanes(events: pd.DataFrame) -> pd.DataFrame:
 
 def phase_periods(phases: pd.DataFrame, events: pd.DataFrame, last: date) -> pd.DataFrame:
     """Phases with start (the date of their opening event) and end (the next start, or `last`)."""
-    starts = events.set_index("event_id")["date"]
-    rows = phases.assign(start=phases["start_event_id"].map(starts)).sort_values("start")
+    rows = phases.assign(start=_event_days(events, phases["start_event_id"])).sort_values("start")
     rows["end"] = rows["start"].shift(-1).fillna(_day(last))
     return rows.reset_index(drop=True)
+
+
+def _event_days(events: pd.DataFrame, event_ids) -> pd.DatetimeIndex:
+    """The dates of the events `event_ids`, NaT for an id not found."""
+    # A dict: set_index copied every column of the events, and a map by Series costs more.
+    dates = dict(zip(events["event_id"], events["date"], strict=True))
+    return pd.DatetimeIndex([dates.get(e, pd.NaT) for e in event_ids], dtype="datetime64[ns]")
 
 
 def sanction_periods(sanctions: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """The sanctions with `start` and `end`: the dates of the events that imposed and lifted them
     (no end while in force)."""
-    dates = events.set_index("event_id")["date"]
     return sanctions.assign(
-        start=sanctions["imposed_event_id"].map(dates), end=sanctions["lifted_event_id"].map(dates)
+        start=_event_days(events, sanctions["imposed_event_id"]),
+        end=_event_days(events, sanctions["lifted_event_id"]),
     )
 
 
@@ -474,39 +486,56 @@ def epoch_parts(epochs: dict, day: date) -> dict:
 
 def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, states=None) -> pd.DataFrame:
     """What lasted, clipped to [first, last]: foreign presences per force and state, ECOWAS
-    suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start, end.
+    suspensions and sanctions, and each AES state's leaders. Columns: lane, kind, key, iso3, start,
+    end; bar_id, the same whatever the period or filters ('presence.WAGNER.MLI', 'leader.<id>',
+    'sanctions.<id>', 'suspension.NER.2023-07-30'); rows, the index labels of the rows it was drawn
+    from in its table (BAR_TABLES), earliest first.
 
     With `states`, only the bars of those states, and every bar of the bloc's lane."""
-    presence = tables["presence"].assign(end=tables["presence"]["end"].fillna(_day(last)))
-    forces = presence.groupby(["actor", "iso3"], as_index=False).agg(
-        start=("start", "min"), end=("end", "max")
-    )
-    forces["lane"] = forces["actor"].map(lambda a: "RUS" if a in RUSSIAN_FORCES else "WEST")
-    forces = forces.rename(columns={"actor": "key"}).assign(kind="presence")
+    first, last = _day(first), _day(last)
+    kept = []
+    # Plain Python over a few dozen rows: with pandas' per-call overhead this took three times as long.
+    for lane, kind, key, iso3, start, end, bar_id, rows in _every_bar(tables):
+        end = last if pd.isna(end) else end
+        if not (end >= first and start <= last):  # NaT compares False: a bar without a start is left out
+            continue
+        start, end = max(start, first), min(end, last)
+        if end > start and (not states or iso3 in states or lane == "AES"):
+            kept.append((lane, kind, key, iso3, start, end, bar_id, rows))
+    bars = pd.DataFrame(kept, columns=BAR_COLUMNS, dtype=object)
+    for name in ("start", "end"):
+        bars[name] = pd.DatetimeIndex(bars[name], dtype="datetime64[ns]")
+    return bars
+
+
+def _every_bar(tables: dict[str, pd.DataFrame]) -> list[tuple]:
+    """Every duration bar unclipped, as a tuple of BAR_COLUMNS ('end' NaT while it lasts): forces by
+    actor and state, then suspensions, sanctions and leaders in their tables' order."""
+    presence = sorted(tables["presence"].itertuples(), key=lambda row: (row.actor, row.iso3, row.start))
+    bars = []
+    for (actor, iso3), group in itertools.groupby(presence, key=lambda row: (row.actor, row.iso3)):
+        rows = list(group)
+        ends = [row.end for row in rows]
+        end = pd.NaT if any(pd.isna(day) for day in ends) else max(ends)
+        lane = "RUS" if actor in RUSSIAN_FORCES else "WEST"
+        bar_id = f"presence.{actor}.{iso3}"
+        bars.append((lane, "presence", actor, iso3, rows[0].start, end, bar_id, tuple(r.Index for r in rows)))
     memberships = tables["memberships"]
     suspended = memberships[
         (memberships["org_id"] == "ECOWAS")
         & (memberships["status"] == "suspended")
         & memberships["iso3"].isin(AES_STATES)
     ]
-    suspensions = suspended.assign(lane="ECOWAS", kind="suspension", key="ECOWAS")[BAR_COLUMNS]
-    sanctions = sanction_periods(tables["sanctions"], tables["events"]).assign(
-        lane="ECOWAS", kind="sanctions", key="ECOWAS"
-    )[BAR_COLUMNS]
-    leaders = tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)]
-    rulers = leaders.assign(lane=leaders["iso3"], kind="leader", key=leaders["name"])[BAR_COLUMNS]
-    bars = pd.concat(
-        [forces[BAR_COLUMNS], suspensions, sanctions, rulers],
-        ignore_index=True,
-    )
-    bars["end"] = bars["end"].fillna(_day(last))
-    bars = bars[(bars["end"] >= _day(first)) & (bars["start"] <= _day(last))]
-    bars["start"] = bars["start"].clip(lower=_day(first))
-    bars["end"] = bars["end"].clip(upper=_day(last))
-    bars = bars[bars["end"] > bars["start"]]
-    if states:
-        bars = bars[bars["iso3"].isin(states) | (bars["lane"] == "AES")]
-    return bars.reset_index(drop=True)
+    for row in suspended.itertuples():
+        bar_id = f"suspension.{row.iso3}.{row.start:%Y-%m-%d}"
+        bars.append(("ECOWAS", "suspension", "ECOWAS", row.iso3, row.start, row.end, bar_id, (row.Index,)))
+    for row in sanction_periods(tables["sanctions"], tables["events"]).itertuples():
+        bar_id = f"sanctions.{row.sanction_id}"
+        bars.append(("ECOWAS", "sanctions", "ECOWAS", row.iso3, row.start, row.end, bar_id, (row.Index,)))
+    for row in tables["leaders"][tables["leaders"]["iso3"].isin(AES_STATES)].itertuples():
+        bar_id = f"leader.{row.leader_id}"
+        bars.append((row.iso3, "leader", row.name, row.iso3, row.start, row.end, bar_id, (row.Index,)))
+    return bars
 
 
 def category_counts(events: pd.DataFrame, categories) -> pd.Series:

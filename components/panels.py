@@ -3,6 +3,7 @@
 Each takes frames as arguments and renders; text from data goes through st.text or escaped markdown.
 """
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -19,7 +20,10 @@ from components.formatting import (
     period_words,
 )
 from components.i18n import column, t
-from components.model import event_by_id, period_summary, related_events
+from components.model import (
+    event_by_id,
+    related_events,
+)
 from components.security_codes import KIND_COLOURS, UCDP_KINDS
 from components.url_state import share
 from components.widgets import (
@@ -170,38 +174,42 @@ def timeline_chart(view: dict, start: date, end: date, lang: str, deaths_note: s
         st.caption(deaths_note)
 
 
-def timeline_details(view: dict, tables: dict[str, pd.DataFrame], lang: str) -> None:
+def timeline_details(
+    view: dict, bars: dict[str, dict], load_tables: Callable[[], dict[str, pd.DataFrame]], lang: str
+) -> None:
     """The event or bar chosen in 'timeline.event' (a pick box of the period's events and bars) in
-    full, a hint when none is chosen; an event's day is shared, so that the map opens on it."""
-    events, bars = view["events"], view["bars"]
+    full, a hint when none is chosen; an event's day is shared, so that the map opens on it. `bars`:
+    every bar's details by id (views.timeline_catalogue); `load_tables()`: the events and sources
+    tables, asked for only when something is chosen (every load copies them out of the cache)."""
+    events = view["events"]
     titles = dict(zip(events["event_id"], events[column("title", lang)], strict=True))
-    titles |= {bar_id: bar["title"] for bar_id, bar in bars.items()}  # a bar clicked opens its period
+    titles |= {bar_id: bars[bar_id]["title"] for bar_id in view["bars"]}  # a bar clicked opens its period
     event_id = choice(
         t("timeline.event", lang),
         list(titles),
         key="timeline.event",
         format_func=lambda e: titles.get(e, "—"),
     )
+    if not event_id:
+        st.caption(t("timeline.pick_event", lang))
+        return
+    tables = load_tables()
     if event_id in bars:
         bar_details(bars[event_id], tables["sources"], lang)
-    elif event_id:
+    else:
         share("day", event_by_id(tables["events"], event_id)["date"].date())
         event_details(event_id, tables["events"], tables["sources"], lang)
-    else:
-        st.caption(t("timeline.pick_event", lang))
 
 
-def period_overview(events: pd.DataFrame, categories, start: date, end: date, lang: str) -> None:
-    """What happened between two dates: counts by kind of event and the key events."""
+def period_overview(overview: dict, start: date, end: date, lang: str) -> None:
+    """What happened between two dates (views.period_part): counts by kind of event and the key events."""
     st.markdown(f"**{t('timeline.summary', lang, **period_words(start, end, lang))}**")
-    counts, key = period_summary(events, categories)
-    st.caption(t("timeline.summary_counts", lang, n=len(events)))
-    labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
+    st.caption(t("timeline.summary_counts", lang, n=overview["n"]))
     # Nine rows at most: a plain table, so the data grid's code is not needed this high on the page.
-    st.table(labelled.rename_axis(t("timeline.categories", lang)).to_frame(t("overview.events", lang)))
+    st.table(overview["table"])
     st.markdown(f"**{t('timeline.key_events', lang)}**")
-    for row in key.to_dict("records"):
-        st.text(f"{format_date(row['date'], row['date_precision'], lang)} · {row[column('title', lang)]}")
+    for line in overview["key"]:
+        st.text(line)
 
 
 def cooperation_breakdown(parts: dict | None, lang: str, labels: dict[str, dict[str, str]]) -> None:

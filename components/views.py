@@ -38,6 +38,7 @@ from components.formatting import (
 )
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
+from components.params import PERIOD
 from components.security_codes import STATE_COLOURS, WINDOWS
 
 # map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
@@ -196,66 +197,67 @@ def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: d
 def timeline_view(
     tables: dict, period: tuple[date, date], chosen: dict, categories, lang: str, conflict=None
 ) -> dict:
-    """The timeline for a period and filters: the events shown (with their lanes), their summary,
-    the figure's spec and, by bar id, what each duration bar stands for (bar_details). With
-    `conflict` (security.Conflict), each state lane carries its monthly deaths."""
+    """The timeline for a period and filters: the events shown (model.event_rows), their summary,
+    what the period overview lists (period_part), the figure's spec and the ids of the duration
+    bars drawn (their details: timeline_catalogue). With `conflict` (security.Conflict), each state
+    lane carries its monthly deaths."""
     events = model.with_lanes(model.filter_events(tables["events"], *period, **chosen))
     summary = model.timeline_summary(events, categories)
+    view = {
+        "events": model.event_rows(events, lang),
+        "summary": summary,
+        "overview": period_part(events, categories, lang),
+    }
     if summary is None:
-        return {"events": events, "summary": None, "figure": None, "bars": {}}
-    bars = with_bar_ids(model.duration_bars(tables, *period, chosen.get("states")), tables)
+        return view | {"figure": None, "bars": []}
+    bars = model.duration_bars(tables, *period, chosen.get("states"))
     phases = model.phase_periods(tables["phases"], tables["events"], DATA_END)
-    labels = {
+    labels = bar_labels(tables, lang)
+    deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
+    figure = timeline_chart(events, bars, phases, tables["sources"], labels, categories, period, lang, deaths)
+    return view | {"figure": figure.to_dict(), "bars": list(bars["bar_id"])}
+
+
+def period_part(events: pd.DataFrame, categories, lang: str) -> dict:
+    """What the period overview lists: how many events, their count by kind ('table', under headers
+    in `lang`) and the key events, one 'date · title' line each (model.period_summary)."""
+    counts, key = model.period_summary(events, categories)
+    labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
+    table = labelled.rename_axis(t("timeline.categories", lang)).to_frame(t("overview.events", lang))
+    lines = [
+        f"{format_date(day, precision, lang)} · {title}"
+        for day, precision, title in zip(
+            key["date"], key["date_precision"], key[column("title", lang)], strict=True
+        )
+    ]
+    return {"n": len(events), "table": table, "key": lines}
+
+
+def bar_labels(tables: dict, lang: str) -> dict[str, dict[str, str]]:
+    """The names the timeline gives its bars: 'states' and 'forces', by code."""
+    return {
         "states": state_names(tables["states"], lang),
         "forces": labels_of(tables["forces"], "force_id", lang),
     }
-    deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
-    figure = timeline_chart(events, bars, phases, tables["sources"], labels, categories, period, lang, deaths)
+
+
+TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, "topics")
+
+
+def timeline_catalogue(tables: dict, lang: str) -> dict:
+    """What the timeline shows the same whatever its controls, in `lang`: by bar id, the details of
+    every duration bar the period controls can reach ('bars', bar_details), every event as its
+    table lists it ('rows': model.event_rows as a reader reads it, indexed by event id) and the
+    topics' labels by code ('topics')."""
+    bars = model.duration_bars(tables, *PERIOD)
+    events = model.with_lanes(tables["events"])
+    named = reader_table(model.event_rows(events, lang), tables["sources"], lang)
+    rows = display.shown(named, lang, display.code_labels(tables, lang)).set_axis(events["event_id"])
     return {
-        "events": events,
-        "summary": summary,
-        "figure": figure.to_dict(),
-        "bars": bar_details(bars, tables, labels, lang),
+        "bars": bar_details(bars, tables, bar_labels(tables, lang), lang),
+        "rows": rows,
+        "topics": labels_of(tables["topics"], "topic_id", lang),
     }
-
-
-def _covering(rows: pd.DataFrame, day) -> pd.DataFrame:
-    """The rows whose start–end (no end: still going) holds `day`."""
-    return rows[(rows["start"] <= day) & (rows["end"].isna() | (rows["end"] >= day))]
-
-
-def _source_rows(bar: dict, tables: dict) -> tuple[str, pd.DataFrame]:
-    """A duration bar's stable id and the rows of data it was drawn from."""
-    iso3, day = bar["iso3"], bar["start"]
-    if bar["kind"] == "presence":
-        presence = tables["presence"]
-        rows = presence[(presence["actor"] == bar["key"]) & (presence["iso3"] == iso3)]
-        return f"presence.{bar['key']}.{iso3}", rows.sort_values("start")
-    if bar["kind"] == "leader":
-        leaders = tables["leaders"]
-        rows = _covering(leaders[(leaders["iso3"] == iso3) & (leaders["name"] == bar["key"])], day)
-        return f"leader.{rows['leader_id'].iloc[0]}", rows.head(1)
-    if bar["kind"] == "sanctions":
-        dates = tables["events"].set_index("event_id")["date"]
-        sanctions = tables["sanctions"][tables["sanctions"]["iso3"] == iso3]
-        spans = sanctions.assign(
-            start=sanctions["imposed_event_id"].map(dates), end=sanctions["lifted_event_id"].map(dates)
-        )
-        rows = _covering(spans, day).head(1)
-        return f"sanctions.{rows['sanction_id'].iloc[0]}", rows
-    memberships = tables["memberships"]
-    rows = memberships[
-        (memberships["org_id"] == "ECOWAS")
-        & (memberships["iso3"] == iso3)
-        & (memberships["status"] == "suspended")
-    ]
-    rows = _covering(rows, day).head(1)
-    return f"suspension.{iso3}.{rows['start'].iloc[0]:%Y-%m-%d}", rows
-
-
-def with_bar_ids(bars: pd.DataFrame, tables: dict) -> pd.DataFrame:
-    """model.duration_bars with a `bar_id` column: the same id whatever the period or filters."""
-    return bars.assign(bar_id=[_source_rows(bar, tables)[0] for bar in bars.to_dict("records")])
 
 
 def _span_words(start, start_precision: str, end, end_precision: str, lang: str) -> str:
@@ -303,9 +305,10 @@ def bar_details(bars: pd.DataFrame, tables: dict, labels: dict, lang: str) -> di
     leader's term, a suspension, or the events that imposed and lifted sanctions."""
     details = {}
     for bar in bars.to_dict("records"):
-        bar_id, rows = _source_rows(bar, tables)
         title = bar_texts(bar, labels["states"], labels["forces"], lang)[0]
-        details[bar_id] = {"title": title, "items": _bar_items(bar["kind"], rows, tables["events"], lang)}
+        rows = tables[model.BAR_TABLES[bar["kind"]]].loc[list(bar["rows"])]
+        items = _bar_items(bar["kind"], rows, tables["events"], lang)
+        details[bar["bar_id"]] = {"title": title, "items": items}
     return details
 
 

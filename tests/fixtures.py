@@ -78,6 +78,7 @@ def timeline_tables() -> dict[str, pd.DataFrame]:
         ),
         "leaders": pd.DataFrame(
             {
+                "leader_id": ["mli-goita", "ner-tiani"],
                 "iso3": ["MLI", "NER"],
                 "name": ["Assimi Goïta", "Abdourahamane Tiani"],
                 "start": [T("2021-05-24"), T("2023-07-26")],

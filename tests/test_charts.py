@@ -22,7 +22,6 @@ def tables():
 def build(tables, lang="en", period=(FIRST_COUP, PERIOD_END), deaths=None, **filters):
     events = model.with_lanes(model.filter_events(tables["events"], *period, **filters))
     bars = model.duration_bars(tables, *period, filters.get("states"))
-    bars = bars.assign(bar_id=[f"bar-{i}" for i in bars.index])  # views.with_bar_ids on real tables
     phases = model.phase_periods(tables["phases"], tables["events"], PERIOD_END)
     labels = {"states": STATE_NAMES, "forces": labels_of(tables["forces"], "force_id", lang)}
     figure = timeline.timeline_chart(
@@ -85,7 +84,7 @@ def test_bars_cover_forces_suspensions_and_leaders_and_carry_their_ids(tables):
     assert "French forces · Mali" in hover and "Wagner group · Mali" in hover
     assert "ECOWAS suspension · Niger" in hover and "Assimi Goïta" in hover
     assert "ECOWAS sanctions · Niger" in hover
-    assert list(bar.customdata) == [f"bar-{i}" for i in range(6)]  # a click names the bar
+    assert list(bar.customdata) == list(model.duration_bars(tables, FIRST_COUP, PERIOD_END)["bar_id"])
     texts = annotation_texts(figure)
     assert "Assimi Goïta" in texts or "Goïta" in texts  # a leader's name inside the bar when it fits
 

@@ -281,6 +281,7 @@ def test_duration_bars_are_clipped_to_the_period_and_open_ends_closed():
         "memberships": memberships_frame(),
         "leaders": pd.DataFrame(
             {
+                "leader_id": ["mli-goita", "sen-faye"],
                 "iso3": ["MLI", "SEN"],
                 "name": ["Goïta", "Faye"],
                 "start": [T("2021-05-24")] * 2,
@@ -305,6 +306,13 @@ def test_duration_bars_are_clipped_to_the_period_and_open_ends_closed():
     assert bars.loc[("sanctions", "ECOWAS"), "end"] == T("2025-04-04")  # not lifted: open to the end
     assert bars.loc[("sanctions", "ECOWAS"), "start"] == T("2023-07-26")  # the imposing event's date
     assert bars.loc[("sanctions", "ECOWAS"), "end"] == T("2025-04-04")  # not lifted: open to the end
+    # Each bar's id says what it is, whatever the period, and its rows where it was drawn from.
+    assert bars.loc[("presence", "FRENCH_FORCES"), "bar_id"] == "presence.FRENCH_FORCES.MLI"
+    assert bars.loc[("presence", "FRENCH_FORCES"), "rows"] == (1, 0)  # earliest first
+    assert bars.loc[("suspension", "ECOWAS"), "bar_id"] == "suspension.MLI.2021-05-30"
+    assert bars.loc[("suspension", "ECOWAS"), "rows"] == (1,)
+    assert bars.loc[("leader", "Goïta"), "bar_id"] == "leader.mli-goita"
+    assert bars.loc[("sanctions", "ECOWAS"), "bar_id"] == "sanctions.n"
 
 
 def test_period_summary_prefers_milestones():

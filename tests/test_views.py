@@ -8,9 +8,10 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from components import data, model, views
+from components import data, display, model, views
 from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import cached_view, load_codes, load_shapes, load_tables
+from components.formatting import reader_table
 from components.i18n import t
 
 
@@ -91,13 +92,40 @@ def test_a_duration_bar_keeps_its_id_whatever_the_period_and_names_its_rows_and_
     narrow = views.timeline_view(tables, (date(2022, 6, 1), date(2022, 12, 31)), ALL, categories, "fr")
     assert set(narrow["bars"]) < set(whole["bars"])  # the same ids, fewer bars
     bar = next(trace for trace in whole["figure"]["data"] if trace["type"] == "bar")
-    assert set(bar["customdata"]) == set(whole["bars"])  # what a click on a bar hands back
-    wagner = whole["bars"]["presence.WAGNER.MLI"]
+    assert list(bar["customdata"]) == whole["bars"]  # what a click on a bar hands back
+    catalogue = views.timeline_catalogue(tables, "fr")["bars"]
+    wagner = catalogue["presence.WAGNER.MLI"]
     assert wagner["title"] == "Groupe Wagner · Mali" and wagner["items"]
     assert all(item["source_ids"] for item in wagner["items"])
-    sanctions = whole["bars"]["sanctions.mli-2022"]
+    sanctions = catalogue["sanctions.mli-2022"]
     assert [item["line"][:10] for item in sanctions["items"]] == ["9 janvier ", "3 juillet "]
-    assert "Goïta" in whole["bars"]["leader.mli-goita"]["items"][0]["line"]
+    assert "Goïta" in catalogue["leader.mli-goita"]["items"][0]["line"]
+
+
+def test_every_bar_of_any_period_has_its_own_id_and_its_details_in_the_catalogue(tables):
+    categories = data.load_codes("events", "category")
+    catalogue = views.timeline_catalogue(tables, "en")["bars"]
+    rng = random.Random(7)
+    span = (DATA_END - FIRST_COUP).days
+    for _ in range(20):
+        first = FIRST_COUP + timedelta(days=rng.randrange(span))
+        period = (first, min(first + timedelta(days=rng.randint(1, 1500)), DATA_END))
+        chosen = {**ALL, "states": rng.choice([[], ["MLI"], ["NER", "BFA"]])}
+        bars = views.timeline_view(tables, period, chosen, categories, "en")["bars"]
+        assert len(set(bars)) == len(bars) and set(bars) <= set(catalogue), period
+    # A leader's second term is a bar of its own, with its own term's details.
+    assert "President ·" in catalogue["leader.ner-tiani-2025"]["items"][0]["line"]
+    assert "junta" in catalogue["leader.ner-tiani"]["items"][0]["line"]
+
+
+def test_the_timeline_table_picked_from_the_catalogue_is_the_one_made_for_its_rows(tables):
+    categories = data.load_codes("events", "category")
+    chosen = {**ALL, "categories": ["sanctions", "russia"]}
+    events = views.timeline_view(tables, (date(2022, 1, 1), DATA_END), chosen, categories, "fr")["events"]
+    rows = views.timeline_catalogue(tables, "fr")["rows"]
+    named = reader_table(events, tables["sources"], "fr")  # the view's events are model.event_rows
+    made = display.shown(named, "fr", data.load_labels("fr"))
+    pd.testing.assert_frame_equal(rows.loc[events["event_id"]].reset_index(drop=True), made)
 
 
 def test_the_deaths_band_says_where_the_conflict_data_has_no_coverage(tables):

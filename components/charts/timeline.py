@@ -4,6 +4,7 @@ One builder per trace group or layout part; `timeline_chart` composes them. Retu
 never renders; colours come from config, text from i18n.
 """
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -220,7 +221,7 @@ def event_traces(
 ) -> list[dict]:
     """One marker trace per category present, in the order of `categories`: colour by category,
     symbol by date precision, the event id as customdata for clicks."""
-    publishers = sources.set_index("source_id")["publisher"]
+    publishers = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     traces = []
     for category in categories:
         rows = events[events["category"] == category]
@@ -242,12 +243,13 @@ def event_traces(
             dict(
                 type="scatter",
                 x=rows["date"],
-                y=rows["lane"].map(event_y),
+                # An array, as plotly packs it in binary; not Series.map, half a ms a call.
+                y=np.array([event_y[lane] for lane in rows["lane"]]),
                 mode="markers",
                 marker={
                     "color": colour,
                     "size": 12,
-                    "symbol": rows["date_precision"].map(PRECISION_SYMBOLS).tolist(),
+                    "symbol": [PRECISION_SYMBOLS[p] for p in rows["date_precision"]],
                     "line": {"width": 1.5, "color": colour},
                 },
                 customdata=rows["event_id"],
@@ -490,6 +492,9 @@ def timeline_chart(
     names by code and `categories` the category codes in order. Only lanes holding an event or a
     bar are drawn; labels are laid out for the narrowest plot (charts.labels) and never overlap.
     """
+    # The columns drawn, taken once: each filter below copies every column it keeps.
+    drawn = ["event_id", "date", "date_precision", "category", "lane", "milestone", "source_ids"]
+    events = events[[*drawn, column("title", lang), column("short", lang)]]
     x_range = padded_range(period)
     lanes = drawn_lanes(events, bars)
     label_rows, milestones = place_milestones(events, lanes, x_range, lang)

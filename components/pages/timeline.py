@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import model, panels, views, widgets
+from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
 from components.data import (
     cached_view,
@@ -12,13 +12,14 @@ from components.data import (
     load_package_info,
     load_tables,
 )
-from components.i18n import labels_of, t
+from components.i18n import t
 from components.params import PERIOD
 
 lang = widgets.current_language()
-tables = load_tables("topics", "events", "sources")
 categories = load_codes("events", "category")
-topic_labels = labels_of(tables["topics"], "topic_id", lang)
+# What the page shows the same whatever its controls: the bars' details, the table's rows, the topics.
+catalogue = cached_view("timeline-catalogue", views.timeline_catalogue, views.TIMELINE_CATALOGUE_TABLES, lang)
+topic_labels = catalogue["topics"]
 
 st.title(t("timeline.title", lang))
 st.caption(t("timeline.caption", lang))
@@ -48,17 +49,17 @@ panels.timeline_chart(view, start, end, lang, deaths_note)
 
 details, overview = st.columns([3, 2], gap="medium")
 with details:
-    panels.timeline_details(view, tables, lang)
+    panels.timeline_details(view, catalogue["bars"], lambda: load_tables("events", "sources"), lang)
 with overview:
-    panels.period_overview(view["events"], categories, start, end, lang)
+    panels.period_overview(view["overview"], start, end, lang)
 
 st.subheader(t("timeline.table", lang))
 widgets.table_with_download(
-    model.event_rows(view["events"], lang),
+    view["events"],
     "timeline-events",
     key="timeline.events",
     lang=lang,
+    shown=catalogue["rows"].loc[view["events"]["event_id"]].reset_index(drop=True),
     labels=load_labels(lang),
-    sources=tables["sources"],
     filtered=(start, end) != PERIOD or any(chosen.values()),
 )
