@@ -90,6 +90,14 @@ MAP_DEFAULT_LAYERS = MAP_LAYERS[:4]  # conflict events only on request: their da
 MAP_WINDOWS = ("30", "90", "365")  # days of conflict events before the map's day, as URL codes
 BORDERS_PATH = "map-borders.json"  # the countries' borders, served beside the pages (delivery.py)
 CAPITALS_PATH = "map-capitals.json"  # the capitals' dots and names, served beside the pages too
+# The big chunk of Streamlit's frontend a page's first screen waits for (its file's name up to the
+# hash): the page's HTML asks for it at once (components/delivery.py), not after the first run.
+FIRST_SCREEN_CHUNKS = {
+    "map": "DeckGlJsonChart",
+    "timeline": "PlotlyChart",
+    "topics": "PlotlyChart",
+    "security": "PlotlyChart",
+}
 MAP_VIEW = {"latitude": 14.5, "longitude": 0.5, "zoom": 3.2}
 
 

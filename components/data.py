@@ -346,6 +346,13 @@ def icon_font_file() -> Path:
     return next(path for path in (FRONTEND_DIR / "media").iterdir() if FONT_NAME.fullmatch(path.name))
 
 
+def frontend_chunk(name: str) -> str | None:
+    """The file name of Streamlit's frontend script `name` (e.g. PlotlyChart.D9Z0_fxz.js), None
+    unless exactly one file has that name and a hash."""
+    found = [path.name for path in FRONTEND_DIR.glob(f"js/{name}.*.js") if path.name.count(".") == 2]
+    return found[0] if len(found) == 1 else None
+
+
 def read_icon_font_inputs() -> tuple[bytes, str, str]:
     """What icon_font_subset needs: the icon font's bytes, the frontend's scripts and the Python of
     Streamlit and the app, each as one text."""

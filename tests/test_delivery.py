@@ -21,7 +21,7 @@ from fontTools.ttLib import TTFont
 from streamlit.testing.v1 import AppTest
 
 from components import data, delivery, icon_font
-from components.config import FIRST_COUP, MOSCOW_CONSULTATIONS, PAGES
+from components.config import FIRST_COUP, FIRST_SCREEN_CHUNKS, MOSCOW_CONSULTATIONS, PAGES
 from components.data import data_stamp, load_shapes, load_tables
 from components.delivery import BEST_QUALITY, QUICK_QUALITY, CompressedDelivery, _lite_html, negotiate
 from components.formatting import escape_markdown
@@ -230,7 +230,8 @@ def test_the_theme_uses_system_fonts_so_the_index_page_fetches_none_of_streamlit
     assert 'as="font"' not in page and "SourceSans" not in page
     # Source Sans, which Streamlit's first frame asks for, is declared again as the reader's own fonts.
     assert page.index(delivery.LOCAL_SOURCE_SANS.decode()) > page.index('rel="stylesheet"')
-    assert page.count('rel="modulepreload"') == shipped.count('rel="modulepreload"')  # the rest kept
+    # The rest kept, and the timeline's chart code asked for at once (FIRST_SCREEN_CHUNKS).
+    assert page.count('rel="modulepreload"') == shipped.count('rel="modulepreload"') + 1
 
 
 @pytest.mark.parametrize(
@@ -247,6 +248,19 @@ def test_the_index_page_names_the_text_only_edition_while_loading(server):
     page = decoded(headers, body).decode()
     assert page.count('href="./lite?lang=fr"') == 2  # in the loading text and in <noscript>
     assert "no-cache" in headers["cache-control"]
+
+
+@pytest.mark.parametrize("page", ["", "map", "timeline", "topics", "data"])
+def test_each_page_asks_at_once_for_the_chunk_its_first_screen_waits_for_and_no_other(server, page):
+    headers, body = fetch(f"{server}/{page}", "br")
+    html = decoded(headers, body).decode()
+    wanted = FIRST_SCREEN_CHUNKS.get(page)
+    preloaded = [name for name in ("PlotlyChart", "DeckGlJsonChart") if f"/static/js/{name}." in html]
+    assert preloaded == ([wanted] if wanted else [])
+    if wanted:  # the file it names is the one the framework loads
+        href = html.split(f'href="./static/js/{wanted}.', 1)[1].split('"', 1)[0]
+        response_headers, script = fetch(f"{server}/static/js/{wanted}.{href}", None)
+        assert len(script) > 500_000 and "javascript" in response_headers["content-type"]
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
