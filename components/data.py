@@ -10,12 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from components import display
+from components.config import LANGUAGES
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
-from components.formatting import reader_table
+from components.formatting import reader_table, source_texts
 from components.icon_font import FONT_NAME
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
-from components.security import Conflict, aggregate_frame, ucdp_events
+from components.security import Conflict, aggregate_frame, milestones, ucdp_events
+from components.security_codes import MILESTONES
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TEXT_DIR = Path(__file__).resolve().parent / "text"  # prose a translator edits: <name>.<lang>.md
@@ -165,26 +167,78 @@ VIEW_ENTRIES = 512
 
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
-    """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
-    loaded = {
-        table: _read_json(folder, SHAPES_FILE) if table == "shapes" else _load_table(folder, stamp, table)
-        for table in tables
+    """`_compute(inputs, *args)` for one data version; `name` stands for `_compute` in the key."""
+    return _compute(_inputs(folder, stamp, tables), *args)
+
+
+def _inputs(folder: str, stamp: str, names: tuple[str, ...]) -> dict:
+    """The named tables, and what the loader derives from them once per data version: 'shapes' (the
+    country shapes), 'source_texts' and 'labels' (language → formatting.source_texts of the
+    sources, → display.code_labels), 'milestones' (the chronology's milestone events)."""
+    derived = {
+        "shapes": lambda: _read_json(folder, SHAPES_FILE),
+        "source_texts": lambda: _source_texts(folder, stamp),
+        "labels": lambda: {lang: _labels(folder, stamp, lang) for lang in LANGUAGES},
+        "milestones": lambda: _milestones(folder, stamp),
     }
-    return _compute(loaded, *args)
+    return {name: derived[name]() if name in derived else _load_table(folder, stamp, name) for name in names}
+
+
+def view_inputs(names: tuple[str, ...]) -> dict:
+    """What cached_view hands a view for `names` (_inputs); raises DataError as load_tables does."""
+    folder = data_dir()
+    return _inputs(str(folder), _stamp(folder), tuple(names))
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):
-    """What a page shows for its controls: `compute(tables, *args)`, a pure function (components.views)
-    of the named tables ('shapes': the country shapes) and the controls, computed once per data
+    """What a page shows for its controls: `compute(inputs, *args)`, a pure function (components.views)
+    of the named tables and derived inputs (view_inputs) and the controls, computed once per data
     version and arguments. Raises DataError as load_tables does."""
     folder = data_dir()
     return _view(str(folder), _stamp(folder), name, compute, tuple(tables), args)
 
 
+@st.cache_data(show_spinner=False)
+def _source_texts(folder: str, stamp: str) -> dict[str, dict[str, dict[str, str]]]:
+    """Language → how it names each source (formatting.source_texts): 100 ms of a view otherwise."""
+    sources = _load_table(folder, stamp, "sources")
+    return {lang: source_texts(sources, lang) for lang in LANGUAGES}
+
+
+@st.cache_data(show_spinner=False)
+def _milestones(folder: str, stamp: str) -> pd.DataFrame:
+    return milestones(_load_table(folder, stamp, "events"), MILESTONES)
+
+
+def load_milestones() -> pd.DataFrame:
+    """The chronology's milestone events (security_codes.MILESTONES), in that order."""
+    folder = data_dir()
+    return _milestones(str(folder), _stamp(folder))
+
+
 def load_codes(table: str, field: str) -> list[str]:
     """The codes of one code list (e.g. events.category), in order: the data package is their
     one source."""
-    return enum_codes(load_package_info(), table, field)
+    folder = data_dir()
+    return _codes(str(folder), _stamp(folder), table, field)
+
+
+@st.cache_data(show_spinner=False)
+def _codes(folder: str, stamp: str, table: str, field: str) -> list[str]:
+    # A cache entry of its own: a hit on the whole descriptor unpickles 40 KB.
+    return enum_codes(_checked_package(folder, stamp), table, field)
+
+
+def load_resource(name: str) -> dict:
+    """The descriptor's entry for the resource `name` (its version, coverage, citations), once every
+    table has been checked, as load_package_info."""
+    folder = data_dir()
+    return _resource(str(folder), _stamp(folder), name)
+
+
+@st.cache_data(show_spinner=False)
+def _resource(folder: str, stamp: str, name: str) -> dict:
+    return next(r for r in _checked_package(folder, stamp)["resources"] if r["name"] == name)
 
 
 def load_labels(lang: str) -> dict[str, dict[str, str]]:
@@ -268,22 +322,25 @@ def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
     return read_export(bytes(_data), name, date.today())
 
 
-def conflict_view(name: str, compute, upload_token: str | None, conflict: Conflict, *args):
-    """What the Security page shows for its controls: `compute(conflict, *args)` (components.views),
-    computed once per conflict data and arguments. The data is the shipped table's version, or with
-    `upload_token` (the uploader's file id given to read_upload) the digest of the reader's file."""
-    if upload_token is None:
-        folder = data_dir()
-        source = f"shipped {folder} {_stamp(folder)}"
-    else:
-        source = st.session_state["_upload_digests"][upload_token]
-    return _conflict_view(source, name, compute, conflict, args)
+def conflict_view(
+    name: str, compute, tables: tuple[str, ...], upload_token: str | None, conflict: Conflict, *args
+):
+    """What the Security page shows for its controls: `compute(conflict, inputs, *args)`
+    (components.views; `inputs`: view_inputs of `tables`), computed once per data version, conflict
+    data and arguments. The conflict data is the shipped table's, or with `upload_token` (the
+    uploader's file id given to read_upload) the reader's file, known by its digest."""
+    folder = data_dir()
+    source = "shipped" if upload_token is None else st.session_state["_upload_digests"][upload_token]
+    return _conflict_view(str(folder), _stamp(folder), source, name, compute, tuple(tables), conflict, args)
 
 
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
-def _conflict_view(source: str, name: str, _compute, _conflict: Conflict, args: tuple):
-    """`_compute(_conflict, *args)`; `source` stands for the data and `name` for `_compute` in the key."""
-    return _compute(_conflict, *args)
+def _conflict_view(
+    folder: str, stamp: str, source: str, name: str, _compute, tables: tuple[str, ...], _conflict, args: tuple
+):
+    """`_compute(_conflict, inputs, *args)`; `source` stands for the conflict data and `name` for
+    `_compute` in the key."""
+    return _compute(_conflict, _inputs(folder, stamp, tables), *args)
 
 
 @st.cache_data(show_spinner=False)

@@ -5,6 +5,7 @@ is what a CSV download holds. Headers come from one registry, the i18n keys `col
 """
 
 import pandas as pd
+import pyarrow as pa
 
 from components.formatting import format_date, format_quarter
 from components.i18n import STRINGS, labels_of, state_names, t
@@ -135,3 +136,13 @@ def shown(
 def missing_headers(names, lang: str, labels: dict[str, dict[str, str]]) -> list[str]:
     """The columns among `names` a reader sees that have no header in `lang`."""
     return [name for name in visible(names, lang) if header(name, lang, labels) is None]
+
+
+def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """`frame` as the Arrow table st.dataframe makes of a frame (pa.Table.from_pandas: the browser
+    gets the same bytes), for a cached view to convert once rather than on every run; the frame
+    itself when Arrow cannot hold a column (st.dataframe then fixes the column's type)."""
+    try:
+        return pa.Table.from_pandas(frame)
+    except (pa.ArrowException, OverflowError):
+        return frame

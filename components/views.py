@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from components import model, security, security_charts, security_map
+from components import display, model, security, security_charts, security_map
 from components.charts.counts import (
     area_chart,
     composition_chart,
@@ -22,15 +22,15 @@ from components.charts.timeline import bar_texts, timeline_chart
 from components.compat import deck_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
 from components.formatting import (
+    cited_lines,
     escape_markdown,
     format_date,
     format_number,
     format_percent,
     format_quarter,
     joined_names,
-    name_references,
-    source_labels,
-    source_lines,
+    named_references,
+    reader_table,
 )
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
@@ -283,6 +283,8 @@ TOPICS_TABLES = (
     "sources",
     "consultations",
     "states",
+    "source_texts",
+    "labels",
 )
 
 
@@ -307,6 +309,7 @@ def topics_view(
     (None: nothing counted), the cards, the Moscow outcomes and the items listed (their codes for
     the CSV, their labels for the reader). `codes`: the code lists of stages and areas."""
     topic_labels = labels_of(tables["topics"], "topic_id", lang)
+    labels, texts = tables["labels"][lang], tables["source_texts"][lang]
     russian = russian_register(tables, day, evidence)
     items = russian if measure == "cooperation" else model.graded(tables["events"], evidence)
     chosen = model.narrow(model.items_by_state(items, measure), topic=topic, iso3=state)
@@ -332,6 +335,8 @@ def topics_view(
                 state=t(f"lane.{cell[1]}", lang),
                 n=cell[2],
             ),
+            lang,
+            labels,
         ),
         "quarters": chart_part(
             quarterly_chart(quarters, topic_labels, lang),
@@ -339,11 +344,18 @@ def topics_view(
             None
             if busiest is None
             else t("topics.over_time_summary", lang, quarter=format_quarter(busiest[0], lang), n=busiest[1]),
+            lang,
+            labels,
         ),
-        "cooperation": breakdown(cooperation, codes["stages"], lang),
-        "areas": area_part(cooperation, codes["areas"], lang),
-        "cards": topic_card_texts(shown, russian_items, tables["sources"], lang),
-        "consultations": model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
+        "cooperation": breakdown(cooperation, codes["stages"], lang, labels),
+        "areas": area_part(cooperation, codes["areas"], lang, labels),
+        "cards": topic_card_texts(shown, russian_items, tables["sources"], texts, lang),
+        "consultations": consultation_texts(
+            model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
+            topic_labels,
+            texts,
+            lang,
+        ),
         "items": item_tables(cooperation if measure == "cooperation" else chosen, measure, tables, lang),
     }
 
@@ -357,7 +369,8 @@ ITEM_LABELS = {"area": "area", "instrument": "instrument", "status": "stage", "c
 
 def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> dict[str, pd.DataFrame]:
     """The items listed, each once and oldest first: 'csv' with their codes and ids, 'shown' as a
-    reader reads them, with the charts' labels, dates at their precision and the sources named."""
+    reader reads them, with the charts' labels, dates at their precision and the sources named (as
+    Arrow, display.arrow_table)."""
     rows = model.topic_item_rows(items, measure, lang)
     names = {**state_names(tables["states"], lang), "AES": t("lane.AES", lang)}
     topics = {
@@ -366,7 +379,7 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
         "": t("topic.none", lang),
     }
     where = "iso3" if measure == "cooperation" else "states"
-    sources = source_labels(tables["sources"], lang)  # once, not once a row
+    sources = tables["source_texts"][lang]["labels"]
     shown = {
         "date": [format_date(d, p, lang) for d, p in zip(rows["date"], rows["date_precision"], strict=True)],
         where: rows[where].map(
@@ -382,10 +395,10 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
         "source_ids": rows["source_ids"].map(lambda ids: joined_names(ids, sources)),
     }
     headers = {name: t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang) for name in shown}
-    return {"csv": rows, "shown": pd.DataFrame(shown).rename(columns=headers)}
+    return {"csv": rows, "shown": display.arrow_table(pd.DataFrame(shown).rename(columns=headers))}
 
 
-def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str) -> dict | None:
+def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str, labels: dict) -> dict | None:
     """The chart of items per area (a click on a bar chooses the area), its table and sentence;
     None without items."""
     counts = model.area_counts(cooperation, areas)
@@ -395,10 +408,11 @@ def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str) -> dict | 
     summary = t(
         "topics.areas_summary", lang, area=t(f"area.{top}", lang), n=int(counts[top]), total=int(counts.sum())
     )
-    return chart_part(area_chart(counts, lang), counts.rename_axis("area").reset_index(name="items"), summary)
+    table = counts.rename_axis("area").reset_index(name="items")
+    return chart_part(area_chart(counts, lang), table, summary, lang, labels)
 
 
-AREA_TABLES = ("cooperation", "cooperation_status", "sources")
+AREA_TABLES = ("cooperation", "cooperation_status", "source_texts")
 
 
 def area_view(
@@ -410,23 +424,32 @@ def area_view(
     chosen = model.area_items(
         model.narrow(russian_register(tables, day, evidence), topic=topic, iso3=state), area
     )
-    texts = []
+    bullets, texts = tables["source_texts"][lang]["bullets"], []
     for item in chosen.to_dict("records"):
         day = format_date(item["date"], item["date_precision"], lang)
         head = f"{day} · {item[column('title', lang)]}"
         stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
-        lines = source_lines(item["source_ids"], tables["sources"], lang, item["evidence"])
+        lines = cited_lines(item["source_ids"], bullets, lang, item["evidence"])
         texts.append("\n".join([f"**{escape_markdown(head)}** — {stage} · {escape_markdown(where)}", *lines]))
     return texts
 
 
-def chart_part(figure, table: pd.DataFrame, summary: str | None, table_of: str | None = None) -> dict:
-    """A chart's spec, its table and its sentence, as widgets.chart_block draws them; `table_of`:
-    the data table its codes come from (display.TABLE_CODES)."""
-    return {"figure": figure.to_dict(), "table": table, "summary": summary, "table_of": table_of}
+def chart_part(
+    figure, table: pd.DataFrame, summary: str | None, lang: str, labels: dict, table_of: str | None = None
+) -> dict:
+    """A chart's spec, its table (for the CSV), the table as the reader reads it (as Arrow,
+    display.arrow_table) and its sentence, as widgets.chart_block draws them. `labels`: display.code_labels; `table_of`: the data table the
+    codes come from (display.TABLE_CODES)."""
+    shown = display.shown(reader_table(table, None, lang), lang, labels, table_of)
+    return {
+        "figure": figure.to_dict(),
+        "table": table,
+        "shown": display.arrow_table(shown),
+        "summary": summary,
+    }
 
 
-def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict | None:
+def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str, labels: dict) -> dict | None:
     """What the items are (area → instrument → status) and how far they went; None without items."""
     if cooperation.empty:
         return None
@@ -439,21 +462,25 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict |
             composition_chart(composition, lang),
             composition,
             t("topics.inside_summary", lang, area=t(f"area.{area}", lang), n=count, total=len(cooperation)),
+            lang,
+            labels,
             "cooperation",
         ),
         "pipeline": chart_part(
             pipeline_chart(counts, lang),
             counts.rename_axis("stage").reset_index(name="items"),
             t("topics.pipeline_summary", lang, done=done, total=total, announced=announced),
+            lang,
+            labels,
         ),
     }
 
 
 def topic_card_texts(
-    topics: pd.DataFrame, items: pd.DataFrame, sources: pd.DataFrame, lang: str
+    topics: pd.DataFrame, items: pd.DataFrame, sources: pd.DataFrame, texts: dict, lang: str
 ) -> list[dict]:
     """Per topic, the card's escaped markdown: title, description, counts (None without items),
-    the latest items with their stage and note, and their sources."""
+    the latest items with their stage and note, and their sources (`texts`: formatting.source_texts)."""
     cards = []
     for row in topics.to_dict("records"):
         card = model.topic_card(items, sources, row["topic_id"])
@@ -471,7 +498,7 @@ def topic_card_texts(
             for item in card["latest"].to_dict("records"):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
-                said = name_references(item[column("note", lang)], sources, lang)
+                said = named_references(item[column("note", lang)], texts["references"])
                 note = f" {escape_markdown(said)}" if said else ""
                 stage = t(f"stage.{item['status']}", lang)
                 latest.append(f"- **{what}** — {stage}.{note}")
@@ -479,7 +506,7 @@ def topic_card_texts(
                     f"- {what}",
                     *(
                         f"  {line}"
-                        for line in source_lines(item["source_ids"], sources, lang, item["evidence"])
+                        for line in cited_lines(item["source_ids"], texts["bullets"], lang, item["evidence"])
                     ),
                 ]
             text |= {"items": "\n".join(latest), "sources": "\n".join(cited)}
@@ -487,12 +514,37 @@ def topic_card_texts(
     return cards
 
 
-def security_view(
-    conflict, names: dict[str, str], marks: pd.DataFrame, controls: dict, note: str, lang: str
-) -> dict:
+def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang: str) -> list[dict]:
+    """Per Moscow outcome row, escaped markdown: its topic and outcome status ('title'), what was
+    'expected' and what was reported ('outcome'), its 'note' with the sources it cites named (None
+    without one), its evidence and 'sources' (`texts`: formatting.source_texts)."""
+    cards = []
+    for row in rows.to_dict("records"):
+        status = t(f"outcome.{row['outcome_status']}", lang)
+        note = row[column("note", lang)]
+        cards.append(
+            {
+                "title": f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*",
+                **{
+                    part: f"*{t(f'topics.{part}', lang)}*  \n{escape_markdown(row[column(part, lang)])}"
+                    for part in ("expected", "outcome")
+                },
+                "note": escape_markdown(named_references(note, texts["references"])) if note else None,
+                "sources": "\n".join(cited_lines(row["source_ids"], texts["bullets"], lang, row["evidence"])),
+            }
+        )
+    return cards
+
+
+SECURITY_TABLES = ("states", "milestones", "labels")
+
+
+def security_view(conflict, tables: dict, controls: dict, note: str, lang: str) -> dict:
     """The Security page for its controls (states, measure, state, by, milestone): the monthly chart,
-    the breakdown by kind or side and the before/after lines and table, each with its sentence."""
+    the breakdown by kind or side and the before/after lines and table ('csv' and 'shown'), each
+    with its sentence."""
     chosen, measure, state, by = controls["states"], controls["measure"], controls["state"], controls["by"]
+    names, marks, labels = state_names(tables["states"], lang), tables["milestones"], tables["labels"][lang]
     monthly = security.states_monthly(conflict, chosen)
     band = conflict.source == "ucdp" and measure == "best"
     what = t(f"security.measure.{measure}", lang).lower()
@@ -512,6 +564,8 @@ def security_view(
             security_charts.monthly_chart(series, measure, marks, colours, lang, band=band),
             monthly.assign(month=monthly["month"].dt.strftime("%Y-%m")),
             " ".join(summary),
+            lang,
+            labels,
         )
     wide = security.breakdown(conflict, state, by, measure)
     totals = wide.sum()
@@ -526,13 +580,15 @@ def security_view(
         security_charts.breakdown_chart(wide, by, measure, lang),
         wide.reset_index().assign(month=lambda f: f["month"].dt.strftime("%Y-%m")),
         " ".join([*summary, note]),
+        lang,
+        labels,
     )
     day = marks.set_index("event_id").at[controls["milestone"], "date"]
     table = security.before_after(conflict, day, chosen or conflict.states[:1], WINDOWS)
     view["before_after"] = before_after_lines(table, names, lang)
-    view["table"] = table.assign(
-        state=table["iso3"].map(lambda c: names.get(c, c)), milestone=controls["milestone"]
-    )
+    listed = table.assign(state=table["iso3"].map(lambda c: names.get(c, c)), milestone=controls["milestone"])
+    shown = display.shown(reader_table(listed, None, lang), lang, labels)
+    view["table"] = {"csv": listed, "shown": display.arrow_table(shown)}
     return view
 
 

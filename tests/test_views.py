@@ -9,14 +9,13 @@ import pytest
 
 from components import data, views
 from components.config import DATA_END, FIRST_COUP, PERIOD_END
-from components.data import cached_view, load_codes, load_shapes, load_tables
+from components.data import cached_view, load_codes, load_tables
 from components.i18n import t
 
 
 @pytest.fixture(scope="module")
 def tables():
-    loaded = load_tables()
-    return {**loaded, "shapes": load_shapes()}
+    return {**load_tables(), **data.view_inputs(("shapes", "source_texts", "labels", "milestones"))}
 
 
 def test_the_epoch_of_a_day_is_the_last_change_before_it():
@@ -93,7 +92,7 @@ def test_a_topics_view_of_nothing_has_no_sentences(tables):
     view = views.topics_view(tables, "cooperation", "economic", "NER", FIRST_COUP, [], codes, "en")
     assert view["matrix"]["summary"] is None and view["quarters"]["summary"] is None
     assert view["cooperation"] is None and view["areas"] is None
-    assert view["items"]["csv"].empty and view["items"]["shown"].empty
+    assert view["items"]["csv"].empty and view["items"]["shown"].num_rows == 0
 
 
 def test_the_topics_register_is_the_one_of_its_day_with_the_chosen_grades(tables):

@@ -6,21 +6,18 @@ from components import panels, views, widgets
 from components.data import (
     conflict_view,
     load_conflict,
-    load_labels,
-    load_package_info,
+    load_milestones,
+    load_resource,
     load_tables,
     read_upload,
 )
 from components.i18n import state_names, t
-from components.security import milestones
-from components.security_codes import FOCUS_STATES, MILESTONES
+from components.security_codes import FOCUS_STATES
 
 lang = widgets.current_language()
-tables = load_tables("events", "states")
-names = state_names(tables["states"], lang)
-labels = load_labels(lang)
-marks = milestones(tables["events"], MILESTONES)
-resource = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
+names = state_names(load_tables("states")["states"], lang)
+marks = load_milestones()
+resource = load_resource("conflict_events")
 
 st.title(t("security.title", lang))
 st.caption(t("security.caption", lang))
@@ -63,8 +60,10 @@ controls["milestone"] = widgets.choice(
 )
 
 token = upload.file_id if used else None
-view = conflict_view("security", views.security_view, token, conflict, names, marks, controls, note, lang)
+view = conflict_view(
+    "security", views.security_view, views.SECURITY_TABLES, token, conflict, controls, note, lang
+)
 places = {"monthly": monthly_place, "breakdown": breakdown_place}
-panels.security_results(view, places, controls, conflict.source, lang, labels)
+panels.security_results(view, places, controls, conflict.source, lang)
 st.caption(note)
 panels.security_method(lang)

@@ -4,14 +4,12 @@ import streamlit as st
 
 from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
-from components.data import cached_view, load_codes, load_labels, load_tables
+from components.data import cached_view, load_codes, load_tables
 from components.i18n import labels_of, t
 from components.params import PARAMS
 
 lang = widgets.current_language()
-tables = load_tables("topics", "sources")
-topic_labels = labels_of(tables["topics"], "topic_id", lang)
-labels = load_labels(lang)
+topic_labels = labels_of(load_tables("topics")["topics"], "topic_id", lang)
 everything = t("topics.all", lang)
 
 st.title(t("topics.title", lang))
@@ -39,19 +37,15 @@ codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("coo
 chosen = (measure, topic, state, day, evidence)
 view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, *chosen, codes, lang)
 st.subheader(t("topics.matrix", lang))
-widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang, labels=labels)
+widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang)
 st.subheader(t("topics.over_time", lang))
-widgets.chart_block(
-    view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang, labels=labels
-)
-panels.cooperation_breakdown(view["cooperation"], lang, labels)
+widgets.chart_block(view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang)
+panels.cooperation_breakdown(view["cooperation"], lang)
 
 st.subheader(t("topics.areas", lang))
 if view["areas"] is not None:  # a click on a bar chooses its area in the select box below
     pick = widgets.mirror_point("topics.areas.chart", "topics.area", lambda: codes["areas"])
-    widgets.chart_block(
-        view["areas"], "topics-areas", key="topics.areas", lang=lang, labels=labels, on_select=pick
-    )
+    widgets.chart_block(view["areas"], "topics-areas", key="topics.areas", lang=lang, on_select=pick)
 area = widgets.choice(
     t("topics.area", lang),
     codes["areas"],
@@ -64,7 +58,7 @@ panels.area_items(texts, area, lang)
 st.subheader(t("topics.cards", lang))
 panels.topic_cards(view["cards"], lang)
 st.subheader(t("topics.moscow", lang))
-panels.consultation_outcomes(view["consultations"], topic_labels, tables["sources"], lang)
+panels.consultation_outcomes(view["consultations"])
 st.subheader(t("topics.items", lang))
 items, narrowed = view["items"], bool(topic or state or evidence or day != PARAMS["topics.day"].default)
 widgets.table_with_download(
@@ -72,7 +66,6 @@ widgets.table_with_download(
     f"topics-{measure}",
     key="topics.items",
     lang=lang,
-    labels=labels,
     filtered=narrowed,
     shown=items["shown"],
 )
