@@ -174,12 +174,14 @@ def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...],
 def _inputs(folder: str, stamp: str, names: tuple[str, ...]) -> dict:
     """The named tables, and what the loader derives from them once per data version: 'shapes' (the
     country shapes), 'source_texts' and 'labels' (language → formatting.source_texts of the
-    sources, → display.code_labels), 'milestones' (the chronology's milestone events)."""
+    sources, → display.code_labels), 'milestones' (the chronology's milestone events) and 'package'
+    (the descriptor, as load_package_info)."""
     derived = {
         "shapes": lambda: _read_json(folder, SHAPES_FILE),
         "source_texts": lambda: _source_texts(folder, stamp),
         "labels": lambda: {lang: _labels(folder, stamp, lang) for lang in LANGUAGES},
         "milestones": lambda: _milestones(folder, stamp),
+        "package": lambda: _checked_package(folder, stamp),
     }
     return {name: derived[name]() if name in derived else _load_table(folder, stamp, name) for name in names}
 
@@ -210,12 +212,6 @@ def _milestones(folder: str, stamp: str) -> pd.DataFrame:
     return milestones(_load_table(folder, stamp, "events"), MILESTONES)
 
 
-def load_milestones() -> pd.DataFrame:
-    """The chronology's milestone events (security_codes.MILESTONES), in that order."""
-    folder = data_dir()
-    return _milestones(str(folder), _stamp(folder))
-
-
 def load_codes(table: str, field: str) -> list[str]:
     """The codes of one code list (e.g. events.category), in order: the data package is their
     one source."""
@@ -227,18 +223,6 @@ def load_codes(table: str, field: str) -> list[str]:
 def _codes(folder: str, stamp: str, table: str, field: str) -> list[str]:
     # A cache entry of its own: a hit on the whole descriptor unpickles 40 KB.
     return enum_codes(_checked_package(folder, stamp), table, field)
-
-
-def load_resource(name: str) -> dict:
-    """The descriptor's entry for the resource `name` (its version, coverage, citations), once every
-    table has been checked, as load_package_info."""
-    folder = data_dir()
-    return _resource(str(folder), _stamp(folder), name)
-
-
-@st.cache_data(show_spinner=False)
-def _resource(folder: str, stamp: str, name: str) -> dict:
-    return next(r for r in _checked_package(folder, stamp)["resources"] if r["name"] == name)
 
 
 def load_labels(lang: str) -> dict[str, dict[str, str]]:
@@ -323,12 +307,13 @@ def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
 
 
 def conflict_view(
-    name: str, compute, tables: tuple[str, ...], upload_token: str | None, conflict: Conflict, *args
+    name: str, compute, tables: tuple[str, ...], upload_token: str | None, conflict: Conflict | None, *args
 ):
     """What the Security page shows for its controls: `compute(conflict, inputs, *args)`
     (components.views; `inputs`: view_inputs of `tables`), computed once per data version, conflict
-    data and arguments. The conflict data is the shipped table's, or with `upload_token` (the
-    uploader's file id given to read_upload) the reader's file, known by its digest."""
+    data and arguments. The conflict data is the reader's file's (`conflict`, known by the digest of
+    the file given to read_upload with `upload_token`), or with both None the shipped table's, taken
+    from the cache only when the view is computed."""
     folder = data_dir()
     source = "shipped" if upload_token is None else st.session_state["_upload_digests"][upload_token]
     return _conflict_view(str(folder), _stamp(folder), source, name, compute, tuple(tables), conflict, args)
@@ -338,9 +323,10 @@ def conflict_view(
 def _conflict_view(
     folder: str, stamp: str, source: str, name: str, _compute, tables: tuple[str, ...], _conflict, args: tuple
 ):
-    """`_compute(_conflict, inputs, *args)`; `source` stands for the conflict data and `name` for
+    """`_compute(conflict, inputs, *args)`; `source` stands for the conflict data and `name` for
     `_compute` in the key."""
-    return _compute(_conflict, _inputs(folder, stamp, tables), *args)
+    conflict = _shipped_conflict(folder, stamp) if _conflict is None else _conflict
+    return _compute(conflict, _inputs(folder, stamp, tables), *args)
 
 
 @st.cache_data(show_spinner=False)

@@ -327,12 +327,14 @@ def upload_outcome(own, lang: str) -> bool:
     return used
 
 
-def coverage_notes(conflict, states: list[str], names: dict[str, str], lang: str) -> None:
-    """Plain statements of what the loaded conflict data covers: states it lacks and its period."""
-    for iso3 in states:
-        if iso3 not in conflict.states:
+def coverage_notes(options: dict, lang: str) -> None:
+    """Plain statements of what the loaded conflict data covers (views.security_options): states
+    offered that it lacks, and its period."""
+    names = options["names"]
+    for iso3 in options["states"]:
+        if iso3 not in options["covers"]:
             st.warning(t("security.not_covered", lang, state=names.get(iso3, iso3)), icon=":material/block:")
-    first, last = (format_date(day, "day", lang) for day in (conflict.first, conflict.last))
+    first, last = (format_date(day, "day", lang) for day in (options["first"], options["last"]))
     st.info(t("security.period", lang, first=first, last=last), icon=":material/date_range:")
 
 
@@ -362,7 +364,7 @@ def security_method(lang: str) -> None:
 
 
 def area_items(texts: list[str], area: str, lang: str) -> None:
-    """The items of the chosen area (views.area_view), each in a bordered box with its sources; a hint
+    """The items of the chosen area (views.area_texts), each in a bordered box with its sources; a hint
     when no area is chosen, the empty message when it has none."""
     if not area:
         st.caption(t("topics.area_pick", lang))

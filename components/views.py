@@ -34,7 +34,8 @@ from components.formatting import (
 )
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
-from components.security_codes import STATE_COLOURS, WINDOWS
+from components.schema import enum_codes
+from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 
 MAP_TABLES = (
     *("states", "memberships", "presence", "forces", "cooperation", "cooperation_status"),
@@ -285,7 +286,19 @@ TOPICS_TABLES = (
     "states",
     "source_texts",
     "labels",
+    "package",
 )
+TOPICS_OPTIONS_TABLES = ("topics", "package")
+TOPIC_CODES = {"evidence": "evidence", "areas": "area", "stages": "status"}  # the cooperation code lists
+
+
+def topics_options(tables: dict, lang: str) -> dict:
+    """What the topics page offers and counts by: 'topics' (id → label in `lang`), and the code
+    lists of the cooperation items' 'evidence' grades, 'areas' and 'stages'."""
+    return {
+        "topics": labels_of(tables["topics"], "topic_id", lang),
+        **{name: enum_codes(tables["package"], "cooperation", field) for name, field in TOPIC_CODES.items()},
+    }
 
 
 def russian_register(tables: dict, day: date, evidence: list[str]) -> pd.DataFrame:
@@ -295,19 +308,13 @@ def russian_register(tables: dict, day: date, evidence: list[str]) -> pd.DataFra
 
 
 def topics_view(
-    tables: dict,
-    measure: str,
-    topic: str,
-    state: str,
-    day: date,
-    evidence: list[str],
-    codes: dict[str, list[str]],
-    lang: str,
+    tables: dict, measure: str, topic: str, state: str, day: date, evidence: list[str], lang: str
 ) -> dict:
     """The topics page for one measure, topic and state, the register as it stood on `day` and the
     rows of the chosen grades of `evidence` (all when empty): each chart's spec, table and sentence
-    (None: nothing counted), the cards, the Moscow outcomes and the items listed (their codes for
-    the CSV, their labels for the reader). `codes`: the code lists of stages and areas."""
+    (None: nothing counted), the items of each area (area_texts), the cards, the Moscow outcomes and
+    the items listed (their codes for the CSV, their labels for the reader)."""
+    codes = topics_options(tables, lang)
     topic_labels = labels_of(tables["topics"], "topic_id", lang)
     labels, texts = tables["labels"][lang], tables["source_texts"][lang]
     russian = russian_register(tables, day, evidence)
@@ -349,6 +356,7 @@ def topics_view(
         ),
         "cooperation": breakdown(cooperation, codes["stages"], lang, labels),
         "areas": area_part(cooperation, codes["areas"], lang, labels),
+        "area_items": area_texts(cooperation, texts["bullets"], lang),
         "cards": topic_card_texts(shown, russian_items, tables["sources"], texts, lang),
         "consultations": consultation_texts(
             model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
@@ -412,25 +420,21 @@ def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str, labels: di
     return chart_part(area_chart(counts, lang), table, summary, lang, labels)
 
 
-AREA_TABLES = ("cooperation", "cooperation_status", "source_texts")
-
-
-def area_view(
-    tables: dict, topic: str, state: str, day: date, evidence: list[str], area: str, lang: str
-) -> list[str]:
-    """The Russian cooperation items of one area (for the topic, state, day and grades chosen, as in
-    topics_view), oldest first, each as escaped markdown: date at its precision, title, stage and
-    state, then its evidence and sources."""
-    chosen = model.area_items(
-        model.narrow(russian_register(tables, day, evidence), topic=topic, iso3=state), area
-    )
-    bullets, texts = tables["source_texts"][lang]["bullets"], []
-    for item in chosen.to_dict("records"):
-        day = format_date(item["date"], item["date_precision"], lang)
-        head = f"{day} · {item[column('title', lang)]}"
-        stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
-        lines = cited_lines(item["source_ids"], bullets, lang, item["evidence"])
-        texts.append("\n".join([f"**{escape_markdown(head)}** — {stage} · {escape_markdown(where)}", *lines]))
+def area_texts(cooperation: pd.DataFrame, bullets: dict[str, str], lang: str) -> dict[str, list[str]]:
+    """Area → its items among `cooperation`, oldest first, each as escaped markdown: date at its
+    precision, title, stage and state, then its evidence and sources (`bullets`:
+    formatting.source_bullets). Areas without items are left out."""
+    texts = {}
+    for area in cooperation["area"].unique():
+        texts[area] = []
+        for item in model.area_items(cooperation, area).to_dict("records"):
+            day = format_date(item["date"], item["date_precision"], lang)
+            head = f"{day} · {item[column('title', lang)]}"
+            stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
+            lines = cited_lines(item["source_ids"], bullets, lang, item["evidence"])
+            texts[area].append(
+                "\n".join([f"**{escape_markdown(head)}** — {stage} · {escape_markdown(where)}", *lines])
+            )
     return texts
 
 
@@ -536,7 +540,28 @@ def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang
     return cards
 
 
-SECURITY_TABLES = ("states", "milestones", "labels")
+SECURITY_TABLES = ("states", "milestones", "labels", "package")
+
+
+def security_options(conflict, tables: dict, layout: str | None, file_name: str, lang: str) -> dict:
+    """What the Security page's controls and notes need of `conflict` (security.Conflict): state
+    'names' in `lang`, the 'milestones' (event id → name), the states it 'covers', those offered
+    ('states': the focus states first) and chosen at first ('focus'), its 'first' and 'last' day, its
+    'source' and the 'note' on whose numbers these are (source_note of the reader's file, with
+    `layout` and `file_name`, or of the shipped table)."""
+    resource = next(r for r in tables["package"]["resources"] if r["name"] == "conflict_events")
+    covers = conflict.states
+    return {
+        "names": state_names(tables["states"], lang),
+        "milestones": milestone_names(tables["milestones"], lang),
+        "covers": covers,
+        "states": [*FOCUS_STATES, *(s for s in covers if s not in FOCUS_STATES)],
+        "focus": [s for s in FOCUS_STATES if s in covers],
+        "first": conflict.first,
+        "last": conflict.last,
+        "source": conflict.source,
+        "note": source_note(layout, file_name, resource, lang),
+    }
 
 
 def security_view(conflict, tables: dict, controls: dict, note: str, lang: str) -> dict:

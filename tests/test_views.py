@@ -9,13 +9,16 @@ import pytest
 
 from components import data, views
 from components.config import DATA_END, FIRST_COUP, PERIOD_END
-from components.data import cached_view, load_codes, load_tables
+from components.data import cached_view, load_tables
 from components.i18n import t
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return {**load_tables(), **data.view_inputs(("shapes", "source_texts", "labels", "milestones"))}
+    return {
+        **load_tables(),
+        **data.view_inputs(("shapes", "source_texts", "labels", "milestones", "package")),
+    }
 
 
 def test_the_epoch_of_a_day_is_the_last_change_before_it():
@@ -87,19 +90,15 @@ def test_the_deaths_band_says_where_the_conflict_data_has_no_coverage(tables):
 
 
 def test_a_topics_view_of_nothing_has_no_sentences(tables):
-    stages = ["announced", "signed", "ratified", "in_force", "implemented", "ended"]
-    codes = {"stages": stages, "areas": ["mining", "trade"]}
-    view = views.topics_view(tables, "cooperation", "economic", "NER", FIRST_COUP, [], codes, "en")
+    view = views.topics_view(tables, "cooperation", "economic", "NER", FIRST_COUP, [], "en")
     assert view["matrix"]["summary"] is None and view["quarters"]["summary"] is None
-    assert view["cooperation"] is None and view["areas"] is None
+    assert view["cooperation"] is None and view["areas"] is None and view["area_items"] == {}
     assert view["items"]["csv"].empty and view["items"]["shown"].num_rows == 0
 
 
 def test_the_topics_register_is_the_one_of_its_day_with_the_chosen_grades(tables):
-    codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("cooperation", "area")}
-
     def items(day, evidence):
-        return views.topics_view(tables, "cooperation", "", "", day, evidence, codes, "en")["items"]["csv"]
+        return views.topics_view(tables, "cooperation", "", "", day, evidence, "en")["items"]["csv"]
 
     moscow, latest = items(date(2025, 4, 4), []), items(DATA_END, [])
     assert moscow["date"].max() <= pd.Timestamp(2025, 4, 4) < latest["date"].max()
@@ -108,7 +107,9 @@ def test_the_topics_register_is_the_one_of_its_day_with_the_chosen_grades(tables
         assert history[(row.coop_id, row.date)] == row.status
     graded = items(DATA_END, ["both_parties"])
     assert 0 < len(graded) < len(latest) and set(graded["evidence"]) == {"both_parties"}
-    texts = views.area_view(tables, "", "", DATA_END, ["both_parties"], "energy_nuclear", "en")
+    texts = views.topics_view(tables, "cooperation", "", "", DATA_END, ["both_parties"], "en")["area_items"][
+        "energy_nuclear"
+    ]
     assert texts and all(t("evidence.both_parties", "en") in text for text in texts)
 
 
