@@ -315,7 +315,7 @@ def topics_view(
     (None: nothing counted), the items of each area (area_texts), the cards, the Moscow outcomes and
     the items listed (their codes for the CSV, their labels for the reader)."""
     codes = topics_options(tables, lang)
-    topic_labels = labels_of(tables["topics"], "topic_id", lang)
+    topic_labels = codes["topics"]
     labels, texts = tables["labels"][lang], tables["source_texts"][lang]
     russian = russian_register(tables, day, evidence)
     items = russian if measure == "cooperation" else model.graded(tables["events"], evidence)
@@ -375,7 +375,7 @@ ITEM_HEADERS = {  # the items table's columns → the key of their header
 ITEM_LABELS = {"area": "area", "instrument": "instrument", "status": "stage", "category": "category"}
 
 
-def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> dict[str, pd.DataFrame]:
+def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> dict:
     """The items listed, each once and oldest first: 'csv' with their codes and ids, 'shown' as a
     reader reads them, with the charts' labels, dates at their precision and the sources named (as
     Arrow, display.arrow_table)."""
@@ -442,8 +442,8 @@ def chart_part(
     figure, table: pd.DataFrame, summary: str | None, lang: str, labels: dict, table_of: str | None = None
 ) -> dict:
     """A chart's spec, its table (for the CSV), the table as the reader reads it (as Arrow,
-    display.arrow_table) and its sentence, as widgets.chart_block draws them. `labels`: display.code_labels; `table_of`: the data table the
-    codes come from (display.TABLE_CODES)."""
+    display.arrow_table) and its sentence, as widgets.chart_block draws them. `labels`:
+    display.code_labels; `table_of`: the data table the codes come from (display.TABLE_CODES)."""
     shown = display.shown(reader_table(table, None, lang), lang, labels, table_of)
     return {
         "figure": figure.to_dict(),
