@@ -202,13 +202,15 @@ def cached_view(name: str, compute, tables: tuple[str, ...], *args):
 
 @st.cache_data(show_spinner=False)
 def _source_texts(folder: str, stamp: str) -> dict[str, dict[str, dict[str, str]]]:
-    """Language → how it names each source (formatting.source_texts): 100 ms of a view otherwise."""
+    """Language → how it names each source (formatting.source_texts): once per data version, not
+    once per row of every view."""
     sources = _load_table(folder, stamp, "sources")
     return {lang: source_texts(sources, lang) for lang in LANGUAGES}
 
 
 @st.cache_data(show_spinner=False)
 def _milestones(folder: str, stamp: str) -> pd.DataFrame:
+    """The chronology's milestone events (security_codes.MILESTONES), in that order."""
     return milestones(_load_table(folder, stamp, "events"), MILESTONES)
 
 
