@@ -10,12 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from components import display
+from components.config import LANGUAGES
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
+from components.formatting import source_texts
 from components.icon_font import FONT_NAME
 from components.model import MAP_EPOCH_TABLES, map_epochs, map_sources
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
-from components.security import Conflict, aggregate_frame, ucdp_events
+from components.security import Conflict, aggregate_frame, milestones, ucdp_events
+from components.security_codes import MILESTONES
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 TEXT_DIR = Path(__file__).resolve().parent / "text"  # prose a translator edits: <name>.<lang>.md
@@ -179,21 +182,38 @@ VIEW_ENTRIES = 512
 
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
-    """`_compute(tables, *args)` for one data version; `name` stands for `_compute` in the key."""
-    return _compute({table: _view_input(folder, stamp, table) for table in tables}, *args)
+    """`_compute(inputs, *args)` for one data version; `name` stands for `_compute` in the key."""
+    return _compute(_inputs(folder, stamp, tables), *args)
 
 
-# Frames derived from the tables by a pure function of the model, once per data version: a view
-# names them as it names a table, and only a view computed afresh reads them.
-DERIVED = {"map_epochs": (map_epochs, MAP_EPOCH_TABLES), "map_sources": (map_sources, ("states", "shapes"))}
+# What views read besides the tables, derived from them by pure functions once per data version: a
+# view names each as it names a table, and only a view computed afresh reads them.
+DERIVED = {
+    "map_epochs": (map_epochs, MAP_EPOCH_TABLES),
+    "map_sources": (map_sources, ("states", "shapes")),
+    "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
+    # language → how it names each source, and → each code list's labels
+    "source_texts": (
+        lambda tables: {lang: source_texts(tables["sources"], lang) for lang in LANGUAGES},
+        ("sources",),
+    ),
+    "labels": (
+        lambda tables: {lang: code_labels(tables, lang) for lang in LANGUAGES},
+        ("states", "topics", "forces"),
+    ),
+}
 
 
-def _view_input(folder: str, stamp: str, name: str):
-    """A checked table, the country shapes ('shapes'), the descriptor ('datapackage') or a frame
-    of DERIVED."""
+def _inputs(folder: str, stamp: str, names: tuple[str, ...]) -> dict:
+    """Name → a checked table, the country shapes ('shapes'), the descriptor ('package', as
+    load_package_info) or what DERIVED makes."""
+    return {name: _input(folder, stamp, name) for name in names}
+
+
+def _input(folder: str, stamp: str, name: str):
     if name == "shapes":
         return _read_json(folder, SHAPES_FILE)
-    if name == "datapackage":
+    if name == "package":
         return _checked_package(folder, stamp)
     if name in DERIVED:
         return _derived(folder, stamp, name)
@@ -202,15 +222,21 @@ def _view_input(folder: str, stamp: str, name: str):
 
 @st.cache_data(show_spinner=False)
 def _derived(folder: str, stamp: str, name: str):
-    """The frame `name` of DERIVED for one data version."""
+    """What DERIVED makes under `name`, for one data version."""
     compute, tables = DERIVED[name]
-    return compute({table: _view_input(folder, stamp, table) for table in tables})
+    return compute(_inputs(folder, stamp, tables))
+
+
+def view_inputs(names: tuple[str, ...]) -> dict:
+    """What cached_view hands a view for `names` (_inputs); raises DataError as load_tables does."""
+    folder = data_dir()
+    return _inputs(str(folder), _stamp(folder), tuple(names))
 
 
 def cached_view(name: str, compute, tables: tuple[str, ...], *args):
-    """What a page shows for its controls: `compute(tables, *args)`, a pure function (components.views)
-    of the named tables ('shapes': the country shapes; 'datapackage': the descriptor; a name of
-    DERIVED: that frame) and the controls, computed once per data version and arguments. Raises DataError as load_tables does."""
+    """What a page shows for its controls: `compute(inputs, *args)`, a pure function (components.views)
+    of the named tables and derived inputs (_inputs) and the controls, computed once per data
+    version and arguments. Raises DataError as load_tables does."""
     folder = data_dir()
     return _view(str(folder), _stamp(folder), name, compute, tuple(tables), args)
 
@@ -311,22 +337,27 @@ def _read_upload(digest: str, name: str, _data: bytes | memoryview) -> Upload:
     return read_export(bytes(_data), name, date.today())
 
 
-def conflict_view(name: str, compute, upload_token: str | None, conflict: Conflict, *args):
-    """What the Security page shows for its controls: `compute(conflict, *args)` (components.views),
-    computed once per conflict data and arguments. The data is the shipped table's version, or with
-    `upload_token` (the uploader's file id given to read_upload) the digest of the reader's file."""
-    if upload_token is None:
-        folder = data_dir()
-        source = f"shipped {folder} {_stamp(folder)}"
-    else:
-        source = st.session_state["_upload_digests"][upload_token]
-    return _conflict_view(source, name, compute, conflict, args)
+def conflict_view(
+    name: str, compute, tables: tuple[str, ...], upload_token: str | None, conflict: Conflict | None, *args
+):
+    """What the Security page shows for its controls: `compute(conflict, inputs, *args)`
+    (components.views; `inputs`: view_inputs of `tables`), computed once per data version, conflict
+    data and arguments. The conflict data is the reader's file's (`conflict`, known by the digest of
+    the file given to read_upload with `upload_token`), or with both None the shipped table's, taken
+    from the cache only when the view is computed."""
+    folder = data_dir()
+    source = "shipped" if upload_token is None else st.session_state["_upload_digests"][upload_token]
+    return _conflict_view(str(folder), _stamp(folder), source, name, compute, tuple(tables), conflict, args)
 
 
 @st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
-def _conflict_view(source: str, name: str, _compute, _conflict: Conflict, args: tuple):
-    """`_compute(_conflict, *args)`; `source` stands for the data and `name` for `_compute` in the key."""
-    return _compute(_conflict, *args)
+def _conflict_view(
+    folder: str, stamp: str, source: str, name: str, _compute, tables: tuple[str, ...], _conflict, args: tuple
+):
+    """`_compute(conflict, inputs, *args)`; `source` stands for the conflict data and `name` for
+    `_compute` in the key."""
+    conflict = _shipped_conflict(folder, stamp) if _conflict is None else _conflict
+    return _compute(conflict, _inputs(folder, stamp, tables), *args)
 
 
 @st.cache_data(show_spinner=False)

@@ -150,7 +150,11 @@ def missing_headers(names, lang: str, labels: dict[str, dict[str, str]]) -> list
     return [name for name in visible(names, lang) if header(name, lang, labels) is None]
 
 
-def arrow_table(frame: pd.DataFrame) -> pa.Table:
-    """The frame as Streamlit sends a table (pyarrow.Table.from_pandas, index kept): a cached view
-    hands it out in that form, so that st.table and st.dataframe need not convert it on every run."""
-    return pa.Table.from_pandas(frame)
+def arrow_table(frame: pd.DataFrame) -> pa.Table | pd.DataFrame:
+    """`frame` as the Arrow table st.dataframe makes of a frame (pa.Table.from_pandas: the browser
+    gets the same bytes), for a cached view to convert once rather than on every run; the frame
+    itself when Arrow cannot hold a column (st.dataframe then fixes the column's type)."""
+    try:
+        return pa.Table.from_pandas(frame)
+    except (pa.ArrowException, OverflowError):
+        return frame

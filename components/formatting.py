@@ -159,19 +159,31 @@ def death_toll(low, high) -> str:
     return str(int(low)) if low == high else f"{int(low)}–{int(high)}"
 
 
-def source_lines(source_ids, sources: pd.DataFrame, lang: str, evidence: str = "") -> list[str]:
-    """One escaped markdown bullet per source: publisher, linked title, date, whose voice it is;
-    first, with a row's `evidence` code, how strong the evidence is."""
-    rows = sources.set_index("source_id").reindex(list(source_ids)).dropna(subset=["url"])
-    lines = [f"*{t('evidence.line', lang, label=t(f'evidence.{evidence}', lang))}*"] if evidence else []
-    for row in rows.itertuples():
-        title = escape_markdown(row.title)
-        url = safe_url(row.url)
+def source_bullets(sources: pd.DataFrame, lang: str) -> dict[str, str]:
+    """source_id → the source as one escaped markdown bullet: publisher, linked title, date, whose
+    voice it is; sources without a URL are left out."""
+    listed = sources.dropna(subset=["url"])
+    bullets = {}
+    for row in listed.to_dict("records"):
+        title, url = escape_markdown(row["title"]), safe_url(row["url"])
         link = f"[{title}]({url})" if url else title
-        published = format_date(row.published, row.published_precision, lang)
-        kind = t(f"source_type.{row.source_type}", lang)
-        lines.append(f"- {escape_markdown(row.publisher)}: {link}, {published} · *{kind}*")
-    return lines
+        published = format_date(row["published"], row["published_precision"], lang)
+        kind = t(f"source_type.{row['source_type']}", lang)
+        bullets[row["source_id"]] = f"- {escape_markdown(row['publisher'])}: {link}, {published} · *{kind}*"
+    return bullets
+
+
+def cited_lines(source_ids, bullets: dict[str, str], lang: str, evidence: str = "") -> list[str]:
+    """The bullets (source_bullets) of `source_ids`, in their order, unknown ids left out; first, with
+    a row's `evidence` code, how strong the evidence is."""
+    lines = [f"*{t('evidence.line', lang, label=t(f'evidence.{evidence}', lang))}*"] if evidence else []
+    return lines + [bullets[key] for key in source_ids if key in bullets]
+
+
+def source_lines(source_ids, sources: pd.DataFrame, lang: str, evidence: str = "") -> list[str]:
+    """cited_lines of one row's `source_ids`, looked up in the sources table."""
+    cited = sources[sources["source_id"].isin(list(source_ids))]
+    return cited_lines(source_ids, source_bullets(cited, lang), lang, evidence)
 
 
 def spreadsheet_safe(value):
@@ -237,6 +249,23 @@ def source_labels(sources: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(
         zip(named["source_id"], (source_label(row, lang) for row in named.to_dict("records")), strict=True)
     )
+
+
+def source_texts(sources: pd.DataFrame, lang: str) -> dict[str, dict[str, str]]:
+    """How `lang` names each source, by source_id, made once for a whole table: 'labels'
+    (source_labels), 'bullets' (source_bullets) and 'references', what a note citing it says
+    instead of its id (named_references: its label, nothing without a publisher)."""
+    labels = source_labels(sources, lang)
+    return {
+        "labels": labels,
+        "bullets": source_bullets(sources, lang),
+        "references": dict.fromkeys(sources["source_id"], "") | labels,
+    }
+
+
+def named_references(text: str, references: dict[str, str]) -> str:
+    """`text` with every id among `references` (source_texts) replaced by what it says instead."""
+    return ID_PATTERN.sub(lambda match: references.get(match.group(0), match.group(0)), text)
 
 
 def joined_names(source_ids, names: dict[str, str]) -> str:

@@ -212,7 +212,7 @@ def period_overview(overview: dict, start: date, end: date, lang: str) -> None:
         st.text(line)
 
 
-def cooperation_breakdown(parts: dict | None, lang: str, labels: dict[str, dict[str, str]]) -> None:
+def cooperation_breakdown(parts: dict | None, lang: str) -> None:
     """Side by side: what the items are (area → instrument → status) and how far they went, each
     chart with its summary and table (views.breakdown); the empty-result message without items."""
     if parts is None:
@@ -221,12 +221,10 @@ def cooperation_breakdown(parts: dict | None, lang: str, labels: dict[str, dict[
     inside, pipeline = st.columns(2, gap="medium")
     with inside:
         st.subheader(t("topics.inside", lang))
-        chart_block(
-            parts["composition"], "topics-composition", key="topics.composition", lang=lang, labels=labels
-        )
+        chart_block(parts["composition"], "topics-composition", key="topics.composition", lang=lang)
     with pipeline:
         st.subheader(t("topics.pipeline", lang))
-        chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang, labels=labels)
+        chart_block(parts["pipeline"], "topics-pipeline", key="topics.pipeline", lang=lang)
 
 
 def topic_cards(cards: list[dict], lang: str) -> None:
@@ -247,23 +245,18 @@ def topic_cards(cards: list[dict], lang: str) -> None:
                 st.markdown(card["sources"])
 
 
-def consultation_outcomes(
-    rows: pd.DataFrame, topic_labels: dict[str, str], sources: pd.DataFrame, lang: str
-) -> None:
-    """Per topic: what the Moscow consultations were expected to cover, and what was reported."""
-    for row in rows.to_dict("records"):
+def consultation_outcomes(texts: list[dict]) -> None:
+    """Per topic (views.consultation_texts): what the Moscow consultations were expected to cover,
+    what was reported, its note and its sources."""
+    for text in texts:
         with st.container(border=True):
-            status = t(f"outcome.{row['outcome_status']}", lang)
-            st.markdown(f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*")
+            st.markdown(text["title"])
             expected, outcome = st.columns(2)
-            expected.markdown(
-                f"*{t('topics.expected', lang)}*  \n{escape_markdown(row[column('expected', lang)])}"
-            )
-            outcome.markdown(
-                f"*{t('topics.outcome', lang)}*  \n{escape_markdown(row[column('outcome', lang)])}"
-            )
-            note_caption(row, lang, sources)
-            source_list(row, sources, lang)
+            expected.markdown(text["expected"])
+            outcome.markdown(text["outcome"])
+            if text["note"]:
+                st.caption(text["note"])
+            st.markdown(text["sources"])
 
 
 def upload_report(own, lang: str) -> None:
@@ -306,31 +299,33 @@ def upload_outcome(own, lang: str) -> bool:
     return used
 
 
-def coverage_notes(conflict, states: list[str], names: dict[str, str], lang: str) -> None:
-    """Plain statements of what the loaded conflict data covers: states it lacks and its period."""
-    for iso3 in states:
-        if iso3 not in conflict.states:
+def coverage_notes(options: dict, lang: str) -> None:
+    """Plain statements of what the loaded conflict data covers (views.security_options): states
+    offered that it lacks, and its period."""
+    names = options["names"]
+    for iso3 in options["states"]:
+        if iso3 not in options["covers"]:
             st.warning(t("security.not_covered", lang, state=names.get(iso3, iso3)), icon=":material/block:")
-    first, last = (format_date(day, "day", lang) for day in (conflict.first, conflict.last))
+    first, last = (format_date(day, "day", lang) for day in (options["first"], options["last"]))
     st.info(t("security.period", lang, first=first, last=last), icon=":material/date_range:")
 
 
-def security_results(view: dict, places: dict, controls: dict, source: str, lang: str, labels: dict) -> None:
+def security_results(view: dict, places: dict, controls: dict, source: str, lang: str) -> None:
     """The Security page's charts and before/after table (views.security_view), each in its place
     on the page (`places`: 'monthly' and 'breakdown' containers) or here; file names say the view."""
-    shown = {"lang": lang, "labels": labels}
     with places["monthly"]:
         if view["monthly"] is None:
             st.info(t("common.empty", lang))
         else:
-            chart_block(view["monthly"], f"security-monthly-{source}", key="security.monthly", **shown)
+            chart_block(view["monthly"], f"security-monthly-{source}", key="security.monthly", lang=lang)
     with places["breakdown"]:
         name = f"security-{controls['by']}-{controls['state']}-{source}"
-        chart_block(view["breakdown"], name, key="security.breakdown", **shown)
+        chart_block(view["breakdown"], name, key="security.breakdown", lang=lang)
     st.caption(t("security.before_after_note", lang))
     st.markdown(view["before_after"])
     name = f"security-before-after-{controls['milestone']}-{source}"
-    table_with_download(view["table"], name, key="security.before_after", **shown)
+    table = view["table"]
+    table_with_download(table["csv"], name, key="security.before_after", lang=lang, shown=table["shown"])
 
 
 def security_method(lang: str) -> None:
@@ -341,7 +336,7 @@ def security_method(lang: str) -> None:
 
 
 def area_items(texts: list[str], area: str, lang: str) -> None:
-    """The items of the chosen area (views.area_view), each in a bordered box with its sources; a hint
+    """The items of the chosen area (views.area_texts), each in a bordered box with its sources; a hint
     when no area is chosen, the empty message when it has none."""
     if not area:
         st.caption(t("topics.area_pick", lang))

@@ -5,6 +5,7 @@ both become rows of EVENT_COLUMNS, then the same DuckDB aggregation.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import duckdb
 import pandas as pd
@@ -50,7 +51,7 @@ class Conflict:
     first: pd.Timestamp
     last: pd.Timestamp
 
-    @property
+    @cached_property  # asked for once per state on a run: a group-by each time
     def states(self) -> list[str]:
         """States with at least one event, the most deaths first."""
         totals = self.kinds.groupby("iso3")["best"].sum().sort_values(ascending=False, kind="stable")

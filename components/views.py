@@ -22,24 +22,25 @@ from components.compat import deck_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
 from components.display import code_labels, reader_shown, shown
 from components.formatting import (
+    cited_lines,
     escape_markdown,
     format_date,
     format_number,
     format_percent,
     format_quarter,
     joined_names,
-    name_references,
+    named_references,
     note_markdown,
     reader_table,
     since_words,
-    source_labels,
     source_lines,
     sources_markdown,
 )
 from components.i18n import column, labels_of, state_names, t
 from components.maps import arc_rows, sahel_map
 from components.params import PERIOD
-from components.security_codes import STATE_COLOURS, WINDOWS
+from components.schema import enum_codes
+from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 
 # map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
 MAP_TABLES = ("states", "forces", "topics", "shapes", "map_epochs", "map_sources")
@@ -343,7 +344,21 @@ TOPICS_TABLES = (
     "sources",
     "consultations",
     "states",
+    "source_texts",
+    "labels",
+    "package",
 )
+TOPICS_OPTIONS_TABLES = ("topics", "package")
+TOPIC_CODES = {"evidence": "evidence", "areas": "area", "stages": "status"}  # the cooperation code lists
+
+
+def topics_options(tables: dict, lang: str) -> dict:
+    """What the topics page offers and counts by: 'topics' (id → label in `lang`), and the code
+    lists of the cooperation items' 'evidence' grades, 'areas' and 'stages'."""
+    return {
+        "topics": labels_of(tables["topics"], "topic_id", lang),
+        **{name: enum_codes(tables["package"], "cooperation", field) for name, field in TOPIC_CODES.items()},
+    }
 
 
 def russian_register(tables: dict, day: date, evidence: list[str]) -> pd.DataFrame:
@@ -353,20 +368,15 @@ def russian_register(tables: dict, day: date, evidence: list[str]) -> pd.DataFra
 
 
 def topics_view(
-    tables: dict,
-    measure: str,
-    topic: str,
-    state: str,
-    day: date,
-    evidence: list[str],
-    codes: dict[str, list[str]],
-    lang: str,
+    tables: dict, measure: str, topic: str, state: str, day: date, evidence: list[str], lang: str
 ) -> dict:
     """The topics page for one measure, topic and state, the register as it stood on `day` and the
     rows of the chosen grades of `evidence` (all when empty): each chart's spec, table and sentence
-    (None: nothing counted), the cards, the Moscow outcomes and the items listed (their codes for
-    the CSV, their labels for the reader). `codes`: the code lists of stages and areas."""
-    topic_labels = labels_of(tables["topics"], "topic_id", lang)
+    (None: nothing counted), the items of each area (area_texts), the cards, the Moscow outcomes and
+    the items listed (their codes for the CSV, their labels for the reader)."""
+    codes = topics_options(tables, lang)
+    topic_labels = codes["topics"]
+    labels, texts = tables["labels"][lang], tables["source_texts"][lang]
     russian = russian_register(tables, day, evidence)
     items = russian if measure == "cooperation" else model.graded(tables["events"], evidence)
     chosen = model.narrow(model.items_by_state(items, measure), topic=topic, iso3=state)
@@ -392,6 +402,8 @@ def topics_view(
                 state=t(f"lane.{cell[1]}", lang),
                 n=cell[2],
             ),
+            lang,
+            labels,
         ),
         "quarters": chart_part(
             quarterly_chart(quarters, topic_labels, lang),
@@ -399,11 +411,19 @@ def topics_view(
             None
             if busiest is None
             else t("topics.over_time_summary", lang, quarter=format_quarter(busiest[0], lang), n=busiest[1]),
+            lang,
+            labels,
         ),
-        "cooperation": breakdown(cooperation, codes["stages"], lang),
-        "areas": area_part(cooperation, codes["areas"], lang),
-        "cards": topic_card_texts(shown, russian_items, tables["sources"], lang),
-        "consultations": model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
+        "cooperation": breakdown(cooperation, codes["stages"], lang, labels),
+        "areas": area_part(cooperation, codes["areas"], lang, labels),
+        "area_items": area_texts(cooperation, texts["bullets"], lang),
+        "cards": topic_card_texts(shown, russian_items, tables["sources"], texts, lang),
+        "consultations": consultation_texts(
+            model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
+            topic_labels,
+            texts,
+            lang,
+        ),
         "items": item_tables(cooperation if measure == "cooperation" else chosen, measure, tables, lang),
     }
 
@@ -415,9 +435,10 @@ ITEM_HEADERS = {  # the items table's columns → the key of their header
 ITEM_LABELS = {"area": "area", "instrument": "instrument", "status": "stage", "category": "category"}
 
 
-def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> dict[str, pd.DataFrame]:
+def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> dict:
     """The items listed, each once and oldest first: 'csv' with their codes and ids, 'shown' as a
-    reader reads them, with the charts' labels, dates at their precision and the sources named."""
+    reader reads them, with the charts' labels, dates at their precision and the sources named (as
+    Arrow, display.arrow_table)."""
     rows = model.topic_item_rows(items, measure, lang)
     names = {**state_names(tables["states"], lang), "AES": t("lane.AES", lang)}
     topics = {
@@ -426,7 +447,7 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
         "": t("topic.none", lang),
     }
     where = "iso3" if measure == "cooperation" else "states"
-    sources = source_labels(tables["sources"], lang)  # once, not once a row
+    sources = tables["source_texts"][lang]["labels"]
     shown = {
         "date": [format_date(d, p, lang) for d, p in zip(rows["date"], rows["date_precision"], strict=True)],
         where: rows[where].map(
@@ -442,10 +463,10 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
         "source_ids": rows["source_ids"].map(lambda ids: joined_names(ids, sources)),
     }
     headers = {name: t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang) for name in shown}
-    return {"csv": rows, "shown": pd.DataFrame(shown).rename(columns=headers)}
+    return {"csv": rows, "shown": display.arrow_table(pd.DataFrame(shown).rename(columns=headers))}
 
 
-def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str) -> dict | None:
+def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str, labels: dict) -> dict | None:
     """The chart of items per area (a click on a bar chooses the area), its table and sentence;
     None without items."""
     counts = model.area_counts(cooperation, areas)
@@ -455,38 +476,44 @@ def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str) -> dict | 
     summary = t(
         "topics.areas_summary", lang, area=t(f"area.{top}", lang), n=int(counts[top]), total=int(counts.sum())
     )
-    return chart_part(area_chart(counts, lang), counts.rename_axis("area").reset_index(name="items"), summary)
+    table = counts.rename_axis("area").reset_index(name="items")
+    return chart_part(area_chart(counts, lang), table, summary, lang, labels)
 
 
-AREA_TABLES = ("cooperation", "cooperation_status", "sources")
-
-
-def area_view(
-    tables: dict, topic: str, state: str, day: date, evidence: list[str], area: str, lang: str
-) -> list[str]:
-    """The Russian cooperation items of one area (for the topic, state, day and grades chosen, as in
-    topics_view), oldest first, each as escaped markdown: date at its precision, title, stage and
-    state, then its evidence and sources."""
-    chosen = model.area_items(
-        model.narrow(russian_register(tables, day, evidence), topic=topic, iso3=state), area
-    )
-    texts = []
-    for item in chosen.to_dict("records"):
-        day = format_date(item["date"], item["date_precision"], lang)
-        head = f"{day} · {item[column('title', lang)]}"
-        stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
-        lines = source_lines(item["source_ids"], tables["sources"], lang, item["evidence"])
-        texts.append("\n".join([f"**{escape_markdown(head)}** — {stage} · {escape_markdown(where)}", *lines]))
+def area_texts(cooperation: pd.DataFrame, bullets: dict[str, str], lang: str) -> dict[str, list[str]]:
+    """Area → its items among `cooperation`, oldest first, each as escaped markdown: date at its
+    precision, title, stage and state, then its evidence and sources (`bullets`:
+    formatting.source_bullets). Areas without items are left out."""
+    texts = {}
+    for area in cooperation["area"].unique():
+        texts[area] = []
+        for item in model.area_items(cooperation, area).to_dict("records"):
+            day = format_date(item["date"], item["date_precision"], lang)
+            head = f"{day} · {item[column('title', lang)]}"
+            stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
+            lines = cited_lines(item["source_ids"], bullets, lang, item["evidence"])
+            texts[area].append(
+                "\n".join([f"**{escape_markdown(head)}** — {stage} · {escape_markdown(where)}", *lines])
+            )
     return texts
 
 
-def chart_part(figure, table: pd.DataFrame, summary: str | None, table_of: str | None = None) -> dict:
-    """A chart's spec, its table and its sentence, as widgets.chart_block draws them; `table_of`:
-    the data table its codes come from (display.TABLE_CODES)."""
-    return {"figure": figure.to_dict(), "table": table, "summary": summary, "table_of": table_of}
+def chart_part(
+    figure, table: pd.DataFrame, summary: str | None, lang: str, labels: dict, table_of: str | None = None
+) -> dict:
+    """A chart's spec, its table (for the CSV), the table as the reader reads it (as Arrow,
+    display.arrow_table) and its sentence, as widgets.chart_block draws them. `labels`:
+    display.code_labels; `table_of`: the data table the codes come from (display.TABLE_CODES)."""
+    shown = display.shown(reader_table(table, None, lang), lang, labels, table_of)
+    return {
+        "figure": figure.to_dict(),
+        "table": table,
+        "shown": display.arrow_table(shown),
+        "summary": summary,
+    }
 
 
-def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict | None:
+def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str, labels: dict) -> dict | None:
     """What the items are (area → instrument → status) and how far they went; None without items."""
     if cooperation.empty:
         return None
@@ -499,21 +526,25 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str) -> dict |
             composition_chart(composition, lang),
             composition,
             t("topics.inside_summary", lang, area=t(f"area.{area}", lang), n=count, total=len(cooperation)),
+            lang,
+            labels,
             "cooperation",
         ),
         "pipeline": chart_part(
             pipeline_chart(counts, lang),
             counts.rename_axis("stage").reset_index(name="items"),
             t("topics.pipeline_summary", lang, done=done, total=total, announced=announced),
+            lang,
+            labels,
         ),
     }
 
 
 def topic_card_texts(
-    topics: pd.DataFrame, items: pd.DataFrame, sources: pd.DataFrame, lang: str
+    topics: pd.DataFrame, items: pd.DataFrame, sources: pd.DataFrame, texts: dict, lang: str
 ) -> list[dict]:
     """Per topic, the card's escaped markdown: title, description, counts (None without items),
-    the latest items with their stage and note, and their sources."""
+    the latest items with their stage and note, and their sources (`texts`: formatting.source_texts)."""
     cards = []
     for row in topics.to_dict("records"):
         card = model.topic_card(items, sources, row["topic_id"])
@@ -531,7 +562,7 @@ def topic_card_texts(
             for item in card["latest"].to_dict("records"):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
-                said = name_references(item[column("note", lang)], sources, lang)
+                said = named_references(item[column("note", lang)], texts["references"])
                 note = f" {escape_markdown(said)}" if said else ""
                 stage = t(f"stage.{item['status']}", lang)
                 latest.append(f"- **{what}** — {stage}.{note}")
@@ -539,7 +570,7 @@ def topic_card_texts(
                     f"- {what}",
                     *(
                         f"  {line}"
-                        for line in source_lines(item["source_ids"], sources, lang, item["evidence"])
+                        for line in cited_lines(item["source_ids"], texts["bullets"], lang, item["evidence"])
                     ),
                 ]
             text |= {"items": "\n".join(latest), "sources": "\n".join(cited)}
@@ -547,12 +578,58 @@ def topic_card_texts(
     return cards
 
 
-def security_view(
-    conflict, names: dict[str, str], marks: pd.DataFrame, controls: dict, note: str, lang: str
-) -> dict:
+def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang: str) -> list[dict]:
+    """Per Moscow outcome row, escaped markdown: its topic and outcome status ('title'), what was
+    'expected' and what was reported ('outcome'), its 'note' with the sources it cites named (None
+    without one), its evidence and 'sources' (`texts`: formatting.source_texts)."""
+    cards = []
+    for row in rows.to_dict("records"):
+        status = t(f"outcome.{row['outcome_status']}", lang)
+        note = row[column("note", lang)]
+        cards.append(
+            {
+                "title": f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*",
+                **{
+                    part: f"*{t(f'topics.{part}', lang)}*  \n{escape_markdown(row[column(part, lang)])}"
+                    for part in ("expected", "outcome")
+                },
+                "note": escape_markdown(named_references(note, texts["references"])) if note else None,
+                "sources": "\n".join(cited_lines(row["source_ids"], texts["bullets"], lang, row["evidence"])),
+            }
+        )
+    return cards
+
+
+SECURITY_TABLES = ("states", "milestones", "labels", "package")
+
+
+def security_options(conflict, tables: dict, layout: str | None, file_name: str, lang: str) -> dict:
+    """What the Security page's controls and notes need of `conflict` (security.Conflict): state
+    'names' in `lang`, the 'milestones' (event id → name), the states it 'covers', those offered
+    ('states': the focus states first) and chosen at first ('focus'), its 'first' and 'last' day, its
+    'source' and the 'note' on whose numbers these are (source_note of the reader's file, with
+    `layout` and `file_name`, or of the shipped table)."""
+    resource = next(r for r in tables["package"]["resources"] if r["name"] == "conflict_events")
+    covers = conflict.states
+    return {
+        "names": state_names(tables["states"], lang),
+        "milestones": milestone_names(tables["milestones"], lang),
+        "covers": covers,
+        "states": [*FOCUS_STATES, *(s for s in covers if s not in FOCUS_STATES)],
+        "focus": [s for s in FOCUS_STATES if s in covers],
+        "first": conflict.first,
+        "last": conflict.last,
+        "source": conflict.source,
+        "note": source_note(layout, file_name, resource, lang),
+    }
+
+
+def security_view(conflict, tables: dict, controls: dict, note: str, lang: str) -> dict:
     """The Security page for its controls (states, measure, state, by, milestone): the monthly chart,
-    the breakdown by kind or side and the before/after lines and table, each with its sentence."""
+    the breakdown by kind or side and the before/after lines and table ('csv' and 'shown'), each
+    with its sentence."""
     chosen, measure, state, by = controls["states"], controls["measure"], controls["state"], controls["by"]
+    names, marks, labels = state_names(tables["states"], lang), tables["milestones"], tables["labels"][lang]
     monthly = security.states_monthly(conflict, chosen)
     band = conflict.source == "ucdp" and measure == "best"
     what = t(f"security.measure.{measure}", lang).lower()
@@ -572,6 +649,8 @@ def security_view(
             security_charts.monthly_chart(series, measure, marks, colours, lang, band=band),
             monthly.assign(month=monthly["month"].dt.strftime("%Y-%m")),
             " ".join(summary),
+            lang,
+            labels,
         )
     wide = security.breakdown(conflict, state, by, measure)
     totals = wide.sum()
@@ -586,13 +665,15 @@ def security_view(
         security_charts.breakdown_chart(wide, by, measure, lang),
         wide.reset_index().assign(month=lambda f: f["month"].dt.strftime("%Y-%m")),
         " ".join([*summary, note]),
+        lang,
+        labels,
     )
     day = marks.set_index("event_id").at[controls["milestone"], "date"]
     table = security.before_after(conflict, day, chosen or conflict.states[:1], WINDOWS)
     view["before_after"] = before_after_lines(table, names, lang)
-    view["table"] = table.assign(
-        state=table["iso3"].map(lambda c: names.get(c, c)), milestone=controls["milestone"]
-    )
+    listed = table.assign(state=table["iso3"].map(lambda c: names.get(c, c)), milestone=controls["milestone"])
+    shown = display.shown(reader_table(listed, None, lang), lang, labels)
+    view["table"] = {"csv": listed, "shown": display.arrow_table(shown)}
     return view
 
 
@@ -686,7 +767,7 @@ def methodology_view(tables: dict, lang: str, last: date) -> dict:
     return {"phases": phases, "corrections": corrections, "corrections_shown": display.arrow_table(shown)}
 
 
-DATA_TABLES = ("datapackage", "sources", "states", "topics", "forces")  # and the table shown
+DATA_TABLES = ("package", "sources", "states", "topics", "forces")  # and the table shown
 
 
 def data_view(tables: dict, name: str, lang: str) -> dict:
@@ -696,7 +777,7 @@ def data_view(tables: dict, name: str, lang: str) -> dict:
     `lang`); and the sources by type: a sentence on the largest type, the counts as their CSV keeps
     them and as a reader sees them. The tables drawn are ready to send (display.arrow_table)."""
     labels = display.code_labels(tables, lang)
-    resource = next(r for r in tables["datapackage"]["resources"] if r["name"] == name)
+    resource = next(r for r in tables["package"]["resources"] if r["name"] == name)
     named = reader_table(tables[name], tables["sources"], lang)
     shown = display.shown(named, lang, labels, name).reset_index(drop=True).infer_objects()
     headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]

@@ -76,12 +76,11 @@ def table_with_download(
     shown: pd.DataFrame | pa.Table | None = None,
 ) -> None:
     """The frame as an interactive table (a plain one when not `interactive`) with a CSV download,
-    or the empty-result message. The table is `shown` when given (a frame, or one ready to send:
-    display.arrow_table), else the frame with its sources named and its ids hidden
-    (formatting.reader_table), its headers, codes and dates in `lang` (`labels`: data.load_labels,
-    needed only without `shown`; `table`: the data table the codes come from, display.TABLE_CODES).
-    The CSV keeps every column of the frame, with its codes, and its name ends in '-filtered' when
-    the rows are `filtered`."""
+    or the empty-result message. The table is `shown` when given (a frame or an Arrow table), else
+    the frame with its sources named and its ids hidden (formatting.reader_table), its headers,
+    codes and dates in `lang` (`labels`: data.load_labels, needed then; `table`: the data table the
+    codes come from, display.TABLE_CODES). The CSV keeps every column of the frame, with its codes,
+    and its name ends in '-filtered' when the rows are `filtered`."""
     if frame.empty:
         st.info(t("common.empty", lang))
         return
@@ -416,26 +415,16 @@ def chart_config(name: str, lang: str) -> dict:
     }
 
 
-def chart_block(
-    part: dict,
-    name: str,
-    *,
-    key: str,
-    lang: str,
-    labels: dict[str, dict[str, str]],
-    on_select: Callable | None = None,
-) -> None:
+def chart_block(part: dict, name: str, *, key: str, lang: str, on_select: Callable | None = None) -> None:
     """A chart with its one-line text summary (None: nothing counted), and its numbers as a table
-    with a CSV download. `part` holds the figure's spec, the table and the summary (views.chart_part).
-    With `on_select`, a click on a bar or cell calls it (e.g. mirror_point)."""
+    with a CSV download. `part` holds the figure's spec, the table, the table as shown and the
+    summary (views.chart_part). With `on_select`, a click on a bar or cell calls it (e.g. mirror_point)."""
     figure = figure_from_dict(part["figure"])
     selectable = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
     st.plotly_chart(figure, key=f"{key}.chart", config=chart_config(name, lang), **selectable)
     st.caption(t("common.nothing_counted", lang) if part["summary"] is None else part["summary"])
     with st.expander(t("topics.table", lang)):
-        table_with_download(
-            part["table"], name, key=key, lang=lang, labels=labels, table=part.get("table_of")
-        )
+        table_with_download(part["table"], name, key=key, lang=lang, shown=part["shown"])
 
 
 PAGE_STYLE = """<style>

@@ -10,16 +10,19 @@ import pytest
 
 from components import data, display, model, views
 from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PERIOD_END
-from components.data import cached_view, load_codes, load_shapes, load_tables
+from components.data import cached_view, load_tables
 from components.formatting import reader_table
 from components.i18n import t
 
 
 @pytest.fixture(scope="module")
 def tables():
-    loaded = load_tables()
-    loaded |= {"shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
-    return loaded | {"map_sources": model.map_sources(loaded)}
+    return {
+        **load_tables(),
+        **data.view_inputs(
+            ("shapes", "source_texts", "labels", "milestones", "package", "map_epochs", "map_sources")
+        ),
+    }
 
 
 def test_the_epoch_of_a_day_is_the_last_change_before_it():
@@ -146,19 +149,15 @@ def test_the_deaths_band_says_where_the_conflict_data_has_no_coverage(tables):
 
 
 def test_a_topics_view_of_nothing_has_no_sentences(tables):
-    stages = ["announced", "signed", "ratified", "in_force", "implemented", "ended"]
-    codes = {"stages": stages, "areas": ["mining", "trade"]}
-    view = views.topics_view(tables, "cooperation", "economic", "NER", FIRST_COUP, [], codes, "en")
+    view = views.topics_view(tables, "cooperation", "economic", "NER", FIRST_COUP, [], "en")
     assert view["matrix"]["summary"] is None and view["quarters"]["summary"] is None
-    assert view["cooperation"] is None and view["areas"] is None
-    assert view["items"]["csv"].empty and view["items"]["shown"].empty
+    assert view["cooperation"] is None and view["areas"] is None and view["area_items"] == {}
+    assert view["items"]["csv"].empty and view["items"]["shown"].num_rows == 0
 
 
 def test_the_topics_register_is_the_one_of_its_day_with_the_chosen_grades(tables):
-    codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("cooperation", "area")}
-
     def items(day, evidence):
-        return views.topics_view(tables, "cooperation", "", "", day, evidence, codes, "en")["items"]["csv"]
+        return views.topics_view(tables, "cooperation", "", "", day, evidence, "en")["items"]["csv"]
 
     moscow, latest = items(date(2025, 4, 4), []), items(DATA_END, [])
     assert moscow["date"].max() <= pd.Timestamp(2025, 4, 4) < latest["date"].max()
@@ -167,7 +166,9 @@ def test_the_topics_register_is_the_one_of_its_day_with_the_chosen_grades(tables
         assert history[(row.coop_id, row.date)] == row.status
     graded = items(DATA_END, ["both_parties"])
     assert 0 < len(graded) < len(latest) and set(graded["evidence"]) == {"both_parties"}
-    texts = views.area_view(tables, "", "", DATA_END, ["both_parties"], "energy_nuclear", "en")
+    texts = views.topics_view(tables, "cooperation", "", "", DATA_END, ["both_parties"], "en")["area_items"][
+        "energy_nuclear"
+    ]
     assert texts and all(t("evidence.both_parties", "en") in text for text in texts)
 
 
@@ -216,7 +217,7 @@ def test_the_methodology_view_dates_its_phases_and_hides_the_corrections_ids(tab
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_data_view_holds_the_table_as_read_and_described_and_the_sources_by_type(tables, lang):
     package = data.load_package_info()
-    view = views.data_view({**tables, "datapackage": package}, "events", lang)
+    view = views.data_view({**tables, "package": package}, "events", lang)
     events = next(r for r in package["resources"] if r["name"] == "events")
     assert view["fields"].num_rows == len(events["schema"]["fields"])
     assert view["fields"].column_names[0] == t("data.column", lang)

@@ -74,14 +74,18 @@ def composition_chart(composition: pd.DataFrame, lang: str) -> go.Figure:
     `composition` has one row per (area, instrument, status) and its `items` (model.composition_counts).
     """
     ids, labels, parents, values = [], [], [], []
+    rows = composition.to_dict("records")
     for depth, columns in enumerate([["area"], ["area", "instrument"], ["area", "instrument", "status"]]):
-        grouped = composition.groupby(columns, as_index=False)["items"].sum()
-        for row in grouped.itertuples(index=False):
-            path = [getattr(row, c) for c in columns]
+        # Summed in plain Python, in a group-by's order: a few dozen rows, where pandas took 5 ms.
+        sums: dict[tuple[str, ...], int] = {}
+        for row in rows:
+            path = tuple(row[c] for c in columns)
+            sums[path] = sums.get(path, 0) + int(row["items"])
+        for path in sorted(sums):
             ids.append("/".join(path))
             labels.append(t(f"{LABEL_PREFIX[columns[-1]]}.{path[-1]}", lang))
             parents.append("/".join(path[:-1]) if depth else "")
-            values.append(int(row.items))
+            values.append(sums[path])
     sunburst = {
         "type": "sunburst",
         "ids": ids,

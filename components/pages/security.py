@@ -3,42 +3,35 @@
 import streamlit as st
 
 from components import panels, views, widgets
-from components.data import (
-    conflict_view,
-    load_conflict,
-    load_labels,
-    load_package_info,
-    load_tables,
-    read_upload,
-)
-from components.i18n import state_names, t
-from components.security import milestones
-from components.security_codes import FOCUS_STATES, MILESTONES
+from components.data import conflict_view, read_upload
+from components.i18n import t
 
 lang = widgets.current_language()
-tables = load_tables("events", "states")
-names = state_names(tables["states"], lang)
-labels = load_labels(lang)
-marks = milestones(tables["events"], MILESTONES)
-resource = next(r for r in load_package_info()["resources"] if r["name"] == "conflict_events")
-
 st.title(t("security.title", lang))
 st.caption(t("security.caption", lang))
 upload = widgets.conflict_upload(lang)
 # getvalue hands out the uploaded bytes themselves; getbuffer would copy them (2 s for 450 MB) on every run.
 own = read_upload(upload.getvalue(), upload.name, upload.file_id) if upload is not None else None
 used = panels.upload_outcome(own, lang)
-conflict = own.conflict if used else load_conflict()
-note = views.source_note(own.layout if used else None, upload.name if used else "", resource, lang)
+# The reader's file, or (None) the shipped table, which the views read from the cache themselves.
+token, conflict = (upload.file_id, own.conflict) if used else (None, None)
+layout, file_name = (own.layout, upload.name) if used else (None, "")
+inputs = views.SECURITY_TABLES
+options = conflict_view(
+    "security-options", views.security_options, inputs, token, conflict, layout, file_name, lang
+)
+names, note = options["names"], options["note"]
 st.caption(note)
-states = [*FOCUS_STATES, *(s for s in conflict.states if s not in FOCUS_STATES)]
-panels.coverage_notes(conflict, states, names, lang)
+panels.coverage_notes(options, lang)
 
 label = {"state": lambda c: names.get(c, c), "by": lambda b: t(f"security.by.{b}", lang)}
-focus = [s for s in FOCUS_STATES if s in conflict.states]
 controls = {
     "states": widgets.multi_choice(
-        t("security.states", lang), states, key="security.states", format_func=label["state"], default=focus
+        t("security.states", lang),
+        options["states"],
+        key="security.states",
+        format_func=label["state"],
+        default=options["focus"],
     ),
     "measure": widgets.choice(
         t("security.measure", lang),
@@ -50,21 +43,19 @@ controls = {
 st.subheader(t("security.monthly", lang))
 monthly_place = st.container()
 st.subheader(t("security.breakdown", lang))
-picks = {"state": (conflict.states, label["state"], None), "by": (["kind", "side"], label["by"], None)}
+picks = {"state": (options["covers"], label["state"], None), "by": (["kind", "side"], label["by"], None)}
 controls |= widgets.control_row("security", picks, lang)
 breakdown_place = st.container()
 st.subheader(t("security.before_after", lang))
-milestone_names = views.milestone_names(marks, lang)
 controls["milestone"] = widgets.choice(
     t("security.milestone", lang),
-    list(marks["event_id"]),
+    list(options["milestones"]),
     key="security.milestone",
-    format_func=milestone_names.get,
+    format_func=options["milestones"].get,
 )
 
-token = upload.file_id if used else None
-view = conflict_view("security", views.security_view, token, conflict, names, marks, controls, note, lang)
+view = conflict_view("security", views.security_view, inputs, token, conflict, controls, note, lang)
 places = {"monthly": monthly_place, "breakdown": breakdown_place}
-panels.security_results(view, places, controls, conflict.source, lang, labels)
+panels.security_results(view, places, controls, options["source"], lang)
 st.caption(note)
 panels.security_method(lang)

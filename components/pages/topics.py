@@ -4,14 +4,13 @@ import streamlit as st
 
 from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
-from components.data import cached_view, load_codes, load_labels, load_tables
-from components.i18n import labels_of, t
+from components.data import cached_view
+from components.i18n import t
 from components.params import PARAMS
 
 lang = widgets.current_language()
-tables = load_tables("topics", "sources")
-topic_labels = labels_of(tables["topics"], "topic_id", lang)
-labels = load_labels(lang)
+options = cached_view("topics-options", views.topics_options, views.TOPICS_OPTIONS_TABLES, lang)
+topic_labels = options["topics"]
 everything = t("topics.all", lang)
 
 st.title(t("topics.title", lang))
@@ -26,7 +25,7 @@ grade_cell, day_cell = st.columns(2)
 with grade_cell:
     evidence = widgets.filter_choice(
         t("topics.evidence", lang),
-        load_codes("cooperation", "evidence"),
+        options["evidence"],
         key="topics.evidence",
         format_func=lambda code: t(f"evidence.{code}", lang),
         placeholder=t("common.all", lang),
@@ -35,36 +34,31 @@ with grade_cell:
 with day_cell:
     day = widgets.day_box(t("topics.day", lang), key="topics.day", lang=lang)
 
-codes = {"stages": load_codes("cooperation", "status"), "areas": load_codes("cooperation", "area")}
-chosen = (measure, topic, state, day, evidence)
-view = cached_view("topics", views.topics_view, views.TOPICS_TABLES, *chosen, codes, lang)
-st.subheader(t("topics.matrix", lang))
-widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang, labels=labels)
-st.subheader(t("topics.over_time", lang))
-widgets.chart_block(
-    view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang, labels=labels
+view = cached_view(
+    "topics", views.topics_view, views.TOPICS_TABLES, measure, topic, state, day, evidence, lang
 )
-panels.cooperation_breakdown(view["cooperation"], lang, labels)
+st.subheader(t("topics.matrix", lang))
+widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang)
+st.subheader(t("topics.over_time", lang))
+widgets.chart_block(view["quarters"], f"topics-quarters-{measure}", key="topics.quarters", lang=lang)
+panels.cooperation_breakdown(view["cooperation"], lang)
 
 st.subheader(t("topics.areas", lang))
 if view["areas"] is not None:  # a click on a bar chooses its area in the select box below
-    pick = widgets.mirror_point("topics.areas.chart", "topics.area", lambda: codes["areas"])
-    widgets.chart_block(
-        view["areas"], "topics-areas", key="topics.areas", lang=lang, labels=labels, on_select=pick
-    )
+    pick = widgets.mirror_point("topics.areas.chart", "topics.area", lambda: options["areas"])
+    widgets.chart_block(view["areas"], "topics-areas", key="topics.areas", lang=lang, on_select=pick)
 area = widgets.choice(
     t("topics.area", lang),
-    codes["areas"],
+    options["areas"],
     key="topics.area",
     format_func=lambda c: t(f"area.{c}", lang) if c else "—",
 )
-texts = cached_view("topics-area", views.area_view, views.AREA_TABLES, *chosen[1:], area, lang)
-panels.area_items(texts, area, lang)
+panels.area_items(view["area_items"].get(area, []), area, lang)
 
 st.subheader(t("topics.cards", lang))
 panels.topic_cards(view["cards"], lang)
 st.subheader(t("topics.moscow", lang))
-panels.consultation_outcomes(view["consultations"], topic_labels, tables["sources"], lang)
+panels.consultation_outcomes(view["consultations"])
 st.subheader(t("topics.items", lang))
 items, narrowed = view["items"], bool(topic or state or evidence or day != PARAMS["topics.day"].default)
 widgets.table_with_download(
@@ -72,7 +66,6 @@ widgets.table_with_download(
     f"topics-{measure}",
     key="topics.items",
     lang=lang,
-    labels=labels,
     filtered=narrowed,
     shown=items["shown"],
 )
