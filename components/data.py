@@ -131,8 +131,9 @@ def load_tables(*names: str) -> dict[str, pd.DataFrame]:
 
 
 @st.cache_data(show_spinner=False)
-def _read_json(folder: str, name: str) -> dict:
-    """A JSON file of the data folder; DataError when it is missing or unreadable."""
+def _read_json(folder: str, stamp: str, name: str) -> dict:
+    """A JSON file of the data folder, once per data version; DataError when it is missing or
+    unreadable."""
     return _read_json_file(Path(folder) / name, name)
 
 
@@ -167,11 +168,11 @@ def _version(folder: str, stamp: str) -> dict:
 @st.cache_data(show_spinner=False)
 def _checked_package(folder: str, stamp: str) -> dict:
     """The descriptor, cached apart from the tables so that the check on every run is cheap."""
-    package = _read_json(folder, "datapackage.json")
+    package = _read_json(folder, stamp, "datapackage.json")
     _load_all(folder, stamp)
     for resource in package["resources"]:
         if not resource["path"].endswith(".csv"):
-            _read_json(folder, resource["path"])  # the shapes: there, and JSON
+            _read_json(folder, stamp, resource["path"])  # the shapes: there, and JSON
     return package
 
 
@@ -212,7 +213,7 @@ def _inputs(folder: str, stamp: str, names: tuple[str, ...]) -> dict:
 
 def _input(folder: str, stamp: str, name: str):
     if name == "shapes":
-        return _read_json(folder, SHAPES_FILE)
+        return _read_json(folder, stamp, SHAPES_FILE)
     if name == "package":
         return _checked_package(folder, stamp)
     if name in DERIVED:
@@ -284,12 +285,13 @@ def _reader_table(folder: str, stamp: str, name: str, lang: str) -> pd.DataFrame
 
 def read_shapes(folder: Path) -> dict:
     """The country shapes, read afresh without Streamlit's cache (served outside any script run)."""
-    return _read_json(str(folder), SHAPES_FILE)
+    return _read_json_file(folder / SHAPES_FILE, SHAPES_FILE)
 
 
 def load_shapes() -> dict:
     """Country shapes of the region as a GeoJSON FeatureCollection."""
-    return _read_json(str(data_dir()), SHAPES_FILE)
+    folder = data_dir()
+    return _read_json(str(folder), _stamp(folder), SHAPES_FILE)
 
 
 @st.cache_data(show_spinner=False)

@@ -13,6 +13,7 @@ from components.data import (
     DataError,
     data_stamp,
     load_package_info,
+    load_shapes,
     load_tables,
     load_version,
 )
@@ -289,3 +290,15 @@ def test_the_data_version_is_the_checked_descriptors_and_a_damaged_table_stops_i
     (data_copy / "events.csv").write_text("event_id\n", encoding="utf-8")
     with pytest.raises(DataError):
         load_version()
+
+
+def test_an_edited_descriptor_or_shapes_file_is_read_again_in_the_same_folder(data_copy):
+    assert load_version()["version"] != "9.9.9"
+    descriptor = data_copy / "datapackage.json"
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    descriptor.write_text(json.dumps({**package, "version": "9.9.9"}), encoding="utf-8")
+    assert load_version()["version"] == "9.9.9"
+    shapes = data_copy / "shapes" / "sahel.geojson"
+    assert load_shapes()["features"]
+    shapes.write_text(json.dumps({"type": "FeatureCollection", "features": []}), encoding="utf-8")
+    assert load_shapes()["features"] == []

@@ -8,7 +8,6 @@ from components.data import (
     cached_view,
     load_codes,
     load_conflict,
-    load_labels,
     load_package_info,
     load_tables,
 )
@@ -60,6 +59,5 @@ widgets.table_with_download(
     key="timeline.events",
     lang=lang,
     shown=catalogue["rows"].loc[view["events"]["event_id"]].reset_index(drop=True),
-    labels=load_labels(lang),
     filtered=(start, end) != PERIOD or any(chosen.values()),
 )
