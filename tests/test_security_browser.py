@@ -25,6 +25,7 @@ def test_an_uploaded_export_gives_aggregates_and_a_link_that_says_so(server, bro
         assert "security.file=own" in view.page.url
         assert view.page.get_by_text("mine.csv", exact=False).count() >= 1
         view.page.get_by_text("Table", exact=True).first.click()
+        view.settle(pause_ms=500)  # on a busy machine a click during a rerun can be lost
         with view.page.expect_download(timeout=30_000) as download:
             view.page.get_by_role("button", name="Download CSV").first.click()
         rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
