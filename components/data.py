@@ -263,8 +263,7 @@ def load_labels(lang: str) -> dict[str, dict[str, str]]:
 
 @st.cache_data(show_spinner=False)
 def _labels(folder: str, stamp: str, lang: str) -> dict[str, dict[str, str]]:
-    tables = {name: _load_table(folder, stamp, name) for name in ("states", "topics", "forces")}
-    return code_labels(tables, lang)
+    return _derived(folder, stamp, "labels")[lang]
 
 
 def load_reader_table(name: str, lang: str) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from components.charts.counts import (
 from components.charts.timeline import bar_texts, timeline_chart
 from components.compat import deck_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
-from components.display import code_labels, reader_shown, shown
+from components.display import reader_shown, shown
 from components.formatting import (
     cited_lines,
     escape_markdown,
@@ -43,7 +43,7 @@ from components.schema import enum_codes
 from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 
 # map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
-MAP_TABLES = ("states", "forces", "topics", "shapes", "map_epochs", "map_sources")
+MAP_TABLES = ("states", "forces", "topics", "shapes", "labels", "map_epochs", "map_sources")
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
@@ -102,7 +102,7 @@ def map_view(
             ]
         ],
     }
-    labels = code_labels(tables, lang)
+    labels = tables["labels"][lang]
     return {
         "sanctioned": sanctioned,
         "conflict": conflict,
@@ -119,7 +119,9 @@ def map_view(
     }
 
 
-COUNTRY_TABLES = ("states", "events", "memberships", "leaders", "sources", "topics", "forces", "map_epochs")
+COUNTRY_TABLES = (
+    *("states", "events", "memberships", "leaders", "sources", "topics", "forces", "labels", "map_epochs"),
+)
 
 
 def country_changes(tables: dict) -> list[pd.Timestamp]:
@@ -155,7 +157,7 @@ def country_view(tables: dict, iso3: str, day: date, lang: str) -> dict:
         "leader": leader,
         "history": None
         if history.empty
-        else display.arrow_table(shown(listed, lang, code_labels(tables, lang))),
+        else display.arrow_table(shown(listed, lang, tables["labels"][lang])),
         "forces": [
             f"{label} — {place}"
             for label, place in zip(here[column("label", lang)], here[column("place", lang)], strict=True)
@@ -242,7 +244,7 @@ def bar_labels(tables: dict, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, "topics")
+TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, "topics", "labels")
 
 
 def timeline_catalogue(tables: dict, lang: str) -> dict:
@@ -253,7 +255,7 @@ def timeline_catalogue(tables: dict, lang: str) -> dict:
     bars = model.duration_bars(tables, *PERIOD)
     events = model.with_lanes(tables["events"])
     named = reader_table(model.event_rows(events, lang), tables["sources"], lang)
-    rows = display.shown(named, lang, display.code_labels(tables, lang)).set_axis(events["event_id"])
+    rows = display.shown(named, lang, tables["labels"][lang]).set_axis(events["event_id"])
     return {
         "bars": bar_details(bars, tables, bar_labels(tables, lang), lang),
         "rows": rows,
@@ -747,7 +749,7 @@ def overview_view(tables: dict, lang: str, first: date, last: date) -> dict:
     }
 
 
-METHODOLOGY_TABLES = ("phases", "events", "corrections", "states", "topics", "forces")
+METHODOLOGY_TABLES = ("phases", "events", "corrections", "states", "topics", "forces", "labels")
 
 
 def methodology_view(tables: dict, lang: str, last: date) -> dict:
@@ -763,11 +765,11 @@ def methodology_view(tables: dict, lang: str, last: date) -> dict:
         for phase in model.phase_periods(tables["phases"], tables["events"], last).to_dict("records")
     ]
     corrections = tables["corrections"][["date", "table", "row_ids", column("change", lang)]]
-    shown = display.shown(reader_table(corrections, None, lang), lang, display.code_labels(tables, lang))
+    shown = display.shown(reader_table(corrections, None, lang), lang, tables["labels"][lang])
     return {"phases": phases, "corrections": corrections, "corrections_shown": display.arrow_table(shown)}
 
 
-DATA_TABLES = ("package", "sources", "states", "topics", "forces")  # and the table shown
+DATA_TABLES = ("package", "sources", "states", "topics", "forces", "labels")  # and the table shown
 
 
 def data_view(tables: dict, name: str, lang: str) -> dict:
@@ -776,7 +778,7 @@ def data_view(tables: dict, name: str, lang: str) -> dict:
     display.shown, its columns typed); its columns described (model.field_rows under headers in
     `lang`); and the sources by type: a sentence on the largest type, the counts as their CSV keeps
     them and as a reader sees them. The tables drawn are ready to send (display.arrow_table)."""
-    labels = display.code_labels(tables, lang)
+    labels = tables["labels"][lang]
     resource = next(r for r in tables["package"]["resources"] if r["name"] == name)
     named = reader_table(tables[name], tables["sources"], lang)
     shown = display.shown(named, lang, labels, name).reset_index(drop=True).infer_objects()

@@ -11,7 +11,7 @@ from fixtures import contrast
 from test_model import memberships_frame
 from test_pages import run_page
 
-from components import maps, model, views
+from components import data, maps, model, views
 from components.compat import compact_json
 from components.config import (
     FIRST_COUP,
@@ -23,7 +23,7 @@ from components.config import (
     STATUS_FILL,
     rgb,
 )
-from components.data import load_shapes, load_tables
+from components.data import load_tables
 from components.i18n import column, state_names
 
 T = pd.Timestamp
@@ -83,9 +83,7 @@ def test_no_leader_title_tells_of_a_later_office():
 
 @pytest.fixture(scope="module")
 def real():
-    loaded = load_tables(*model.MAP_EPOCH_TABLES, "topics")
-    loaded |= {"shapes": load_shapes(), "map_epochs": model.map_epochs(loaded)}
-    return loaded | {"map_sources": model.map_sources(loaded)}
+    return load_tables(*model.MAP_EPOCH_TABLES, "topics") | data.view_inputs(views.MAP_TABLES)
 
 
 def change_days(real) -> list[date]:
