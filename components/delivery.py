@@ -42,10 +42,10 @@ from components.data import (
     read_package,
     read_shapes,
 )
-from components.i18n import column, state_names, t
+from components.i18n import t
 from components.icon_font import FONT_NAME, icon_font_subset
 from components.lite import lite_error, lite_page
-from components.model import border_segments, capital_points, capitals_body, drawn_states, shapes_version
+from components.model import border_segments, capitals_body, drawn_capitals, shapes_version, short_digest
 
 COMPRESSIBLE = (
     b"text/",
@@ -309,9 +309,7 @@ async def borders(request: Request) -> Response:
 @functools.lru_cache(maxsize=4)
 def _capitals(folder: Path, stamp: str, lang: str) -> bytes:
     """The capitals' rows in `lang` (maps.capitals_url), once per data version and language."""
-    states = read_package(folder)[1]["states"]
-    drawn = drawn_states(read_shapes(folder), state_names(states, lang))
-    return capitals_body(capital_points(states, drawn, column("capital", lang)))
+    return capitals_body(drawn_capitals(read_package(folder)[1]["states"], read_shapes(folder), lang))
 
 
 async def capitals(request: Request) -> Response:
@@ -322,7 +320,7 @@ async def capitals(request: Request) -> Response:
         body = await run_in_threadpool(_capitals, *data_stamp(), lang)
     except DataError:
         return Response(status_code=503, headers={"Cache-Control": "no-cache"})
-    kept = request.query_params.get("v") == hashlib.blake2b(body, digest_size=6).hexdigest()
+    kept = request.query_params.get("v") == short_digest(body)
     headers = {"Cache-Control": "public, immutable, max-age=31536000" if kept else "no-cache"}
     return Response(body, media_type="application/json", headers=headers)
 

@@ -178,8 +178,7 @@ def signed_by_day(
     state and 'AES'."""
     items = cooperation[["coop_id", "partner", "iso3"]]
     rows = _open_items(last_steps_by_day(history, days).merge(items, on="coop_id"), partner)
-    counts = pd.crosstab(rows["day"], rows["iso3"]) if len(rows) else pd.DataFrame()
-    return counts.reindex(index=[_day(day) for day in days], columns=[*AES_STATES, "AES"], fill_value=0)
+    return count_by(rows, "day", "iso3", [_day(day) for day in days], [*AES_STATES, "AES"])
 
 
 def source_type_counts(sources: pd.DataFrame) -> pd.Series:
@@ -324,10 +323,15 @@ def border_segments(features: list[dict]) -> list[dict]:
     return segments
 
 
+def short_digest(body: bytes) -> str:
+    """A short digest of a file the map fetches from its own URL: it names the URL, so a browser
+    may keep that file."""
+    return hashlib.blake2b(body, digest_size=6).hexdigest()
+
+
 def shapes_version(shapes: dict) -> str:
-    """A short digest of the shapes: it names their borders' URL, so a browser may keep that file."""
-    text = json.dumps(shapes, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+    """The short_digest of the shapes, which names their borders' URL."""
+    return short_digest(json.dumps(shapes, sort_keys=True, separators=(",", ":")).encode())
 
 
 def capital_points(states: pd.DataFrame, codes, label_column: str) -> pd.DataFrame:
@@ -829,8 +833,13 @@ def capitals_body(capitals: pd.DataFrame) -> bytes:
 
 
 def capitals_version(capitals: pd.DataFrame) -> str:
-    """A short digest of capitals_body: it names the capitals' URL, so a browser may keep that file."""
-    return hashlib.blake2b(capitals_body(capitals), digest_size=6).hexdigest()
+    """The short_digest of capitals_body, which names the capitals' URL."""
+    return short_digest(capitals_body(capitals))
+
+
+def drawn_capitals(states: pd.DataFrame, shapes: dict, lang: str) -> pd.DataFrame:
+    """The capitals of the states the map draws, named in `lang` (capital_points)."""
+    return capital_points(states, drawn_states(shapes, state_names(states, lang)), column("capital", lang))
 
 
 def map_sources(tables: dict) -> dict[str, dict[str, str]]:
@@ -841,7 +850,8 @@ def map_sources(tables: dict) -> dict[str, dict[str, str]]:
     borders = shapes_version(shapes)
     versions = {}
     for lang in LANGUAGES:
-        drawn = drawn_states(shapes, state_names(states, lang))
-        capitals = capital_points(states, drawn, column("capital", lang))
-        versions[lang] = {"borders": borders, "capitals": capitals_version(capitals)}
+        versions[lang] = {
+            "borders": borders,
+            "capitals": capitals_version(drawn_capitals(states, shapes, lang)),
+        }
     return versions
