@@ -557,6 +557,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Monthly counts of organised violence per state, with the chronology's milestones on the same time axis. The counts describe what happened before and after each milestone; they do not show that a milestone caused a change.",
         "Décomptes mensuels de la violence organisée par État, avec les jalons de la chronologie sur le même axe du temps. Les chiffres décrivent ce qui s'est passé avant et après chaque jalon ; ils ne montrent pas qu'un jalon a causé un changement.",
     ),
+    "security.version_inferred": (
+        "{version} (most likely: the files do not say)",
+        "{version} (très probablement : les fichiers ne le disent pas)",
+    ),
     "security.source_ucdp": (
         "Data: UCDP Georeferenced Event Dataset, version {version}, licence CC BY 4.0 (Uppsala Conflict Data Program). Cite: {citations}",
         "Données : UCDP Georeferenced Event Dataset, version {version}, licence CC BY 4.0 (Uppsala Conflict Data Program). À citer : {citations}",

@@ -711,7 +711,10 @@ def source_note(layout: str | None, file_name: str, resource: dict, lang: str) -
             "security.source_own", lang, name=escape_markdown(file_name), layout=t(f"layout.{layout}", lang)
         )
     citations = " — ".join(resource["x_citations"])
-    return t("security.source_ucdp", lang, version=resource["version"], citations=citations)
+    version = resource["version"]
+    if resource.get("x_version_inferred"):  # the files do not name their version: say so in `lang`
+        version = t("security.version_inferred", lang, version=version)
+    return t("security.source_ucdp", lang, version=version, citations=citations)
 
 
 def milestone_names(marks: pd.DataFrame, lang: str) -> dict[str, str]:

@@ -221,7 +221,7 @@ def test_conflict_events_match_the_provenance_yearly_totals(tables):
 def test_conflict_events_state_licence_citations_version_and_coverage():
     resource = next(r for r in PACKAGE["resources"] if r["name"] == "conflict_events")
     assert resource["licenses"][0]["name"] == "CC-BY-4.0"
-    assert resource["version"] == "GED 24.1 (most likely)"
+    assert (resource["version"], resource["x_version_inferred"]) == ("GED 24.1", True)
     assert [c.split(",")[0] for c in resource["x_citations"]] == ["Davies", "Sundberg"]
     assert resource["x_coverage"]["not_covered"] == ["NER"]
     assert (resource["x_coverage"]["start"], resource["x_coverage"]["end"]) == ("2020-01-01", "2023-12-31")

@@ -402,10 +402,12 @@ def test_the_security_page_states_its_source_and_coverage():
     at = run_page("security")
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
-    assert "GED 24.1 (most likely)" in captions and "CC BY 4.0" in captions
+    assert "GED 24.1 (most likely:" in captions and "CC BY 4.0" in captions
     assert "Sundberg" in captions and "Davies" in captions
     assert "Niger: not in the loaded data." in [w.value for w in at.warning]
     assert any("31 December 2023" in i.value for i in at.info)
+    french = " ".join(c.value for c in run_page("security", lang="fr").caption)
+    assert "GED 24.1 (très probablement" in french and "most likely" not in french
     assert at.pills(key="security.states").value == ["MLI", "BFA"]
     assert len(at.get("plotly_chart")) == 2
 

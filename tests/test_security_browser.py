@@ -47,7 +47,7 @@ def test_an_uploaded_export_gives_aggregates_and_a_link_that_says_so(server, bro
     try:
         fresh.open(link)
         assert fresh.page.get_by_text("used the reader's own file", exact=False).count() == 1
-        assert fresh.page.get_by_text("GED 24.1 (most likely)", exact=False).count() >= 1
+        assert fresh.page.get_by_text("GED 24.1 (most likely:", exact=False).count() >= 1
         assert fresh.outside == []
     finally:
         fresh.close()
