@@ -18,7 +18,7 @@ from components.config import (
     TOPIC_COLUMNS,
     WESTERN_ACTORS,
 )
-from components.display import header
+from components.display import header, reader_shown
 from components.i18n import column, state_names, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
@@ -343,14 +343,77 @@ def capital_points(states: pd.DataFrame, codes, label_column: str) -> pd.DataFra
 def standing_rows(status: pd.DataFrame, codes, names: dict[str, str], signed: pd.Series) -> pd.DataFrame:
     """Per drawn state, the AES states first then by name: code, name, ECOWAS status, AES membership
     and items signed with Russia (`signed`, from cooperation_signed_by)."""
-    rows = status[status["iso3"].isin(codes)].assign(
-        name=lambda f: f["iso3"].map(names),
-        russia_items=lambda f: f["iso3"].map(signed).fillna(0).astype(int),
-        order=lambda f: (~f["iso3"].isin(AES_STATES)).astype(int),
+    day = pd.Timestamp(0)
+    rows = standing_by_day(status.assign(day=day), codes, names, pd.DataFrame([signed], index=[day]))
+    return rows.drop(columns="day")
+
+
+def standing_by_day(status: pd.DataFrame, codes, names: dict[str, str], signed: pd.DataFrame) -> pd.DataFrame:
+    """standing_rows for every day of `status` (bloc_status_by_day) at once, `signed` a row per day
+    (signed_by_day): by day, then as standing_rows orders them, each row with its `day`."""
+    rows = status[status["iso3"].isin(codes)]
+    counts = signed.stack().reindex(pd.MultiIndex.from_arrays([rows["day"], rows["iso3"]]))
+    rows = rows.assign(
+        name=rows["iso3"].map(names),
+        russia_items=counts.fillna(0).astype(int).to_numpy(),
+        order=(~rows["iso3"].isin(AES_STATES)).astype(int),
     )
-    return rows.sort_values(["order", "name"])[
-        ["iso3", "name", "ecowas_status", "aes_member", "russia_items"]
+    return rows.sort_values(["day", "order", "name"])[
+        ["day", "iso3", "name", "ecowas_status", "aes_member", "russia_items"]
     ]
+
+
+# The forces table under the map: a marker's columns, the label and place in the reader's language.
+MAP_FORCE_COLUMNS = (
+    "actor",
+    "label",
+    "iso3",
+    "place",
+    "lat",
+    "lon",
+    "start",
+    "start_precision",
+    "size",
+    "source_ids",
+)
+
+
+def map_epoch_tables(tables: dict) -> dict:
+    """By language, the tables under the map for every epoch of map_epochs at once, in day order:
+    'states' (standing_by_day of the drawn states) and 'forces' (the markers' MAP_FORCE_COLUMNS),
+    each its rows with their `day` ('csv') and those rows as a reader's table shows them ('shown',
+    display.reader_shown, without the day). epoch_table picks one day's."""
+    epochs, result = tables["map_epochs"], {}
+    for lang in LANGUAGES:
+        names = state_names(tables["states"], lang)
+        markers = epochs["markers"]
+        listed = {
+            "states": standing_by_day(
+                epochs["status"], drawn_states(tables["shapes"], names), names, epochs["signed"]
+            ),
+            "forces": markers[
+                ["day", *(column(c, lang) if c in ("label", "place") else c for c in MAP_FORCE_COLUMNS)]
+            ],
+        }
+        result[lang] = {
+            name: {
+                "csv": frame.reset_index(drop=True),
+                "shown": reader_shown(frame.drop(columns="day"), lang, tables["labels"][lang]).reset_index(
+                    drop=True
+                ),
+            }
+            for name, frame in listed.items()
+        }
+    return result
+
+
+def epoch_table(table: dict, day) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """From one of map_epoch_tables' tables, the rows of the epoch `day` (epoch_day): as they are
+    (without the day) and as shown."""
+    days = table["csv"]["day"]
+    first, last = days.searchsorted(day, "left"), days.searchsorted(day, "right")
+    rows = table["csv"].iloc[first:last].drop(columns="day").reset_index(drop=True)
+    return rows, table["shown"].iloc[first:last].reset_index(drop=True)
 
 
 def forces_present(markers: pd.DataFrame, force_order) -> list[str]:
@@ -476,11 +539,16 @@ def map_epochs(tables: dict[str, pd.DataFrame]) -> dict:
     }
 
 
+def epoch_day(epochs: dict, day: date) -> pd.Timestamp:
+    """The epoch of map_epochs whose map is the map of `day`."""
+    return _day(map_epoch(epochs["days"], max(_day(day), epochs["days"][0])))
+
+
 def epoch_parts(epochs: dict, day: date) -> dict:
     """From map_epochs, the map's frames of `day`: its epoch's 'status', 'markers', 'signed' and
     'sanctioned', as bloc_status_on, presence_markers, cooperation_signed_by and sanctioned_on give
     them for `day`."""
-    epoch = _day(map_epoch(epochs["days"], max(_day(day), epochs["days"][0])))
+    epoch = epoch_day(epochs, day)
     return {
         "status": on_day(epochs["status"], epoch),
         "markers": on_day(epochs["markers"], epoch),

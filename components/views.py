@@ -20,7 +20,7 @@ from components.charts.counts import (
 from components.charts.timeline import bar_texts, timeline_chart
 from components.compat import deck_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
-from components.display import reader_shown, shown
+from components.display import shown
 from components.formatting import (
     cited_lines,
     escape_markdown,
@@ -43,7 +43,8 @@ from components.schema import enum_codes
 from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 
 # map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
-MAP_TABLES = ("states", "forces", "topics", "shapes", "labels", "map_epochs", "map_sources")
+# map_tables: the loader's model.map_epoch_tables.
+MAP_TABLES = ("states", "forces", "topics", "shapes", "labels", "map_epochs", "map_sources", "map_tables")
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
@@ -85,24 +86,8 @@ def map_view(
         conflict=conflict_layer,
     )
     forces = labels_of(tables["forces"], "force_id", lang)
-    listed = {
-        "states": model.standing_rows(status, drawn, names, signed),
-        "forces": markers[
-            [
-                "actor",
-                column("label", lang),
-                "iso3",
-                column("place", lang),
-                "lat",
-                "lon",
-                "start",
-                "start_precision",
-                "size",
-                "source_ids",
-            ]
-        ],
-    }
-    labels = tables["labels"][lang]
+    epoch = model.epoch_day(tables["map_epochs"], day)
+    listed = {name: model.epoch_table(table, epoch) for name, table in tables["map_tables"][lang].items()}
     return {
         "sanctioned": sanctioned,
         "conflict": conflict,
@@ -111,8 +96,8 @@ def map_view(
         "names": {code: names[code] for code in drawn},
         "tables": {
             # As Arrow, which st.dataframe sends as it is: converting a frame on every rerun costs more.
-            name: {"csv": frame, "shown": display.arrow_table(reader_shown(frame, lang, labels))}
-            for name, frame in listed.items()
+            name: {"csv": frame, "shown": display.arrow_table(reader)}
+            for name, (frame, reader) in listed.items()
         },
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
         "arcs": not arcs.empty,

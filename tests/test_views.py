@@ -20,7 +20,16 @@ def tables():
     return {
         **load_tables(),
         **data.view_inputs(
-            ("shapes", "source_texts", "labels", "milestones", "package", "map_epochs", "map_sources")
+            (
+                "shapes",
+                "source_texts",
+                "labels",
+                "milestones",
+                "package",
+                "map_epochs",
+                "map_sources",
+                "map_tables",
+            )
         ),
     }
 
