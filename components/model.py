@@ -340,17 +340,10 @@ def capital_points(states: pd.DataFrame, codes, label_column: str) -> pd.DataFra
     return pd.DataFrame({"lat": rows["capital_lat"], "lon": rows["capital_lon"], "label": rows[label_column]})
 
 
-def standing_rows(status: pd.DataFrame, codes, names: dict[str, str], signed: pd.Series) -> pd.DataFrame:
-    """Per drawn state, the AES states first then by name: code, name, ECOWAS status, AES membership
-    and items signed with Russia (`signed`, from cooperation_signed_by)."""
-    day = pd.Timestamp(0)
-    rows = standing_by_day(status.assign(day=day), codes, names, pd.DataFrame([signed], index=[day]))
-    return rows.drop(columns="day")
-
-
 def standing_by_day(status: pd.DataFrame, codes, names: dict[str, str], signed: pd.DataFrame) -> pd.DataFrame:
-    """standing_rows for every day of `status` (bloc_status_by_day) at once, `signed` a row per day
-    (signed_by_day): by day, then as standing_rows orders them, each row with its `day`."""
+    """Per day of `status` (bloc_status_by_day) and drawn state: code, name, ECOWAS status, AES
+    membership and items signed with Russia (`signed`, a row per day: signed_by_day), each row with
+    its `day`; by day, then the AES states first, then by name."""
     rows = status[status["iso3"].isin(codes)]
     counts = signed.stack().reindex(pd.MultiIndex.from_arrays([rows["day"], rows["iso3"]]))
     rows = rows.assign(
@@ -547,9 +540,10 @@ def epoch_day(epochs: dict, day: date) -> pd.Timestamp:
 def epoch_parts(epochs: dict, day: date) -> dict:
     """From map_epochs, the map's frames of `day`: its epoch's 'status', 'markers', 'signed' and
     'sanctioned', as bloc_status_on, presence_markers, cooperation_signed_by and sanctioned_on give
-    them for `day`."""
+    them for `day`, and the epoch's own 'day' (epoch_day)."""
     epoch = epoch_day(epochs, day)
     return {
+        "day": epoch,
         "status": on_day(epochs["status"], epoch),
         "markers": on_day(epochs["markers"], epoch),
         "signed": epochs["signed"].loc[epoch],

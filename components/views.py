@@ -86,8 +86,9 @@ def map_view(
         conflict=conflict_layer,
     )
     forces = labels_of(tables["forces"], "force_id", lang)
-    epoch = model.epoch_day(tables["map_epochs"], day)
-    listed = {name: model.epoch_table(table, epoch) for name, table in tables["map_tables"][lang].items()}
+    listed = {
+        name: model.epoch_table(table, parts["day"]) for name, table in tables["map_tables"][lang].items()
+    }
     return {
         "sanctioned": sanctioned,
         "conflict": conflict,

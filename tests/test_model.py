@@ -467,7 +467,7 @@ def test_search_rows_matches_any_cell_ignoring_case():
     assert model.search_rows(table, "(.*").empty  # text, never a pattern
 
 
-def test_standing_rows_put_the_aes_first_then_names():
+def test_standing_by_day_puts_the_aes_first_then_names_on_each_day():
     status = pd.DataFrame(
         {
             "iso3": ["SEN", "NER", "MLI", "DZA"],
@@ -475,10 +475,14 @@ def test_standing_rows_put_the_aes_first_then_names():
             "aes_member": [False, True, True, False],
         }
     )
+    first, second = pd.Timestamp("2024-01-01"), pd.Timestamp("2025-01-01")
+    days = pd.concat([status.assign(day=second), status.assign(day=first)])
+    signed = pd.DataFrame([{"MLI": 1}, {"MLI": 4, "NER": 2}], index=[first, second])
     names = {"SEN": "Senegal", "NER": "Niger", "MLI": "Mali", "DZA": "Algeria"}
-    rows = model.standing_rows(status, ["MLI", "NER", "SEN", "DZA"], names, pd.Series({"MLI": 4}))
-    assert list(rows["iso3"]) == ["MLI", "NER", "DZA", "SEN"]
-    assert list(rows["russia_items"]) == [4, 0, 0, 0]
+    rows = model.standing_by_day(days, ["MLI", "NER", "SEN", "DZA"], names, signed)
+    assert list(rows["day"]) == [first] * 4 + [second] * 4
+    assert list(rows["iso3"]) == ["MLI", "NER", "DZA", "SEN"] * 2
+    assert list(rows["russia_items"]) == [1, 0, 0, 0, 4, 2, 0, 0]
 
 
 def test_composition_counts_group_area_instrument_and_status():
