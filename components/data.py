@@ -10,12 +10,21 @@ import pandas as pd
 import streamlit as st
 
 from components import display
-from components.config import LANGUAGES
+from components.config import DATA_END, LANGUAGES
 from components.conflict_files import Upload, read_export
 from components.display import code_labels
 from components.formatting import source_texts
 from components.icon_font import FONT_NAME
-from components.model import MAP_EPOCH_TABLES, map_epoch_tables, map_epochs, map_sources
+from components.model import (
+    BAR_SOURCE_TABLES,
+    MAP_EPOCH_TABLES,
+    every_bar,
+    map_epoch_tables,
+    map_epochs,
+    map_sources,
+    phase_periods,
+    with_lanes,
+)
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, milestones, ucdp_events
 from components.security_codes import MILESTONES
@@ -194,6 +203,13 @@ DERIVED = {
     "map_sources": (map_sources, ("states", "shapes")),
     "map_tables": (map_epoch_tables, ("map_epochs", "states", "shapes", "labels")),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
+    # the timeline's: every duration bar unclipped, the phases up to the data's end, events by lane
+    "bars": (every_bar, BAR_SOURCE_TABLES),
+    "phase_periods": (
+        lambda tables: phase_periods(tables["phases"], tables["events"], DATA_END),
+        ("phases", "events"),
+    ),
+    "lane_events": (lambda tables: with_lanes(tables["events"]), ("events",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (
         lambda tables: {lang: source_texts(tables["sources"], lang) for lang in LANGUAGES},

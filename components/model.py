@@ -559,10 +559,15 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, stat
     from in its table (BAR_TABLES), earliest first.
 
     With `states`, only the bars of those states, and every bar of the bloc's lane."""
+    return clipped_bars(every_bar(tables), first, last, states)
+
+
+def clipped_bars(every: list[tuple], first: date, last: date, states=None) -> pd.DataFrame:
+    """duration_bars from `every` bar (every_bar, computed once per data version)."""
     first, last = _day(first), _day(last)
     kept = []
     # Plain Python over a few dozen rows: with pandas' per-call overhead this took three times as long.
-    for lane, kind, key, iso3, start, end, bar_id, rows in _every_bar(tables):
+    for lane, kind, key, iso3, start, end, bar_id, rows in every:
         end = last if pd.isna(end) else end
         if not (end >= first and start <= last):  # NaT compares False: a bar without a start is left out
             continue
@@ -575,7 +580,10 @@ def duration_bars(tables: dict[str, pd.DataFrame], first: date, last: date, stat
     return bars
 
 
-def _every_bar(tables: dict[str, pd.DataFrame]) -> list[tuple]:
+BAR_SOURCE_TABLES = ("presence", "memberships", "sanctions", "events", "leaders")  # what every_bar reads
+
+
+def every_bar(tables: dict[str, pd.DataFrame]) -> list[tuple]:
     """Every duration bar unclipped, as a tuple of BAR_COLUMNS ('end' NaT while it lasts): forces by
     actor and state, then suspensions, sanctions and leaders in their tables' order."""
     presence = sorted(tables["presence"].itertuples(), key=lambda row: (row.actor, row.iso3, row.start))

@@ -46,10 +46,9 @@ from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 # map_tables: the loader's model.map_epoch_tables.
 MAP_TABLES = ("states", "forces", "topics", "shapes", "labels", "map_epochs", "map_sources", "map_tables")
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
-TIMELINE_TABLES = (
-    *("states", "events", "phases", "forces", "sources"),
-    *("presence", "memberships", "sanctions", "leaders"),  # what lasted: model.duration_bars
-)
+# lane_events, bars, phase_periods: the loader's model.with_lanes, model.every_bar and
+# model.phase_periods, once per data version.
+TIMELINE_TABLES = ("states", "forces", "sources", "lane_events", "bars", "phase_periods")
 
 
 def event_days(tables: dict) -> pd.Series:
@@ -190,7 +189,7 @@ def timeline_view(
     what the period overview lists (period_part), the figure's spec and the ids of the duration
     bars drawn (their details: timeline_catalogue). With `conflict` (security.Conflict), each state
     lane carries its monthly deaths."""
-    events = model.with_lanes(model.filter_events(tables["events"], *period, **chosen))
+    events = model.filter_events(tables["lane_events"], *period, **chosen)
     summary = model.timeline_summary(events, categories)
     view = {
         "events": model.event_rows(events, lang),
@@ -199,11 +198,12 @@ def timeline_view(
     }
     if summary is None:
         return view | {"figure": None, "bars": []}
-    bars = model.duration_bars(tables, *period, chosen.get("states"))
-    phases = model.phase_periods(tables["phases"], tables["events"], DATA_END)
+    bars = model.clipped_bars(tables["bars"], *period, chosen.get("states"))
     labels = bar_labels(tables, lang)
     deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
-    figure = timeline_chart(events, bars, phases, tables["sources"], labels, categories, period, lang, deaths)
+    figure = timeline_chart(
+        events, bars, tables["phase_periods"], tables["sources"], labels, categories, period, lang, deaths
+    )
     return view | {"figure": figure.to_dict(), "bars": list(bars["bar_id"])}
 
 
@@ -230,7 +230,7 @@ def bar_labels(tables: dict, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, "topics", "labels")
+TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, *model.BAR_SOURCE_TABLES, "topics", "labels")
 
 
 def timeline_catalogue(tables: dict, lang: str) -> dict:
@@ -238,8 +238,8 @@ def timeline_catalogue(tables: dict, lang: str) -> dict:
     every duration bar the period controls can reach ('bars', bar_details), every event as its
     table lists it ('rows': model.event_rows as a reader reads it, indexed by event id) and the
     topics' labels by code ('topics')."""
-    bars = model.duration_bars(tables, *PERIOD)
-    events = model.with_lanes(tables["events"])
+    bars = model.clipped_bars(tables["bars"], *PERIOD)
+    events = tables["lane_events"]
     named = reader_table(model.event_rows(events, lang), tables["sources"], lang)
     rows = display.shown(named, lang, tables["labels"][lang]).set_axis(events["event_id"])
     return {

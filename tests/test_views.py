@@ -6,9 +6,11 @@ import random
 from datetime import date, timedelta
 
 import pandas as pd
+import plotly.io
 import pytest
 
 from components import data, display, model, views
+from components.charts.timeline import timeline_chart
 from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import cached_view, load_tables
 from components.formatting import reader_table
@@ -17,21 +19,8 @@ from components.i18n import t
 
 @pytest.fixture(scope="module")
 def tables():
-    return {
-        **load_tables(),
-        **data.view_inputs(
-            (
-                "shapes",
-                "source_texts",
-                "labels",
-                "milestones",
-                "package",
-                "map_epochs",
-                "map_sources",
-                "map_tables",
-            )
-        ),
-    }
+    """Every table, and every input the loader derives from them, as views are handed them."""
+    return {**load_tables(), **data.view_inputs(("shapes", "package", *data.DERIVED))}
 
 
 def test_the_epoch_of_a_day_is_the_last_change_before_it():
@@ -93,6 +82,37 @@ def test_a_timeline_view_of_nothing_has_no_figure(tables):
     chosen = {"states": ["NER"], "categories": ["coup"], "topics": []}
     view = views.timeline_view(tables, (date(2020, 8, 19), date(2020, 8, 20)), chosen, ["coup"], "en")
     assert view["summary"] is None and view["figure"] is None and view["events"].empty
+
+
+def sent(figure) -> dict:
+    """A figure (or its spec) as st.plotly_chart sends it to the browser, decoded."""
+    return json.loads(plotly.io.to_json(figure, validate=False))
+
+
+def test_the_timeline_view_draws_what_the_model_gives_for_its_controls(tables):
+    """The view reads what the loader derived once (every bar, the phases, the events' lanes): its
+    events, bars and figure are those the model's own functions give for each of a fixed-seed sample
+    of controls."""
+    categories = data.load_codes("events", "category")
+    events, rng = model.with_lanes(tables["events"]), random.Random(3)
+    phases = model.phase_periods(tables["phases"], tables["events"], DATA_END)
+    for _ in range(30):
+        first = FIRST_COUP + timedelta(days=rng.randrange(1600))
+        period = (first, min(first + timedelta(days=rng.randrange(1, 1700)), PERIOD_END))
+        chosen = {"states": rng.sample(["MLI", "BFA", "NER"], rng.randint(0, 2)), "topics": []}
+        chosen["categories"] = rng.sample(categories, rng.randint(0, 3))
+        lang = rng.choice(["en", "fr"])
+        view = views.timeline_view(tables, period, chosen, categories, lang)
+        shown = model.filter_events(events, *period, **chosen)
+        assert view["events"].equals(model.event_rows(shown, lang))
+        if shown.empty:
+            assert view["figure"] is None
+            continue
+        bars = model.duration_bars(tables, *period, chosen["states"])
+        assert view["bars"] == list(bars["bar_id"])
+        labels = views.bar_labels(tables, lang)
+        figure = timeline_chart(shown, bars, phases, tables["sources"], labels, categories, period, lang)
+        assert sent(view["figure"]) == sent(figure)
 
 
 ALL = {"states": [], "categories": [], "topics": []}
