@@ -5,6 +5,7 @@
 | `go.Figure(_validate=False)` | plotly | per-property validation took most of a page's rerun; tests validate every builder's figure in full |
 | `pydeck.bindings.json_tools.default_serialize` | pydeck | pydeck indents its JSON, which triples the bytes and forces Python's slow encoder |
 | a figure that is only its `to_dict()` for `st.plotly_chart` | plotly, streamlit | a cached figure is handed out as its spec; Streamlit reads a figure only through `to_dict()` |
+| `_plotly_utils.utils.convert_to_base64` | plotly | a figure's spec is made without the figure (a fifth of a timeline view's time), in the form `to_dict()` gives |
 | a deck's `_tooltip`; a prebuilt deck for `st.pydeck_chart` | pydeck, streamlit | a cached map is handed out as JSON; Streamlit asks a deck only for `to_json()` and `_tooltip` |
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
 | `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
@@ -15,11 +16,14 @@ tests/test_compat.py checks each against the installed versions and fails loudly
 pyproject.toml bounds the versions they were tested with.
 """
 
+import functools
 import json
 from types import SimpleNamespace
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import pydeck as pdk
+from _plotly_utils.utils import convert_to_base64
 from pydeck.bindings.json_tools import default_serialize
 from starlette.formparsers import MultiPartParser
 
@@ -36,6 +40,21 @@ def compact_json(value) -> str:
     return json.dumps(
         value, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
+
+
+def figure_spec(traces: list[dict], layout: dict) -> dict:
+    """What unchecked_figure(traces, layout).to_dict() gives, without building the figure: the
+    default template in the layout, numeric arrays in plotly's base64 form. Takes over `traces`."""
+    spec = {"data": traces, "layout": layout}
+    convert_to_base64(spec)
+    spec["layout"] = {**layout, "template": _default_template()}
+    return spec
+
+
+@functools.cache
+def _default_template() -> dict:
+    """The template a new figure takes, as to_dict() writes it."""
+    return pio.templates[pio.templates.default].to_plotly_json()
 
 
 class CompactDeck(pdk.Deck):

@@ -17,8 +17,8 @@ from components.charts.counts import (
     quarterly_chart,
     topic_heatmap,
 )
-from components.charts.timeline import bar_texts, timeline_chart
-from components.compat import deck_spec
+from components.charts.timeline import bar_texts, timeline_parts
+from components.compat import deck_spec, figure_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
 from components.display import shown
 from components.formatting import (
@@ -201,10 +201,10 @@ def timeline_view(
     bars = model.clipped_bars(tables["bars"], *period, chosen.get("states"))
     labels = bar_labels(tables, lang)
     deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
-    figure = timeline_chart(
+    parts = timeline_parts(
         events, bars, tables["phase_periods"], tables["sources"], labels, categories, period, lang, deaths
     )
-    return view | {"figure": figure.to_dict(), "bars": list(bars["bar_id"])}
+    return view | {"figure": figure_spec(*parts), "bars": list(bars["bar_id"])}
 
 
 def period_part(events: pd.DataFrame, categories, lang: str) -> dict:

@@ -22,6 +22,27 @@ def test_plotly_builds_an_unvalidated_figure_from_plain_dicts():
     assert figure.layout.height == 100
 
 
+def test_a_figure_spec_is_what_the_figure_itself_gives():
+    import numpy as np
+    import pandas as pd
+    import plotly.io
+
+    def traces() -> list[dict]:  # made afresh: figure_spec takes over what it is given
+        days = pd.Series(pd.to_datetime(["2023-07-26", "2024-01-28"]))
+        return [
+            {"type": "scatter", "x": days, "y": np.array([1.5, -2.0]), "customdata": ["a", "b"]},
+            {"type": "bar", "base": days.dt.strftime("%Y-%m-%d"), "x": (days - days[0]).dt.total_seconds()},
+        ]
+
+    layout = {"height": 300, "xaxis": {"range": [pd.Timestamp("2023-01-01"), pd.Timestamp("2025-01-01")]}}
+    spec = compat.figure_spec(traces(), dict(layout))
+    assert spec["data"][0]["y"]["bdata"]  # numeric arrays in plotly's binary form, as to_dict() sends them
+    assert spec["layout"]["template"]
+    figure = compat.unchecked_figure(traces(), dict(layout))
+    sent = [json.loads(plotly.io.to_json(f, validate=False)) for f in (spec, figure)]
+    assert sent[0] == sent[1]  # as the browser reads them: keys in another order
+
+
 def test_pydeck_serialises_a_deck_compactly_with_its_own_default():
     layer = pdk.Layer("ScatterplotLayer", [{"lon": 1, "lat": 2}], get_position=["lon", "lat"], id="dots")
     deck = compat.CompactDeck(layers=[layer], map_provider=None, map_style=compat.NO_BASEMAP)

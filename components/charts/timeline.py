@@ -473,7 +473,7 @@ def timeline_layout(layout: dict, lanes: list[str], x_range, phase_rows: int, le
     )
 
 
-def timeline_chart(
+def timeline_parts(
     events: pd.DataFrame,
     bars: pd.DataFrame,
     phases: pd.DataFrame,
@@ -483,8 +483,8 @@ def timeline_chart(
     period: tuple,
     lang: str,
     deaths: dict | None = None,
-) -> go.Figure:
-    """Lanes of events (colour: category, symbol: date precision), duration bars, phases, milestones,
+) -> tuple[list[dict], dict]:
+    """The traces and layout of the timeline figure (timeline_chart): lanes of events (colour: category, symbol: date precision), duration bars, phases, milestones,
     and with `deaths` (see band_traces) each state's monthly deaths under its lane.
 
     `events` carries a `lane` column (model.with_lanes); `bars` comes from model.duration_bars with
@@ -518,4 +518,9 @@ def timeline_chart(
         *marks,
         *bar_labels(bars, layout["bar_y"], placed_bars),
     ]
-    return unchecked_figure(traces, figure)
+    return traces, figure
+
+
+def timeline_chart(*args, **kwargs) -> go.Figure:
+    """The timeline figure of timeline_parts(*args, **kwargs)."""
+    return unchecked_figure(*timeline_parts(*args, **kwargs))
