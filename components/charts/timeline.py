@@ -73,14 +73,17 @@ def place_milestones(
     """Per lane, how many label rows it needs and the row of its name (at the left, in the first
     row with room); per milestone given a place, its row and anchor ('right': it ends at the
     marker, tried first so that the next marker finds room after it; 'left': it starts there)."""
+    marks = events[events["milestone"]].sort_values("date", kind="stable")
+    by_lane: dict[str, list[tuple]] = {}  # one pass: a filter per lane copied every column each time
+    for event_id, lane, day, short in zip(
+        marks["event_id"], marks["lane"], marks["date"], marks[column("short", lang)], strict=True
+    ):
+        if short:
+            by_lane.setdefault(lane, []).append((event_id, day, short))
     rows_of, placed = {}, {}
     for lane in lanes:
         rows: list[list] = []
-        marks = events[events["milestone"] & (events["lane"] == lane)].sort_values("date", kind="stable")
-        shorts = marks[column("short", lang)]
-        for event_id, day, short in zip(marks["event_id"], marks["date"], shorts, strict=True):
-            if not short:
-                continue
+        for event_id, day, short in by_lane.get(lane, []):
             x, width = to_px(day, x_range), text_width(short, LABEL_SIZE) + 4  # the box's padding
             spot = first_fit(rows, [(x + 4 - width, x + 4), (x - 4, x - 4 + width)], MAX_LABEL_ROWS, x)
             if spot is not None:
@@ -175,8 +178,8 @@ def bar_traces(bars: pd.DataFrame, bar_y: pd.Series, texts: list[list[str]], lan
     bar = dict(
         type="bar",
         y=bar_y.to_numpy(),
-        base=bars["start"].dt.strftime("%Y-%m-%d"),
-        x=(bars["end"] - bars["start"]).dt.total_seconds() * 1000,
+        base=bars["start"].dt.strftime("%Y-%m-%d").tolist(),
+        x=((bars["end"] - bars["start"]).dt.total_seconds() * 1000).to_numpy(),
         orientation="h",
         width=BAR_ROW * 0.75,
         # See-through, so that the dark labels on top stay readable; the full-colour outline keeps
@@ -222,37 +225,38 @@ def event_traces(
     """One marker trace per category present, in the order of `categories`: colour by category,
     symbol by date precision, the event id as customdata for clicks."""
     publishers = dict(zip(sources["source_id"], sources["publisher"], strict=True))
+    # Each category's rows by position in plain arrays: a filter per category copied every column,
+    # and plotly looks longer at a Series than at an array or a list.
+    at = events.groupby("category", sort=False).indices
+    names = ("event_id", "date", "date_precision", "lane", "source_ids", column("title", lang))
+    ids, days, precisions, lanes, cited, titles = (events[name].to_numpy() for name in names)
+    stamps = events["date"].tolist()  # Timestamps, for the words; `days` is what plotly is given
     traces = []
     for category in categories:
-        rows = events[events["category"] == category]
-        if rows.empty:
+        if category not in at:
             continue
+        rows = at[category]
         colour = CATEGORY_COLOURS[category]
         hover = [
-            f"{title}<br>{format_date(day, precision, lang)} ({t(f'common.precision.{precision}', lang)})"
-            f"<br>{', '.join(dict.fromkeys(publishers.get(s, s) for s in ids))}"
-            for title, day, precision, ids in zip(
-                rows[column("title", lang)],
-                rows["date"],
-                rows["date_precision"],
-                rows["source_ids"],
-                strict=True,
-            )
+            f"{titles[i]}<br>{format_date(stamps[i], precisions[i], lang)} "
+            f"({t(f'common.precision.{precisions[i]}', lang)})"
+            f"<br>{', '.join(dict.fromkeys(publishers.get(s, s) for s in cited[i]))}"
+            for i in rows
         ]
         traces.append(
             dict(
                 type="scatter",
-                x=rows["date"],
-                # An array, as plotly packs it in binary; not Series.map, half a ms a call.
-                y=np.array([event_y[lane] for lane in rows["lane"]]),
+                x=days[rows],
+                # An array, as plotly packs it in binary.
+                y=np.array([event_y[lanes[i]] for i in rows]),
                 mode="markers",
                 marker={
                     "color": colour,
                     "size": 12,
-                    "symbol": [PRECISION_SYMBOLS[p] for p in rows["date_precision"]],
+                    "symbol": [PRECISION_SYMBOLS[precisions[i]] for i in rows],
                     "line": {"width": 1.5, "color": colour},
                 },
-                customdata=rows["event_id"],
+                customdata=ids[rows].tolist(),
                 hovertext=hover,
                 hoverinfo="text",
                 name=t(f"category.{category}", lang),
