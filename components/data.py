@@ -185,12 +185,13 @@ def _checked_package(folder: str, stamp: str) -> dict:
     return package
 
 
-# Views are small next to the tables; a few hundred per process cover every day and filter that
-# readers commonly ask for.
-VIEW_ENTRIES = 512
+# A few hundred views per process cover every day and filter that readers commonly ask for; the
+# bytes bound the memory (a map view takes about 300 KB, a timeline's 150 KB), the least recently
+# used going first, so that a crowd trying every control levels memory off instead of raising it.
+VIEW_ENTRIES, VIEW_BYTES = 512, "64MiB"
 
 
-@st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
+@st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES, max_size=VIEW_BYTES)
 def _view(folder: str, stamp: str, name: str, _compute, tables: tuple[str, ...], args: tuple):
     """`_compute(inputs, *args)` for one data version; `name` stands for `_compute` in the key."""
     return _compute(_inputs(folder, stamp, tables), *args)
@@ -368,7 +369,7 @@ def conflict_view(
     return _conflict_view(str(folder), _stamp(folder), source, name, compute, tuple(tables), conflict, args)
 
 
-@st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES)
+@st.cache_data(show_spinner=False, max_entries=VIEW_ENTRIES, max_size=VIEW_BYTES)
 def _conflict_view(
     folder: str, stamp: str, source: str, name: str, _compute, tables: tuple[str, ...], _conflict, args: tuple
 ):

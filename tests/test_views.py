@@ -222,6 +222,20 @@ def test_a_view_is_computed_once_per_data_version_and_arguments(data_copy):
     assert data.VIEW_ENTRIES >= 256
 
 
+def test_views_past_the_cache_s_bytes_push_out_the_least_recently_used():
+    calls = []
+
+    def compute(loaded, n):
+        calls.append(n)
+        return bytes(20 * 2**20)  # 20 MiB: four are more than the cache keeps
+
+    for n in (1, 2, 3, 1, 4):  # 1 read again: 2 is now the least recently used
+        cached_view("test-bytes", compute, (), n)
+    cached_view("test-bytes", compute, (), 1)
+    cached_view("test-bytes", compute, (), 2)
+    assert calls == [1, 2, 3, 4, 2]
+
+
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_the_overview_view_writes_its_headline_and_states_in_the_language(tables, lang):
     view = views.overview_view(tables, lang, FIRST_COUP, MOSCOW_CONSULTATIONS)
