@@ -23,6 +23,7 @@ from components.model import (
     map_epochs,
     map_sources,
     phase_periods,
+    publishers,
     with_lanes,
 )
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
@@ -211,6 +212,7 @@ DERIVED = {
         ("phases", "events"),
     ),
     "lane_events": (lambda tables: with_lanes(tables["events"]), ("events",)),
+    "publishers": (lambda tables: publishers(tables["sources"]), ("sources",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (
         lambda tables: {lang: source_texts(tables["sources"], lang) for lang in LANGUAGES},

@@ -444,6 +444,11 @@ def event_lane(category: str, states: tuple, actors: tuple) -> str:
     return own[0] if len(own) == 1 and "AES" not in states else "AES"
 
 
+def publishers(sources: pd.DataFrame) -> dict[str, str]:
+    """Each source's publisher, by source id."""
+    return dict(zip(sources["source_id"], sources["publisher"], strict=True))
+
+
 def with_lanes(events: pd.DataFrame) -> pd.DataFrame:
     """The events with a `lane` column."""
     lanes = [

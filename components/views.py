@@ -46,9 +46,9 @@ from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 # map_tables: the loader's model.map_epoch_tables.
 MAP_TABLES = ("states", "forces", "topics", "shapes", "labels", "map_epochs", "map_sources", "map_tables")
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
-# lane_events, bars, phase_periods: the loader's model.with_lanes, model.every_bar and
-# model.phase_periods, once per data version.
-TIMELINE_TABLES = ("states", "forces", "sources", "lane_events", "bars", "phase_periods")
+# lane_events, bars, phase_periods, publishers: the loader's model.with_lanes, model.every_bar,
+# model.phase_periods and model.publishers, once per data version.
+TIMELINE_TABLES = ("states", "forces", "lane_events", "bars", "phase_periods", "publishers")
 
 
 def event_days(tables: dict) -> pd.Series:
@@ -202,7 +202,7 @@ def timeline_view(
     labels = bar_labels(tables, lang)
     deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
     parts = timeline_parts(
-        events, bars, tables["phase_periods"], tables["sources"], labels, categories, period, lang, deaths
+        events, bars, tables["phase_periods"], tables["publishers"], labels, categories, period, lang, deaths
     )
     return view | {"figure": figure_spec(*parts), "bars": list(bars["bar_id"])}
 
@@ -230,7 +230,7 @@ def bar_labels(tables: dict, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, *model.BAR_SOURCE_TABLES, "topics", "labels")
+TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, *model.BAR_SOURCE_TABLES, "sources", "topics", "labels")
 
 
 def timeline_catalogue(tables: dict, lang: str) -> dict:

@@ -25,7 +25,7 @@ def build(tables, lang="en", period=(FIRST_COUP, PERIOD_END), deaths=None, **fil
     phases = model.phase_periods(tables["phases"], tables["events"], PERIOD_END)
     labels = {"states": STATE_NAMES, "forces": labels_of(tables["forces"], "force_id", lang)}
     figure = timeline.timeline_chart(
-        events, bars, phases, tables["sources"], labels, CATEGORIES, period, lang, deaths
+        events, bars, phases, model.publishers(tables["sources"]), labels, CATEGORIES, period, lang, deaths
     )
     return figure, events
 

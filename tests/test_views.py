@@ -111,7 +111,8 @@ def test_the_timeline_view_draws_what_the_model_gives_for_its_controls(tables):
         bars = model.duration_bars(tables, *period, chosen["states"])
         assert view["bars"] == list(bars["bar_id"])
         labels = views.bar_labels(tables, lang)
-        figure = timeline_chart(shown, bars, phases, tables["sources"], labels, categories, period, lang)
+        cited = model.publishers(tables["sources"])
+        figure = timeline_chart(shown, bars, phases, cited, labels, categories, period, lang)
         assert sent(view["figure"]) == sent(figure)
 
 

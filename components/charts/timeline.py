@@ -220,11 +220,10 @@ def bar_labels(bars: pd.DataFrame, bar_y: pd.Series, placed: list) -> list[dict]
 
 
 def event_traces(
-    events: pd.DataFrame, event_y: dict[str, float], categories, sources: pd.DataFrame, lang: str
+    events: pd.DataFrame, event_y: dict[str, float], categories, publishers: dict[str, str], lang: str
 ) -> list[dict]:
     """One marker trace per category present, in the order of `categories`: colour by category,
     symbol by date precision, the event id as customdata for clicks."""
-    publishers = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     # Each category's rows by position in plain arrays: a filter per category copied every column,
     # and plotly looks longer at a Series than at an array or a list.
     at = events.groupby("category", sort=False).indices
@@ -481,19 +480,21 @@ def timeline_parts(
     events: pd.DataFrame,
     bars: pd.DataFrame,
     phases: pd.DataFrame,
-    sources: pd.DataFrame,
+    publishers: dict[str, str],
     labels: dict[str, dict[str, str]],
     categories,
     period: tuple,
     lang: str,
     deaths: dict | None = None,
 ) -> tuple[list[dict], dict]:
-    """The traces and layout of the timeline figure (timeline_chart): lanes of events (colour: category, symbol: date precision), duration bars, phases, milestones,
-    and with `deaths` (see band_traces) each state's monthly deaths under its lane.
+    """The traces and layout of the timeline figure (timeline_chart): lanes of events (colour:
+    category, symbol: date precision, the publishers cited on hover), duration bars, phases,
+    milestones, and with `deaths` (see band_traces) each state's monthly deaths under its lane.
 
     `events` carries a `lane` column (model.with_lanes); `bars` comes from model.duration_bars with
-    a `bar_id` column; `phases` from model.phase_periods; `labels` holds the 'states' and 'forces'
-    names by code and `categories` the category codes in order. Only lanes holding an event or a
+    a `bar_id` column; `phases` from model.phase_periods; `publishers` names each source's
+    publisher by id (model.publishers); `labels` holds the 'states' and 'forces' names by code and
+    `categories` the category codes in order. Only lanes holding an event or a
     bar are drawn; labels are laid out for the narrowest plot (charts.labels) and never overlap.
     """
     # The columns drawn, taken once: each filter below copies every column it keeps.
@@ -510,7 +511,7 @@ def timeline_parts(
     traces = [
         *(band_traces(deaths, layout["bands"], lang) if deaths else []),
         *bar_traces(bars, layout["bar_y"], texts, lang),
-        *event_traces(events, layout["events"], categories, sources, lang),
+        *event_traces(events, layout["events"], categories, publishers, lang),
     ]
     phase_rows = 1 + max((spot[0] for spot in placed_phases if spot), default=0)
     legend = [trace["name"] for trace in traces if trace.get("showlegend", True)]
