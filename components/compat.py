@@ -16,6 +16,7 @@ pyproject.toml bounds the versions they were tested with.
 """
 
 import json
+import re
 from types import SimpleNamespace
 
 import plotly.graph_objects as go
@@ -31,11 +32,44 @@ def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+class RawJSON:
+    """A value already written as JSON text (compact_json), which compact_json puts in as it is: a
+    part of the deck that every map shares is serialised once, not on every map."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+# What compact_json writes first in place of the n-th RawJSON: a string no data holds (a NUL,
+# which JSON escapes as \u0000), replaced by the text afterwards.
+SPLICE_MARK = "\0raw:"
+SPLICED = re.compile(r'"\\u0000raw:(\d+)"')
+
+
 def compact_json(value) -> str:
-    """A deck or layer as pydeck serialises it, without indentation, with the C JSON encoder."""
-    return json.dumps(
-        value, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    """A deck or layer as pydeck serialises it, without indentation, with the C JSON encoder; each
+    RawJSON inside it as its text."""
+    texts = []
+
+    def default(item):
+        if isinstance(item, RawJSON):
+            texts.append(item.text)
+            return f"{SPLICE_MARK}{len(texts) - 1}"
+        return default_serialize(item)
+
+    text = json.dumps(value, default=default, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if not texts:
+        return text
+    parts = SPLICED.split(text)
+    parts[1::2] = [texts[int(index)] for index in parts[1::2]]
+    return "".join(parts)
+
+
+def raw_json(value) -> RawJSON:
+    """`value` written once as compact_json's text, to be put into a deck as it is."""
+    return RawJSON(compact_json(value))
 
 
 class CompactDeck(pdk.Deck):

@@ -15,7 +15,14 @@ from components.conflict_files import Upload, read_export
 from components.display import code_labels
 from components.formatting import source_texts
 from components.icon_font import FONT_NAME
-from components.model import MAP_EPOCH_TABLES, map_epoch_tables, map_epochs, map_sources
+from components.model import (
+    MAP_EPOCH_TABLES,
+    map_epoch_tables,
+    map_epochs,
+    map_outlines,
+    map_shapes,
+    map_sources,
+)
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, milestones, ucdp_events
 from components.security_codes import MILESTONES
@@ -193,6 +200,8 @@ DERIVED = {
     "map_epochs": (map_epochs, MAP_EPOCH_TABLES),
     "map_sources": (map_sources, ("states", "shapes")),
     "map_tables": (map_epoch_tables, ("map_epochs", "states", "shapes", "labels")),
+    "map_shapes": (map_shapes, ("shapes",)),
+    "map_outlines": (map_outlines, ("map_epochs", "shapes")),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (

@@ -21,7 +21,7 @@ from components.config import (
 )
 from components.formatting import since_words
 from components.i18n import column, t
-from components.model import LABEL_SIZE, border_segments
+from components.model import LABEL_SIZE
 
 LAYERS = MAP_LAYERS
 MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
@@ -128,10 +128,10 @@ def borders_layer(version: str) -> pdk.Layer:
     return outline_layer(f"./{BORDERS_PATH}?v={version}", "borders", [255, 255, 255], 0.6)
 
 
-def aes_outline_layer(features: list[dict]) -> pdk.Layer:
-    """A thick outline around each AES member among `features` (from country_features)."""
-    members = [f for f in features if f["properties"]["aes"]]
-    return outline_layer(border_segments(members), "aes-outline", rgb(AES_OUTLINE), 3)
+def aes_outline_layer(segments) -> pdk.Layer:
+    """A thick outline around the AES members: their model.aes_outline, or its JSON text
+    (model.map_outlines)."""
+    return outline_layer(segments, "aes-outline", rgb(AES_OUTLINE), 3)
 
 
 def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
@@ -258,15 +258,18 @@ def sahel_map(
     layers=LAYERS,
     *,
     versions: dict[str, str],
+    outline,
     sanctioned: list[str] = (),
     conflict: pdk.Layer | None = None,
 ) -> pdk.Deck:
     """The region on one day: fill by ECOWAS status, AES outline, sanctions, conflict events, forces,
     arcs from Moscow, capitals.
 
+    `shapes` are the country shapes, their geometry as it is or as JSON text (model.map_shapes);
     `markers` comes from model.presence_markers, `arcs` from arc_rows; `versions` names the borders'
-    and the capitals' files in `lang` (model.map_sources); `sanctioned` lists the states under sanctions (model.sanctioned_on), `conflict` is the conflict
-    events' layer when shown (security_map.security_layer).
+    and the capitals' files in `lang` (model.map_sources); `outline` is the AES members' outline
+    (aes_outline_layer); `sanctioned` lists the states under sanctions (model.sanctioned_on),
+    `conflict` is the conflict events' layer when shown (security_map.security_layer).
     """
     deck_layers = []
     if "status" in layers:
@@ -274,7 +277,7 @@ def sahel_map(
         deck_layers += [
             countries_layer(features),
             borders_layer(versions["borders"]),
-            aes_outline_layer(features),
+            aes_outline_layer(outline),
         ]
     if conflict is not None:
         deck_layers.append(conflict)

@@ -9,6 +9,7 @@ from datetime import date
 
 import pandas as pd
 
+from components.compat import RawJSON, raw_json
 from components.config import (
     AES_STATES,
     LANGUAGES,
@@ -321,6 +322,28 @@ def border_segments(features: list[dict]) -> list[dict]:
                     seen.add(edge)
                     segments.append({"s": start, "t": end})
     return segments
+
+
+def aes_outline(shapes: dict, members) -> list[dict]:
+    """The border_segments around the states `members` of the shapes, in the shapes' order."""
+    return border_segments([f for f in shapes["features"] if f["properties"]["iso3"] in members])
+
+
+def map_outlines(tables: dict) -> dict[frozenset, RawJSON]:
+    """By set of AES members on an epoch of map_epochs (the empty set too), their aes_outline as
+    JSON text: a few long lists of segments, the same on every map of those members, written once."""
+    status = tables["map_epochs"]["status"]
+    members = status[status["aes_member"]].groupby("day")["iso3"]
+    sets = {frozenset(), *(frozenset(codes) for _, codes in members)}
+    return {codes: raw_json(aes_outline(tables["shapes"], codes)) for codes in sets}
+
+
+def map_shapes(tables: dict) -> dict:
+    """The shapes with each feature's geometry as JSON text: the countries' outlines are most of the
+    map's deck and the same on every map, so they are written once."""
+    shapes = tables["shapes"]
+    features = [feature | {"geometry": raw_json(feature["geometry"])} for feature in shapes["features"]]
+    return shapes | {"features": features}
 
 
 def short_digest(body: bytes) -> str:

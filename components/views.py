@@ -44,7 +44,11 @@ from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 
 # map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
 # map_tables: the loader's model.map_epoch_tables.
-MAP_TABLES = ("states", "forces", "topics", "shapes", "labels", "map_epochs", "map_sources", "map_tables")
+# map_shapes, map_outlines: the shapes and the AES outlines as JSON text (model.map_shapes, model.map_outlines).
+MAP_TABLES = (
+    *("states", "forces", "topics", "labels", "map_epochs", "map_sources", "map_tables"),
+    *("map_shapes", "map_outlines"),
+)
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
@@ -65,7 +69,7 @@ def map_view(
     'shown', an Arrow table), the states drawn ('drawn', with their 'names'), the forces drawn
     (code → label), whether arcs are drawn, the states under sanctions and, with the conflict
     layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
-    states, shapes = tables["states"], tables["shapes"]
+    states, shapes = tables["states"], tables["map_shapes"]
     names = state_names(states, lang)
     drawn = model.drawn_states(shapes, names)
     parts = model.epoch_parts(tables["map_epochs"], day)
@@ -82,6 +86,7 @@ def map_view(
         lang,
         list(layers),
         versions=tables["map_sources"][lang],
+        outline=tables["map_outlines"][frozenset(status.loc[status["aes_member"], "iso3"])],
         sanctioned=sanctioned,
         conflict=conflict_layer,
     )
