@@ -55,39 +55,42 @@ def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], 
     return features
 
 
-def marker_tooltips(markers: pd.DataFrame, lang: str) -> pd.Series:
+def marker_tooltips(markers: pd.DataFrame, lang: str) -> list[str]:
     """'Force — place, since <date>' for each presence marker, as plain text."""
-    since = [
-        since_words(day, precision, lang)
-        for day, precision in zip(markers["start"], markers["start_precision"], strict=True)
+    return [
+        f"{label} — {place}\n{since_words(day, precision, lang)}"
+        for label, place, day, precision in zip(
+            markers[column("label", lang)],
+            markers[column("place", lang)],
+            markers["start"],
+            markers["start_precision"],
+            strict=True,
+        )
     ]
-    labels = markers[column("label", lang)].astype(str)
-    return (
-        labels
-        + " — "
-        + markers[column("place", lang)].astype(str)
-        + "\n"
-        + pd.Series(since, index=markers.index)
+
+
+def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
+    """One arc per AES capital with at least one item: lat, lon, count, width and tooltip."""
+    capitals = dict(
+        zip(states["iso3"], zip(states["capital_lat"], states["capital_lon"], strict=True), strict=True)
     )
-
-
-def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """One arc per AES capital with at least one item: lat, lon, count and tooltip."""
-    rows = states.set_index("iso3").reindex(counts.index).assign(count=counts.to_numpy())
-    rows = rows[(rows["count"] > 0) & rows["capital_lat"].notna()]
-    return pd.DataFrame(
+    drawn = [
+        (iso3, n, capitals[iso3])
+        for iso3, n in counts.items()
+        if n > 0 and iso3 in capitals and pd.notna(capitals[iso3][0])
+    ]
+    widest = max([1, *(n for _, n, _ in drawn)])
+    return [
         {
-            "lat": rows["capital_lat"],
-            "lon": rows["capital_lon"],
-            "count": rows["count"],
+            "lat": lat,
+            "lon": lon,
+            "count": n,
             # 1 to 6 pixels: wide enough to compare, thin enough not to hide the capitals.
-            "width": 1 + 5 * rows["count"] / max(rows["count"].max(), 1),
-            "tooltip": [
-                f"{t('map.moscow', lang)} → {names[iso3]}\n{t('map.items', lang, n=n)}"
-                for iso3, n in rows["count"].items()
-            ],
+            "width": 1 + 5 * n / widest,
+            "tooltip": f"{t('map.moscow', lang)} → {names[iso3]}\n{t('map.items', lang, n=n)}",
         }
-    ).reset_index(drop=True)
+        for iso3, n, (lat, lon) in drawn
+    ]
 
 
 def countries_layer(features: list[dict]) -> pdk.Layer:
@@ -134,11 +137,11 @@ def aes_outline_layer(segments) -> pdk.Layer:
     return outline_layer(segments, "aes-outline", rgb(AES_OUTLINE), 3)
 
 
-def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
+def arcs_layer(arcs: list[dict]) -> pdk.Layer:
     """Arcs from Moscow to each capital, from `arc_rows`, fading towards Moscow."""
     return pdk.Layer(
         "ArcLayer",
-        arcs.assign(from_lon=MOSCOW["lon"], from_lat=MOSCOW["lat"]),
+        [arc | {"from_lon": MOSCOW["lon"], "from_lat": MOSCOW["lat"]} for arc in arcs],
         id="arcs",
         get_source_position=["from_lon", "from_lat"],
         get_target_position=["lon", "lat"],
@@ -229,12 +232,25 @@ def sanctions_layer(sanctioned: list[str], lang: str) -> pdk.Layer:
 
 def forces_layer(markers: pd.DataFrame, lang: str) -> pdk.Layer:
     """A dot per foreign force present (model.presence_markers), coloured by force, with its tooltip."""
+    rows = zip(
+        markers["lon_shown"],
+        markers["lat_shown"],
+        markers["actor"],
+        marker_tooltips(markers, lang),
+        strict=True,
+    )
     return pdk.Layer(
         "ScatterplotLayer",
-        markers[["lon_shown", "lat_shown", "actor"]].assign(
-            colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
-            tooltip=marker_tooltips(markers, lang),
-        ),
+        [
+            {
+                "lon_shown": lon,
+                "lat_shown": lat,
+                "actor": actor,
+                "colour": rgb(FORCE_COLOURS[actor]),
+                "tooltip": tip,
+            }
+            for lon, lat, actor, tip in rows
+        ],
         id="presence",
         get_position=["lon_shown", "lat_shown"],
         get_fill_color="colour",
@@ -281,7 +297,7 @@ def sahel_map(
         ]
     if conflict is not None:
         deck_layers.append(conflict)
-    if "arcs" in layers and not arcs.empty:
+    if "arcs" in layers and arcs:
         deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:
         source = capitals_url(versions["capitals"], lang)

@@ -106,7 +106,7 @@ def map_view(
             for name, (frame, reader) in listed.items()
         },
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
-        "arcs": not arcs.empty,
+        "arcs": bool(arcs),
     }
 
 

@@ -173,7 +173,7 @@ def test_a_border_two_countries_share_is_one_list_of_edges():
 
 
 def test_the_arcs_run_from_moscow_to_each_capital():
-    arcs = pd.DataFrame({"lat": [12.6], "lon": [-8.0], "count": [3], "width": [6.0], "tooltip": ["x"]})
+    arcs = [{"lat": 12.6, "lon": -8.0, "count": 3, "width": 6.0, "tooltip": "x"}]
     spec = layer_json(maps.arcs_layer(arcs))
     assert spec["@@type"] == "ArcLayer" and spec["pickable"] is True
     row = spec["data"][0]
