@@ -203,6 +203,8 @@ DERIVED = {
     "map_shapes": (map_shapes, ("shapes",)),
     "map_outlines": (map_outlines, ("map_epochs", "shapes")),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
+    # the shipped UCDP table as rows of security.EVENT_COLUMNS
+    "conflict_rows": (lambda tables: ucdp_events(tables["conflict_events"]), ("conflict_events",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (
         lambda tables: {lang: source_texts(tables["sources"], lang) for lang in LANGUAGES},
@@ -315,7 +317,7 @@ def _shipped_conflict(folder: str, stamp: str) -> Conflict:
     package = _checked_package(folder, stamp)
     resource = next(r for r in package["resources"] if r["name"] == "conflict_events")
     coverage = resource["x_coverage"]
-    events = _shipped_conflict_events(folder, stamp)
+    events = _derived(folder, stamp, "conflict_rows")
     return aggregate_frame(events, "ucdp", coverage["start"], coverage["end"])
 
 
@@ -369,18 +371,6 @@ def _conflict_view(
     `_compute` in the key."""
     conflict = _shipped_conflict(folder, stamp) if _conflict is None else _conflict
     return _compute(conflict, _inputs(folder, stamp, tables), *args)
-
-
-@st.cache_data(show_spinner=False)
-def _shipped_conflict_events(folder: str, stamp: str) -> pd.DataFrame:
-    """The shipped UCDP table as rows of security.EVENT_COLUMNS."""
-    return ucdp_events(_load_table(folder, stamp, "conflict_events"))
-
-
-def load_conflict_events() -> pd.DataFrame:
-    """The shipped UCDP events as rows of security.EVENT_COLUMNS (for the map's conflict layer)."""
-    folder = data_dir()
-    return _shipped_conflict_events(str(folder), _stamp(folder))
 
 
 def icon_font_file() -> Path:

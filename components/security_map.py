@@ -1,7 +1,8 @@
 """pydeck builder of the map's conflict layer: the events of a window before the map's day, located, sized
 by deaths and coloured by kind. Returns a layer, never renders; the map page adds it to its deck."""
 
-import numpy as np
+import math
+
 import pandas as pd
 import pydeck as pdk
 
@@ -15,19 +16,21 @@ LAYER_ID = "conflict-events"
 def security_layer(events: pd.DataFrame, lang: str) -> pdk.Layer:
     """A ScatterplotLayer of `events` (EVENT_COLUMNS, e.g. security.events_in_window's): area ∝ deaths
     (best estimate; an event without deaths still shows), colour by kind, a tooltip line per event."""
-    points = pd.DataFrame(
+    kinds = {kind: t(f"kind.{kind}", lang) for kind in set(events["kind"])}
+    colours = {kind: rgb(KIND_COLOURS.get(kind, PALETTE["grey"]), 170) for kind in kinds}
+    best = t("security.measure.best", lang)
+    columns = (events[name] for name in ("longitude", "latitude", "best", "kind", "day"))
+    points = [
         {
-            "lon": events["longitude"].astype(float),
-            "lat": events["latitude"].astype(float),
+            "lon": float(lon),
+            "lat": float(lat),
             # Radius in metres grows with the square root of deaths, so that area is proportional to them.
-            "radius": 3000 + 2500 * np.sqrt(events["best"].astype(float).clip(lower=0)),
-            "colour": [rgb(KIND_COLOURS.get(k, PALETTE["grey"]), 170) for k in events["kind"]],
-            "tooltip": [
-                f"{d:%Y-%m-%d} · {t(f'kind.{k}', lang)} · {t('security.measure.best', lang)}: {b}"
-                for d, k, b in zip(events["day"], events["kind"], events["best"], strict=True)
-            ],
+            "radius": 3000 + 2500 * math.sqrt(max(float(deaths), 0)),
+            "colour": colours[kind],
+            "tooltip": f"{day:%Y-%m-%d} · {kinds[kind]} · {best}: {deaths}",
         }
-    )
+        for lon, lat, deaths, kind, day in zip(*columns, strict=True)
+    ]
     return pdk.Layer(
         "ScatterplotLayer",
         points,

@@ -49,7 +49,7 @@ MAP_TABLES = (
     *("states", "forces", "topics", "labels", "map_epochs", "map_sources", "map_tables"),
     *("map_shapes", "map_outlines"),
 )
-CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
+CONFLICT_TABLES = (*MAP_TABLES, "conflict_rows")  # the loader's security.ucdp_events of the UCDP table
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
     *("presence", "memberships", "sanctions", "leaders"),  # what lasted: model.duration_bars
@@ -170,7 +170,7 @@ def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: d
     cover the whole window), their count and deaths, and the plain notes of what the data lack."""
     first, last = (pd.Timestamp(coverage[end]) for end in ("start", "end"))
     shown = security.covers(first, last, day, window)
-    events = security.events_in_window(security.ucdp_events(tables["conflict_events"]), day, window)
+    events = security.events_in_window(tables["conflict_rows"], day, window)
     missing = ", ".join(names.get(iso3, iso3) for iso3 in coverage["not_covered"])
     notes = [t("map.conflict_missing", lang, states=missing)] if missing else []
     if not shown:

@@ -32,7 +32,7 @@ def tables():
                 "map_tables",
                 "map_shapes",
                 "map_outlines",
-                "conflict_events",
+                "conflict_rows",
             )
         ),
     }
