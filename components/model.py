@@ -423,13 +423,23 @@ def map_epoch_tables(tables: dict) -> dict:
     return result
 
 
+def epoch_rows(by_day: pd.DataFrame, day) -> slice:
+    """Where the rows of the epoch `day` (epoch_day) lie in a frame of every epoch in day order."""
+    days = by_day["day"]
+    return slice(days.searchsorted(day, "left"), days.searchsorted(day, "right"))
+
+
+def without_day(by_day: pd.DataFrame, rows: slice) -> pd.DataFrame:
+    """The `rows` of a frame of every epoch, without its `day` column."""
+    columns = [i for i, name in enumerate(by_day.columns) if name != "day"]
+    return by_day.iloc[rows, columns].reset_index(drop=True)
+
+
 def epoch_table(table: dict, day) -> tuple[pd.DataFrame, pd.DataFrame]:
     """From one of map_epoch_tables' tables, the rows of the epoch `day` (epoch_day): as they are
     (without the day) and as shown."""
-    days = table["csv"]["day"]
-    first, last = days.searchsorted(day, "left"), days.searchsorted(day, "right")
-    rows = table["csv"].iloc[first:last].drop(columns="day").reset_index(drop=True)
-    return rows, table["shown"].iloc[first:last].reset_index(drop=True)
+    rows = epoch_rows(table["csv"], day)
+    return without_day(table["csv"], rows), table["shown"].iloc[rows].reset_index(drop=True)
 
 
 def forces_present(markers: pd.DataFrame, force_order) -> list[str]:
@@ -542,8 +552,9 @@ MAP_EPOCH_TABLES = (
 def map_epochs(tables: dict[str, pd.DataFrame]) -> dict:
     """What the map draws that changes with the day, for every epoch at once (map_changes, and the
     day before the first, which stands for every earlier day): 'days', the epochs; by day, 'status'
-    (bloc_status_on), 'markers' (presence_markers), 'signed' (cooperation_signed_by of the register)
-    and 'sanctioned' (sanctioned_on). epoch_parts picks one day's."""
+    (bloc_status_on), 'markers' (presence_markers), both frames in day order, 'signed'
+    (cooperation_signed_by of the register) and 'sanctioned' (sanctioned_on). epoch_parts picks one
+    day's."""
     changes = map_changes(tables)
     days = [changes[0] - pd.Timedelta(days=1), *changes]
     return {
@@ -565,10 +576,11 @@ def epoch_parts(epochs: dict, day: date) -> dict:
     'sanctioned', as bloc_status_on, presence_markers, cooperation_signed_by and sanctioned_on give
     them for `day`, and the epoch's own 'day' (epoch_day)."""
     epoch = epoch_day(epochs, day)
+    status, markers = epochs["status"], epochs["markers"]
     return {
         "day": epoch,
-        "status": on_day(epochs["status"], epoch),
-        "markers": on_day(epochs["markers"], epoch),
+        "status": without_day(status, epoch_rows(status, epoch)),
+        "markers": without_day(markers, epoch_rows(markers, epoch)),
         "signed": epochs["signed"].loc[epoch],
         "sanctioned": epochs["sanctioned"][epoch],
     }
