@@ -6,6 +6,7 @@
 | `pydeck.bindings.json_tools.default_serialize` | pydeck | pydeck indents its JSON, which triples the bytes and forces Python's slow encoder |
 | a figure that is only its `to_dict()` for `st.plotly_chart` | plotly, streamlit | a cached figure is handed out as its spec; Streamlit reads a figure only through `to_dict()` |
 | a deck's `_tooltip`; a prebuilt deck for `st.pydeck_chart` | pydeck, streamlit | a cached map is handed out as JSON; Streamlit asks a deck only for `to_json()` and `_tooltip` |
+| a `pdk.Deck` made without its `__init__` (the attributes it sets) | pydeck | pydeck's own looks for Jupyter five times a deck by a failing import: 2 ms a map |
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
 | `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
 | `MultiPartParser.spool_max_size` | starlette | Streamlit's upload route parses the form with Starlette, which spools a file over 1 MiB to a temporary file on disk; a reader's upload must stay in memory |
@@ -25,6 +26,11 @@ from pydeck.bindings.json_tools import default_serialize
 from starlette.formparsers import MultiPartParser
 
 NO_BASEMAP = "__MAP_STYLE__"
+# What pydeck.Deck.__init__ leaves None for a deck without a basemap (CompactDeck).
+DECK_UNSET = (
+    *("widgets", "description", "effects", "map_provider", "map_projection", "parameters"),
+    *("mapbox_key", "google_maps_key", "carto_key", "maplibre_key"),
+)
 
 
 def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
@@ -73,7 +79,17 @@ def raw_json(value) -> RawJSON:
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck serialised without indentation, with the C JSON encoder."""
+    """A Deck without a basemap (NO_BASEMAP), serialised without indentation, with the C JSON encoder."""
+
+    def __init__(self, layers: list, initial_view_state: pdk.ViewState, tooltip=True):
+        # Not pydeck's own __init__, which looks for Jupyter five times, each by an import that fails
+        # outside a notebook (2 ms a map), and reads basemap keys from the environment, which a deck
+        # without a basemap never sends: the attributes it sets for no map provider, keys unset.
+        self.layers, self.initial_view_state, self._tooltip = layers, initial_view_state, tooltip
+        self.views = [pdk.View(type="MapView", controller=True)]
+        self.map_style, self._show_error = NO_BASEMAP, False
+        for name in DECK_UNSET:
+            setattr(self, name, None)
 
     def to_json(self) -> str:
         return compact_json(self)

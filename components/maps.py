@@ -3,7 +3,7 @@
 import pandas as pd
 import pydeck as pdk
 
-from components.compat import NO_BASEMAP, CompactDeck
+from components.compat import CompactDeck
 from components.config import (
     AES_OUTLINE,
     ARC_COLOUR,
@@ -306,12 +306,6 @@ def sahel_map(
         deck_layers.append(forces_layer(markers, lang))
     if "status" in layers and sanctioned:
         deck_layers.append(sanctions_layer(list(sanctioned), lang))
-    return CompactDeck(
-        layers=deck_layers,
-        initial_view_state=pdk.ViewState(**MAP_VIEW),
-        map_provider=None,
-        # Streamlit's client fills an empty map style with a Carto basemap fetched from the web;
-        # this sentinel is the value it reads as "no basemap at all".
-        map_style=NO_BASEMAP,
-        tooltip={"text": "{tooltip}"},
-    )
+    # No basemap: Streamlit's client fills an empty map style with a Carto basemap fetched from the
+    # web, and a CompactDeck's is the sentinel it reads as "no basemap at all".
+    return CompactDeck(deck_layers, pdk.ViewState(**MAP_VIEW), tooltip={"text": "{tooltip}"})

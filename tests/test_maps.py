@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from components import maps, model
-from components.compat import compact_json
+from components.compat import NO_BASEMAP, compact_json
 
 SHAPES = {
     "type": "FeatureCollection",
@@ -66,7 +66,7 @@ def test_every_layer_is_drawn_and_nothing_is_fetched():
     spec = deck_json()
     ids = [layer["id"] for layer in spec["layers"]]
     assert ids == ["countries", "borders", "aes-outline", "arcs", "capitals", "capital-names", "presence"]
-    assert spec["mapStyle"] == maps.NO_BASEMAP
+    assert spec["mapStyle"] == NO_BASEMAP
     assert "mapProvider" not in spec
     assert "http" not in json.dumps(spec)
     # The borders come from the app's own server, by a path relative to the page.
