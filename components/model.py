@@ -333,7 +333,7 @@ def map_outlines(tables: dict) -> dict[frozenset, RawJSON]:
     """By set of AES members on an epoch of map_epochs (the empty set too), their aes_outline as
     JSON text: a few long lists of segments, the same on every map of those members, written once."""
     status = tables["map_epochs"]["status"]
-    members = status[status["aes_member"]].groupby("day")["iso3"]
+    members = status[status["aes_member"]].groupby(level="day")["iso3"]
     sets = {frozenset(), *(frozenset(codes) for _, codes in members)}
     return {codes: raw_json(aes_outline(tables["shapes"], codes)) for codes in sets}
 
@@ -397,49 +397,39 @@ MAP_FORCE_COLUMNS = (
 def map_epoch_tables(tables: dict) -> dict:
     """By language, the tables under the map for every epoch of map_epochs at once, in day order:
     'states' (standing_by_day of the drawn states) and 'forces' (the markers' MAP_FORCE_COLUMNS),
-    each its rows with their `day` ('csv') and those rows as a reader's table shows them ('shown',
-    display.reader_shown, without the day). epoch_table picks one day's."""
+    each its rows indexed by their day ('csv') and those rows as a reader's table shows them
+    ('shown', display.reader_shown, indexed alike). epoch_table picks one day's."""
     epochs, result = tables["map_epochs"], {}
+    status, markers = epochs["status"].reset_index(), epochs["markers"].reset_index()
     for lang in LANGUAGES:
         names = state_names(tables["states"], lang)
-        markers = epochs["markers"]
         listed = {
-            "states": standing_by_day(
-                epochs["status"], drawn_states(tables["shapes"], names), names, epochs["signed"]
-            ),
+            "states": standing_by_day(status, drawn_states(tables["shapes"], names), names, epochs["signed"]),
             "forces": markers[
                 ["day", *(column(c, lang) if c in ("label", "place") else c for c in MAP_FORCE_COLUMNS)]
             ],
         }
-        result[lang] = {
-            name: {
-                "csv": frame.reset_index(drop=True),
-                "shown": reader_shown(frame.drop(columns="day"), lang, tables["labels"][lang]).reset_index(
-                    drop=True
-                ),
-            }
-            for name, frame in listed.items()
-        }
+        result[lang] = {}
+        for name, frame in listed.items():
+            csv = frame.set_index("day")
+            shown = reader_shown(frame.drop(columns="day"), lang, tables["labels"][lang])
+            result[lang][name] = {"csv": csv, "shown": shown.set_axis(csv.index)}
     return result
 
 
-def epoch_rows(by_day: pd.DataFrame, day) -> slice:
-    """Where the rows of the epoch `day` (epoch_day) lie in a frame of every epoch in day order."""
-    days = by_day["day"]
-    return slice(days.searchsorted(day, "left"), days.searchsorted(day, "right"))
-
-
-def without_day(by_day: pd.DataFrame, rows: slice) -> pd.DataFrame:
-    """The `rows` of a frame of every epoch, without its `day` column."""
-    columns = [i for i, name in enumerate(by_day.columns) if name != "day"]
-    return by_day.iloc[rows, columns].reset_index(drop=True)
+def epoch_frame(by_day: pd.DataFrame, day) -> pd.DataFrame:
+    """The rows of the epoch `day` (epoch_day) of a frame of every epoch indexed by day in day order,
+    without the day. Picked by position: comparing every row's day costs more than the rest of a map."""
+    days = by_day.index
+    return by_day.iloc[days.searchsorted(day, "left") : days.searchsorted(day, "right")].reset_index(
+        drop=True
+    )
 
 
 def epoch_table(table: dict, day) -> tuple[pd.DataFrame, pd.DataFrame]:
     """From one of map_epoch_tables' tables, the rows of the epoch `day` (epoch_day): as they are
     (without the day) and as shown."""
-    rows = epoch_rows(table["csv"], day)
-    return without_day(table["csv"], rows), table["shown"].iloc[rows].reset_index(drop=True)
+    return epoch_frame(table["csv"], day), epoch_frame(table["shown"], day)
 
 
 def forces_present(markers: pd.DataFrame, force_order) -> list[str]:
@@ -552,15 +542,15 @@ MAP_EPOCH_TABLES = (
 def map_epochs(tables: dict[str, pd.DataFrame]) -> dict:
     """What the map draws that changes with the day, for every epoch at once (map_changes, and the
     day before the first, which stands for every earlier day): 'days', the epochs; by day, 'status'
-    (bloc_status_on), 'markers' (presence_markers), both frames in day order, 'signed'
-    (cooperation_signed_by of the register) and 'sanctioned' (sanctioned_on). epoch_parts picks one
-    day's."""
+    (bloc_status_on) and 'markers' (presence_markers), both frames indexed by day in day order,
+    'signed' (cooperation_signed_by of the register) and 'sanctioned' (sanctioned_on). epoch_parts
+    picks one day's."""
     changes = map_changes(tables)
     days = [changes[0] - pd.Timedelta(days=1), *changes]
     return {
         "days": days,
-        "status": bloc_status_by_day(tables["memberships"], tables["states"], days),
-        "markers": presence_markers_by_day(tables["presence"], tables["forces"], days),
+        "status": bloc_status_by_day(tables["memberships"], tables["states"], days).set_index("day"),
+        "markers": presence_markers_by_day(tables["presence"], tables["forces"], days).set_index("day"),
         "signed": signed_by_day(tables["cooperation"], tables["cooperation_status"], days),
         "sanctioned": sanctioned_by_day(tables["sanctions"], tables["events"], days),
     }
@@ -576,11 +566,10 @@ def epoch_parts(epochs: dict, day: date) -> dict:
     'sanctioned', as bloc_status_on, presence_markers, cooperation_signed_by and sanctioned_on give
     them for `day`, and the epoch's own 'day' (epoch_day)."""
     epoch = epoch_day(epochs, day)
-    status, markers = epochs["status"], epochs["markers"]
     return {
         "day": epoch,
-        "status": without_day(status, epoch_rows(status, epoch)),
-        "markers": without_day(markers, epoch_rows(markers, epoch)),
+        "status": epoch_frame(epochs["status"], epoch),
+        "markers": epoch_frame(epochs["markers"], epoch),
         "signed": epochs["signed"].loc[epoch],
         "sanctioned": epochs["sanctioned"][epoch],
     }

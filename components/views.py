@@ -45,10 +45,7 @@ from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 # map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
 # map_tables: the loader's model.map_epoch_tables.
 # map_shapes, map_outlines: the shapes and the AES outlines as JSON text (model.map_shapes, model.map_outlines).
-MAP_TABLES = (
-    *("states", "forces", "topics", "labels", "map_epochs", "map_sources", "map_tables"),
-    *("map_shapes", "map_outlines"),
-)
+MAP_TABLES = ("states", "forces", "map_epochs", "map_sources", "map_tables", "map_shapes", "map_outlines")
 CONFLICT_TABLES = (*MAP_TABLES, "conflict_rows")  # the loader's security.ucdp_events of the UCDP table
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),

@@ -147,8 +147,8 @@ def test_a_deck_from_its_shared_parts_as_json_text_is_the_same_deck():
         "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [0, 0]]]}
     }
     shapes = SHAPES | {"features": [mali, *SHAPES["features"][1:]]}
-    status = pd.concat([STATUS.assign(day=pd.Timestamp(day)) for day in ("2020-01-01", "2024-01-01")])
-    status["aes_member"] = [False, False, False, True, False, False]
+    days = pd.DatetimeIndex(["2020-01-01"] * 3 + ["2024-01-01"] * 3, name="day")
+    status = pd.concat([STATUS, STATUS]).set_axis(days).assign(aes_member=[False] * 3 + [True, False, False])
     outlines = model.map_outlines({"shapes": shapes, "map_epochs": {"status": status}})
     assert outlines.keys() == {frozenset(), frozenset({"MLI"})}
     plain = small_deck()
