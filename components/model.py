@@ -8,6 +8,7 @@ import math
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 
 from components.compat import RawJSON, raw_json
 from components.config import (
@@ -19,7 +20,7 @@ from components.config import (
     TOPIC_COLUMNS,
     WESTERN_ACTORS,
 )
-from components.display import header, reader_shown
+from components.display import arrow_rows, arrow_table, header, reader_shown
 from components.i18n import column, state_names, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
@@ -398,7 +399,8 @@ def map_epoch_tables(tables: dict) -> dict:
     """By language, the tables under the map for every epoch of map_epochs at once, in day order:
     'states' (standing_by_day of the drawn states) and 'forces' (the markers' MAP_FORCE_COLUMNS),
     each its rows indexed by their day ('csv') and those rows as a reader's table shows them
-    ('shown', display.reader_shown, indexed alike). epoch_table picks one day's."""
+    ('shown', display.reader_shown, as an Arrow table: display.arrow_table, which st.dataframe sends
+    as it is). epoch_table picks one day's."""
     epochs, result = tables["map_epochs"], {}
     status, markers = epochs["status"].reset_index(), epochs["markers"].reset_index()
     for lang in LANGUAGES:
@@ -413,23 +415,26 @@ def map_epoch_tables(tables: dict) -> dict:
         for name, frame in listed.items():
             csv = frame.set_index("day")
             shown = reader_shown(frame.drop(columns="day"), lang, tables["labels"][lang])
-            result[lang][name] = {"csv": csv, "shown": shown.set_axis(csv.index)}
+            result[lang][name] = {"csv": csv, "shown": arrow_table(shown.reset_index(drop=True))}
     return result
 
 
+def epoch_rows(by_day: pd.DataFrame, day) -> slice:
+    """Where the rows of the epoch `day` (epoch_day) lie in a frame of every epoch indexed by day in
+    day order. By position: comparing every row's day costs more than the rest of a map."""
+    return slice(by_day.index.searchsorted(day, "left"), by_day.index.searchsorted(day, "right"))
+
+
 def epoch_frame(by_day: pd.DataFrame, day) -> pd.DataFrame:
-    """The rows of the epoch `day` (epoch_day) of a frame of every epoch indexed by day in day order,
-    without the day. Picked by position: comparing every row's day costs more than the rest of a map."""
-    days = by_day.index
-    return by_day.iloc[days.searchsorted(day, "left") : days.searchsorted(day, "right")].reset_index(
-        drop=True
-    )
+    """The rows of the epoch `day` of a frame of every epoch indexed by day (epoch_rows), without the day."""
+    return by_day.iloc[epoch_rows(by_day, day)].reset_index(drop=True)
 
 
-def epoch_table(table: dict, day) -> tuple[pd.DataFrame, pd.DataFrame]:
+def epoch_table(table: dict, day) -> tuple[pd.DataFrame, pa.Table | pd.DataFrame]:
     """From one of map_epoch_tables' tables, the rows of the epoch `day` (epoch_day): as they are
-    (without the day) and as shown."""
-    return epoch_frame(table["csv"], day), epoch_frame(table["shown"], day)
+    (without the day) and as shown (display.arrow_rows)."""
+    rows = epoch_rows(table["csv"], day)
+    return table["csv"].iloc[rows].reset_index(drop=True), arrow_rows(table["shown"], rows)
 
 
 def forces_present(markers: pd.DataFrame, force_order) -> list[str]:

@@ -97,11 +97,7 @@ def map_view(
         "deck": deck_spec(deck),
         "drawn": drawn,
         "names": {code: names[code] for code in drawn},
-        "tables": {
-            # As Arrow, which st.dataframe sends as it is: converting a frame on every rerun costs more.
-            name: {"csv": frame, "shown": display.arrow_table(reader)}
-            for name, (frame, reader) in listed.items()
-        },
+        "tables": {name: {"csv": frame, "shown": reader} for name, (frame, reader) in listed.items()},
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
         "arcs": bool(arcs),
     }
