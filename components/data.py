@@ -24,7 +24,7 @@ from components.model import (
     map_sources,
 )
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
-from components.security import Conflict, aggregate_frame, milestones, ucdp_events
+from components.security import Conflict, aggregate_frame, milestones, point_texts, ucdp_events
 from components.security_codes import MILESTONES
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -205,6 +205,7 @@ DERIVED = {
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
     # the shipped UCDP table as rows of security.EVENT_COLUMNS
     "conflict_rows": (lambda tables: ucdp_events(tables["conflict_events"]), ("conflict_events",)),
+    "conflict_points": (point_texts, ("conflict_rows",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (
         lambda tables: {lang: source_texts(tables["sources"], lang) for lang in LANGUAGES},

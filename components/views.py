@@ -46,7 +46,8 @@ from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 # map_tables: the loader's model.map_epoch_tables.
 # map_shapes, map_outlines: the shapes and the AES outlines as JSON text (model.map_shapes, model.map_outlines).
 MAP_TABLES = ("states", "forces", "map_epochs", "map_sources", "map_tables", "map_shapes", "map_outlines")
-CONFLICT_TABLES = (*MAP_TABLES, "conflict_rows")  # the loader's security.ucdp_events of the UCDP table
+# conflict_rows, conflict_points: the loader's security.ucdp_events of the UCDP table and security.point_texts.
+CONFLICT_TABLES = (*MAP_TABLES, "conflict_rows", "conflict_points")
 TIMELINE_TABLES = (
     *("states", "events", "phases", "forces", "sources"),
     *("presence", "memberships", "sanctions", "leaders"),  # what lasted: model.duration_bars
@@ -162,21 +163,22 @@ def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: d
     """The conflict events of the `window` days up to `day`: their layer (None where the data do not
     cover the whole window), their count and deaths, and the plain notes of what the data lack."""
     first, last = (pd.Timestamp(coverage[end]) for end in ("start", "end"))
-    shown = security.covers(first, last, day, window)
-    events = security.events_in_window(tables["conflict_rows"], day, window)
     missing = ", ".join(names.get(iso3, iso3) for iso3 in coverage["not_covered"])
     notes = [t("map.conflict_missing", lang, states=missing)] if missing else []
-    if not shown:
+    if not security.covers(first, last, day, window):
         words = {
             "days": window,
             "first": format_date(first, "day", lang),
             "last": format_date(last, "day", lang),
         }
         notes.append(t("map.conflict_uncovered", lang, **words))
+        return {"layer": None, "events": None, "deaths": None, "notes": notes}
+    rows = security.in_window(tables["conflict_rows"], day, window)
     return {
-        "layer": security_map.security_layer(events, lang) if shown else None,
-        "events": len(events) if shown else None,
-        "deaths": int(events["best"].sum()) if shown else None,
+        # The points' JSON is written once per data version (security.point_texts): joined, not built.
+        "layer": security_map.security_layer(security.window_points(tables["conflict_points"][lang], rows)),
+        "events": int(rows.sum()),
+        "deaths": int(tables["conflict_rows"]["best"].to_numpy()[rows].sum()),
         "notes": notes,
     }
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pandas as pd
 import pytest
 
-from components import data, display, maps, model, views
+from components import data, display, maps, model, security, security_map, views
 from components.config import DATA_END, FIRST_COUP, MAP_WINDOWS, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import cached_view, load_tables
 from components.formatting import reader_table
@@ -33,6 +33,7 @@ def tables():
                 "map_shapes",
                 "map_outlines",
                 "conflict_rows",
+                "conflict_points",
             )
         ),
     }
@@ -85,6 +86,10 @@ def straightforward_deck(tables: dict, day: date, lang: str, layers, window=0, c
     names = state_names(states, lang)
     status = model.bloc_status_on(tables["memberships"], states, day)
     register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
+    conflict = None
+    if "conflict" in layers and security.covers(coverage["start"], coverage["end"], day, window):
+        events = security.events_in_window(tables["conflict_rows"], day, window)
+        conflict = security_map.security_layer(security.event_points(events, lang))
     deck = maps.sahel_map(
         shapes,
         status,
@@ -96,9 +101,7 @@ def straightforward_deck(tables: dict, day: date, lang: str, layers, window=0, c
         versions=model.map_sources(tables)[lang],
         outline=model.aes_outline(shapes, set(status.loc[status["aes_member"], "iso3"])),
         sanctioned=model.sanctioned_on(tables["sanctions"], tables["events"], day),
-        conflict=views.conflict_part(tables, day, window, coverage, names, lang)["layer"]
-        if "conflict" in layers
-        else None,
+        conflict=conflict,
     )
     return {"spec": json.loads(deck.to_json()), "tooltip": deck._tooltip}
 
