@@ -21,7 +21,7 @@ from components.config import (
 )
 from components.formatting import since_words
 from components.i18n import column, t
-from components.model import LABEL_SIZE
+from components.model import LABEL_SIZE, aes_members
 
 LAYERS = MAP_LAYERS
 MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
@@ -35,12 +35,12 @@ OUTLINE_WIDTH = 1
 def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
     """Shape features carrying their fill colour, AES flag and a plain-text tooltip."""
     ecowas_of = dict(zip(status["iso3"], status["ecowas_status"], strict=True))
-    aes_members = set(status.loc[status["aes_member"], "iso3"])
+    members = aes_members(status)
     features = []
     for feature in shapes["features"]:
         iso3 = feature["properties"]["iso3"]
         ecowas = ecowas_of.get(iso3, "other")
-        aes = iso3 in aes_members
+        aes = iso3 in members
         name = names.get(iso3, feature["properties"]["name"])
         lines = [name, t("map.ecowas", lang, status=t(f"status.{ecowas}", lang))]
         lines += [t("map.aes_member", lang)] if aes else []

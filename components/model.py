@@ -325,6 +325,13 @@ def border_segments(features: list[dict]) -> list[dict]:
     return segments
 
 
+def aes_members(status: pd.DataFrame) -> frozenset[str]:
+    """The AES members of a day's bloc_status_on."""
+    return frozenset(
+        iso3 for iso3, member in zip(status["iso3"], status["aes_member"], strict=True) if member
+    )
+
+
 def aes_outline(shapes: dict, members) -> list[dict]:
     """The border_segments around the states `members` of the shapes, in the shapes' order."""
     return border_segments([f for f in shapes["features"] if f["properties"]["iso3"] in members])

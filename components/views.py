@@ -84,7 +84,7 @@ def map_view(
         lang,
         list(layers),
         versions=tables["map_sources"][lang],
-        outline=tables["map_outlines"][frozenset(status.loc[status["aes_member"], "iso3"])],
+        outline=tables["map_outlines"][model.aes_members(status)],
         sanctioned=sanctioned,
         conflict=conflict_layer,
     )
