@@ -216,11 +216,6 @@ def in_window(events: pd.DataFrame, day, days: int) -> np.ndarray:
     return (dates >= start.to_datetime64()) & (dates <= end.to_datetime64())
 
 
-def events_in_window(events: pd.DataFrame, day, days: int) -> pd.DataFrame:
-    """Events (EVENT_COLUMNS) dated in the `days` days up to and including `day`."""
-    return events[in_window(events, day, days)]
-
-
 def event_points(events: pd.DataFrame, lang: str) -> list[dict]:
     """What the map's conflict layer draws of each of `events` (EVENT_COLUMNS): where, a radius by
     which the area is proportional to deaths (best estimate; an event without deaths still shows),

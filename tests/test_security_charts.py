@@ -13,7 +13,6 @@ from components.security import (
     breakdown,
     covers,
     event_points,
-    events_in_window,
     in_window,
     point_texts,
     state_monthly,
@@ -77,7 +76,7 @@ def test_the_lane_band_stays_inside_its_lane_and_hovers_real_numbers(conflict):
 
 
 def test_the_map_layer_shows_the_window_before_the_day():
-    window = events_in_window(CONFLICT_SAMPLE, "2021-03-02", 30)
+    window = CONFLICT_SAMPLE[in_window(CONFLICT_SAMPLE, "2021-03-02", 30)]
     assert window["day"].dt.strftime("%Y-%m-%d").tolist() == ["2021-02-14", "2021-03-02", "2021-02-10"]
     layer = security_layer(event_points(window, "en"))
     assert layer.type == "ScatterplotLayer" and layer.id == LAYER_ID

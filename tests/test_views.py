@@ -88,7 +88,10 @@ def straightforward_deck(tables: dict, day: date, lang: str, layers, window=0, c
     register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
     conflict = None
     if "conflict" in layers and security.covers(coverage["start"], coverage["end"], day, window):
-        events = security.events_in_window(tables["conflict_rows"], day, window)
+        rows = tables["conflict_rows"]
+        events = rows[
+            (rows["day"] > pd.Timestamp(day) - pd.Timedelta(days=window)) & (rows["day"] <= pd.Timestamp(day))
+        ]
         conflict = security_map.security_layer(security.event_points(events, lang))
     deck = maps.sahel_map(
         shapes,
