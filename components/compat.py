@@ -7,6 +7,7 @@
 | a figure that is only its `to_dict()` for `st.plotly_chart` | plotly, streamlit | a cached figure is handed out as its spec; Streamlit reads a figure only through `to_dict()` |
 | `_plotly_utils.utils.convert_to_base64` | plotly | a figure's spec is made without the figure (a fifth of a timeline view's time), in the form `to_dict()` gives |
 | a deck's `_tooltip`; a prebuilt deck for `st.pydeck_chart` | pydeck, streamlit | a cached map is handed out as JSON; Streamlit asks a deck only for `to_json()` and `_tooltip` |
+| a `pdk.Deck` made without its `__init__` (the attributes it sets) | pydeck | pydeck's own looks for Jupyter five times a deck by a failing import: 2 ms a map |
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
 | `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
 | `MultiPartParser.spool_max_size` | starlette | Streamlit's upload route parses the form with Starlette, which spools a file over 1 MiB to a temporary file on disk; a reader's upload must stay in memory |
@@ -18,6 +19,7 @@ pyproject.toml bounds the versions they were tested with.
 
 import functools
 import json
+import re
 from types import SimpleNamespace
 
 import plotly.graph_objects as go
@@ -28,6 +30,11 @@ from pydeck.bindings.json_tools import default_serialize
 from starlette.formparsers import MultiPartParser
 
 NO_BASEMAP = "__MAP_STYLE__"
+# What pydeck.Deck.__init__ leaves None for a deck without a basemap (CompactDeck).
+DECK_UNSET = (
+    *("widgets", "description", "effects", "map_provider", "map_projection", "parameters"),
+    *("mapbox_key", "google_maps_key", "carto_key", "maplibre_key"),
+)
 
 
 def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
@@ -35,11 +42,44 @@ def unchecked_figure(traces: list[dict], layout: dict) -> go.Figure:
     return go.Figure(data=traces, layout=layout, _validate=False)
 
 
+class RawJSON:
+    """A value already written as JSON text (compact_json), which compact_json puts in as it is: a
+    part of the deck that every map shares is serialised once, not on every map."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+# What compact_json writes first in place of the n-th RawJSON: a string no data holds (a NUL,
+# which JSON escapes as \u0000), replaced by the text afterwards.
+SPLICE_MARK = "\0raw:"
+SPLICED = re.compile(r'"\\u0000raw:(\d+)"')
+
+
 def compact_json(value) -> str:
-    """A deck or layer as pydeck serialises it, without indentation, with the C JSON encoder."""
-    return json.dumps(
-        value, default=default_serialize, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    """A deck or layer as pydeck serialises it, without indentation, with the C JSON encoder; each
+    RawJSON inside it as its text."""
+    texts = []
+
+    def default(item):
+        if isinstance(item, RawJSON):
+            texts.append(item.text)
+            return f"{SPLICE_MARK}{len(texts) - 1}"
+        return default_serialize(item)
+
+    text = json.dumps(value, default=default, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    if not texts:
+        return text
+    parts = SPLICED.split(text)
+    parts[1::2] = [texts[int(index)] for index in parts[1::2]]
+    return "".join(parts)
+
+
+def raw_json(value) -> RawJSON:
+    """`value` written once as compact_json's text, to be put into a deck as it is."""
+    return RawJSON(compact_json(value))
 
 
 def figure_spec(traces: list[dict], layout: dict) -> dict:
@@ -58,7 +98,17 @@ def _default_template() -> dict:
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck serialised without indentation, with the C JSON encoder."""
+    """A Deck without a basemap (NO_BASEMAP), serialised without indentation, with the C JSON encoder."""
+
+    def __init__(self, layers: list, initial_view_state: pdk.ViewState, tooltip=True):
+        # Not pydeck's own __init__, which looks for Jupyter five times, each by an import that fails
+        # outside a notebook (2 ms a map), and reads basemap keys from the environment, which a deck
+        # without a basemap never sends: the attributes it sets for no map provider, keys unset.
+        self.layers, self.initial_view_state, self._tooltip = layers, initial_view_state, tooltip
+        self.views = [pdk.View(type="MapView", controller=True)]
+        self.map_style, self._show_error = NO_BASEMAP, False
+        for name in DECK_UNSET:
+            setattr(self, name, None)
 
     def to_json(self) -> str:
         return compact_json(self)

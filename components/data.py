@@ -21,13 +21,15 @@ from components.model import (
     every_bar,
     map_epoch_tables,
     map_epochs,
+    map_outlines,
+    map_shapes,
     map_sources,
     phase_periods,
     publishers,
     with_lanes,
 )
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
-from components.security import Conflict, aggregate_frame, milestones, ucdp_events
+from components.security import Conflict, aggregate_frame, milestones, point_texts, ucdp_events
 from components.security_codes import MILESTONES
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -204,6 +206,8 @@ DERIVED = {
     "map_epochs": (map_epochs, MAP_EPOCH_TABLES),
     "map_sources": (map_sources, ("states", "shapes")),
     "map_tables": (map_epoch_tables, ("map_epochs", "states", "shapes", "labels")),
+    "map_shapes": (map_shapes, ("shapes",)),
+    "map_outlines": (map_outlines, ("map_epochs", "shapes")),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
     # the timeline's: every duration bar unclipped, the phases up to the data's end, events by lane
     "bars": (every_bar, BAR_SOURCE_TABLES),
@@ -213,6 +217,9 @@ DERIVED = {
     ),
     "lane_events": (lambda tables: with_lanes(tables["events"]), ("events",)),
     "publishers": (lambda tables: publishers(tables["sources"]), ("sources",)),
+    # the shipped UCDP table as rows of security.EVENT_COLUMNS
+    "conflict_rows": (lambda tables: ucdp_events(tables["conflict_events"]), ("conflict_events",)),
+    "conflict_points": (point_texts, ("conflict_rows",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (
         lambda tables: {lang: source_texts(tables["sources"], lang) for lang in LANGUAGES},
@@ -325,7 +332,7 @@ def _shipped_conflict(folder: str, stamp: str) -> Conflict:
     package = _checked_package(folder, stamp)
     resource = next(r for r in package["resources"] if r["name"] == "conflict_events")
     coverage = resource["x_coverage"]
-    events = _shipped_conflict_events(folder, stamp)
+    events = _derived(folder, stamp, "conflict_rows")
     return aggregate_frame(events, "ucdp", coverage["start"], coverage["end"])
 
 
@@ -379,18 +386,6 @@ def _conflict_view(
     `_compute` in the key."""
     conflict = _shipped_conflict(folder, stamp) if _conflict is None else _conflict
     return _compute(conflict, _inputs(folder, stamp, tables), *args)
-
-
-@st.cache_data(show_spinner=False)
-def _shipped_conflict_events(folder: str, stamp: str) -> pd.DataFrame:
-    """The shipped UCDP table as rows of security.EVENT_COLUMNS."""
-    return ucdp_events(_load_table(folder, stamp, "conflict_events"))
-
-
-def load_conflict_events() -> pd.DataFrame:
-    """The shipped UCDP events as rows of security.EVENT_COLUMNS (for the map's conflict layer)."""
-    folder = data_dir()
-    return _shipped_conflict_events(str(folder), _stamp(folder))
 
 
 def icon_font_file() -> Path:

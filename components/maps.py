@@ -3,7 +3,7 @@
 import pandas as pd
 import pydeck as pdk
 
-from components.compat import NO_BASEMAP, CompactDeck
+from components.compat import CompactDeck
 from components.config import (
     AES_OUTLINE,
     ARC_COLOUR,
@@ -21,7 +21,7 @@ from components.config import (
 )
 from components.formatting import since_words
 from components.i18n import column, t
-from components.model import LABEL_SIZE, border_segments
+from components.model import LABEL_SIZE, aes_members
 
 LAYERS = MAP_LAYERS
 MARKER_RADIUS, MARKER_RING = 5.5, 1.5  # pixels: a force's dot and its dark ring
@@ -35,12 +35,12 @@ OUTLINE_WIDTH = 1
 def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
     """Shape features carrying their fill colour, AES flag and a plain-text tooltip."""
     ecowas_of = dict(zip(status["iso3"], status["ecowas_status"], strict=True))
-    aes_members = set(status.loc[status["aes_member"], "iso3"])
+    members = aes_members(status)
     features = []
     for feature in shapes["features"]:
         iso3 = feature["properties"]["iso3"]
         ecowas = ecowas_of.get(iso3, "other")
-        aes = iso3 in aes_members
+        aes = iso3 in members
         name = names.get(iso3, feature["properties"]["name"])
         lines = [name, t("map.ecowas", lang, status=t(f"status.{ecowas}", lang))]
         lines += [t("map.aes_member", lang)] if aes else []
@@ -55,39 +55,42 @@ def country_features(shapes: dict, status: pd.DataFrame, names: dict[str, str], 
     return features
 
 
-def marker_tooltips(markers: pd.DataFrame, lang: str) -> pd.Series:
+def marker_tooltips(markers: pd.DataFrame, lang: str) -> list[str]:
     """'Force — place, since <date>' for each presence marker, as plain text."""
-    since = [
-        since_words(day, precision, lang)
-        for day, precision in zip(markers["start"], markers["start_precision"], strict=True)
+    return [
+        f"{label} — {place}\n{since_words(day, precision, lang)}"
+        for label, place, day, precision in zip(
+            markers[column("label", lang)],
+            markers[column("place", lang)],
+            markers["start"],
+            markers["start_precision"],
+            strict=True,
+        )
     ]
-    labels = markers[column("label", lang)].astype(str)
-    return (
-        labels
-        + " — "
-        + markers[column("place", lang)].astype(str)
-        + "\n"
-        + pd.Series(since, index=markers.index)
+
+
+def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lang: str) -> list[dict]:
+    """One arc per AES capital with at least one item: lat, lon, count, width and tooltip."""
+    capitals = dict(
+        zip(states["iso3"], zip(states["capital_lat"], states["capital_lon"], strict=True), strict=True)
     )
-
-
-def arc_rows(counts: pd.Series, states: pd.DataFrame, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """One arc per AES capital with at least one item: lat, lon, count and tooltip."""
-    rows = states.set_index("iso3").reindex(counts.index).assign(count=counts.to_numpy())
-    rows = rows[(rows["count"] > 0) & rows["capital_lat"].notna()]
-    return pd.DataFrame(
+    drawn = [
+        (iso3, n, capitals[iso3])
+        for iso3, n in counts.items()
+        if n > 0 and iso3 in capitals and pd.notna(capitals[iso3][0])
+    ]
+    widest = max([1, *(n for _, n, _ in drawn)])
+    return [
         {
-            "lat": rows["capital_lat"],
-            "lon": rows["capital_lon"],
-            "count": rows["count"],
+            "lat": lat,
+            "lon": lon,
+            "count": n,
             # 1 to 6 pixels: wide enough to compare, thin enough not to hide the capitals.
-            "width": 1 + 5 * rows["count"] / max(rows["count"].max(), 1),
-            "tooltip": [
-                f"{t('map.moscow', lang)} → {names[iso3]}\n{t('map.items', lang, n=n)}"
-                for iso3, n in rows["count"].items()
-            ],
+            "width": 1 + 5 * n / widest,
+            "tooltip": f"{t('map.moscow', lang)} → {names[iso3]}\n{t('map.items', lang, n=n)}",
         }
-    ).reset_index(drop=True)
+        for iso3, n, (lat, lon) in drawn
+    ]
 
 
 def countries_layer(features: list[dict]) -> pdk.Layer:
@@ -128,17 +131,17 @@ def borders_layer(version: str) -> pdk.Layer:
     return outline_layer(f"./{BORDERS_PATH}?v={version}", "borders", [255, 255, 255], 0.6)
 
 
-def aes_outline_layer(features: list[dict]) -> pdk.Layer:
-    """A thick outline around each AES member among `features` (from country_features)."""
-    members = [f for f in features if f["properties"]["aes"]]
-    return outline_layer(border_segments(members), "aes-outline", rgb(AES_OUTLINE), 3)
+def aes_outline_layer(segments) -> pdk.Layer:
+    """A thick outline around the AES members: their model.aes_outline, or its JSON text
+    (model.map_outlines)."""
+    return outline_layer(segments, "aes-outline", rgb(AES_OUTLINE), 3)
 
 
-def arcs_layer(arcs: pd.DataFrame) -> pdk.Layer:
+def arcs_layer(arcs: list[dict]) -> pdk.Layer:
     """Arcs from Moscow to each capital, from `arc_rows`, fading towards Moscow."""
     return pdk.Layer(
         "ArcLayer",
-        arcs.assign(from_lon=MOSCOW["lon"], from_lat=MOSCOW["lat"]),
+        [arc | {"from_lon": MOSCOW["lon"], "from_lat": MOSCOW["lat"]} for arc in arcs],
         id="arcs",
         get_source_position=["from_lon", "from_lat"],
         get_target_position=["lon", "lat"],
@@ -229,12 +232,25 @@ def sanctions_layer(sanctioned: list[str], lang: str) -> pdk.Layer:
 
 def forces_layer(markers: pd.DataFrame, lang: str) -> pdk.Layer:
     """A dot per foreign force present (model.presence_markers), coloured by force, with its tooltip."""
+    rows = zip(
+        markers["lon_shown"],
+        markers["lat_shown"],
+        markers["actor"],
+        marker_tooltips(markers, lang),
+        strict=True,
+    )
     return pdk.Layer(
         "ScatterplotLayer",
-        markers[["lon_shown", "lat_shown", "actor"]].assign(
-            colour=markers["actor"].map(lambda a: rgb(FORCE_COLOURS[a])),
-            tooltip=marker_tooltips(markers, lang),
-        ),
+        [
+            {
+                "lon_shown": lon,
+                "lat_shown": lat,
+                "actor": actor,
+                "colour": rgb(FORCE_COLOURS[actor]),
+                "tooltip": tip,
+            }
+            for lon, lat, actor, tip in rows
+        ],
         id="presence",
         get_position=["lon_shown", "lat_shown"],
         get_fill_color="colour",
@@ -258,15 +274,18 @@ def sahel_map(
     layers=LAYERS,
     *,
     versions: dict[str, str],
+    outline,
     sanctioned: list[str] = (),
     conflict: pdk.Layer | None = None,
 ) -> pdk.Deck:
     """The region on one day: fill by ECOWAS status, AES outline, sanctions, conflict events, forces,
     arcs from Moscow, capitals.
 
+    `shapes` are the country shapes, their geometry as it is or as JSON text (model.map_shapes);
     `markers` comes from model.presence_markers, `arcs` from arc_rows; `versions` names the borders'
-    and the capitals' files in `lang` (model.map_sources); `sanctioned` lists the states under sanctions (model.sanctioned_on), `conflict` is the conflict
-    events' layer when shown (security_map.security_layer).
+    and the capitals' files in `lang` (model.map_sources); `outline` is the AES members' outline
+    (aes_outline_layer); `sanctioned` lists the states under sanctions (model.sanctioned_on),
+    `conflict` is the conflict events' layer when shown (security_map.security_layer).
     """
     deck_layers = []
     if "status" in layers:
@@ -274,11 +293,11 @@ def sahel_map(
         deck_layers += [
             countries_layer(features),
             borders_layer(versions["borders"]),
-            aes_outline_layer(features),
+            aes_outline_layer(outline),
         ]
     if conflict is not None:
         deck_layers.append(conflict)
-    if "arcs" in layers and not arcs.empty:
+    if "arcs" in layers and arcs:
         deck_layers.append(arcs_layer(arcs))
     if "capitals" in layers:
         source = capitals_url(versions["capitals"], lang)
@@ -287,12 +306,6 @@ def sahel_map(
         deck_layers.append(forces_layer(markers, lang))
     if "status" in layers and sanctioned:
         deck_layers.append(sanctions_layer(list(sanctioned), lang))
-    return CompactDeck(
-        layers=deck_layers,
-        initial_view_state=pdk.ViewState(**MAP_VIEW),
-        map_provider=None,
-        # Streamlit's client fills an empty map style with a Carto basemap fetched from the web;
-        # this sentinel is the value it reads as "no basemap at all".
-        map_style=NO_BASEMAP,
-        tooltip={"text": "{tooltip}"},
-    )
+    # No basemap: Streamlit's client fills an empty map style with a Carto basemap fetched from the
+    # web, and a CompactDeck's is the sentinel it reads as "no basemap at all".
+    return CompactDeck(deck_layers, pdk.ViewState(**MAP_VIEW), tooltip={"text": "{tooltip}"})

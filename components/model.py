@@ -8,7 +8,9 @@ import math
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 
+from components.compat import RawJSON, raw_json
 from components.config import (
     AES_STATES,
     LANGUAGES,
@@ -18,7 +20,7 @@ from components.config import (
     TOPIC_COLUMNS,
     WESTERN_ACTORS,
 )
-from components.display import header, reader_shown
+from components.display import arrow_rows, arrow_table, header, reader_shown
 from components.i18n import column, state_names, t
 
 MARKER_SPACING = 1.2  # degrees of longitude between markers sharing a place: 15 px at the map's zoom
@@ -323,6 +325,35 @@ def border_segments(features: list[dict]) -> list[dict]:
     return segments
 
 
+def aes_members(status: pd.DataFrame) -> frozenset[str]:
+    """The AES members of a day's bloc_status_on."""
+    return frozenset(
+        iso3 for iso3, member in zip(status["iso3"], status["aes_member"], strict=True) if member
+    )
+
+
+def aes_outline(shapes: dict, members) -> list[dict]:
+    """The border_segments around the states `members` of the shapes, in the shapes' order."""
+    return border_segments([f for f in shapes["features"] if f["properties"]["iso3"] in members])
+
+
+def map_outlines(tables: dict) -> dict[frozenset, RawJSON]:
+    """By set of AES members on an epoch of map_epochs (the empty set too), their aes_outline as
+    JSON text: a few long lists of segments, the same on every map of those members, written once."""
+    status = tables["map_epochs"]["status"]
+    members = status[status["aes_member"]].groupby(level="day")["iso3"]
+    sets = {frozenset(), *(frozenset(codes) for _, codes in members)}
+    return {codes: raw_json(aes_outline(tables["shapes"], codes)) for codes in sets}
+
+
+def map_shapes(tables: dict) -> dict:
+    """The shapes with each feature's geometry as JSON text: the countries' outlines are most of the
+    map's deck and the same on every map, so they are written once."""
+    shapes = tables["shapes"]
+    features = [feature | {"geometry": raw_json(feature["geometry"])} for feature in shapes["features"]]
+    return shapes | {"features": features}
+
+
 def short_digest(body: bytes) -> str:
     """A short digest of a file the map fetches from its own URL: it names the URL, so a browser
     may keep that file."""
@@ -374,39 +405,43 @@ MAP_FORCE_COLUMNS = (
 def map_epoch_tables(tables: dict) -> dict:
     """By language, the tables under the map for every epoch of map_epochs at once, in day order:
     'states' (standing_by_day of the drawn states) and 'forces' (the markers' MAP_FORCE_COLUMNS),
-    each its rows with their `day` ('csv') and those rows as a reader's table shows them ('shown',
-    display.reader_shown, without the day). epoch_table picks one day's."""
+    each its rows indexed by their day ('csv') and those rows as a reader's table shows them
+    ('shown', display.reader_shown, as an Arrow table: display.arrow_table, which st.dataframe sends
+    as it is). epoch_table picks one day's."""
     epochs, result = tables["map_epochs"], {}
+    status, markers = epochs["status"].reset_index(), epochs["markers"].reset_index()
     for lang in LANGUAGES:
         names = state_names(tables["states"], lang)
-        markers = epochs["markers"]
         listed = {
-            "states": standing_by_day(
-                epochs["status"], drawn_states(tables["shapes"], names), names, epochs["signed"]
-            ),
+            "states": standing_by_day(status, drawn_states(tables["shapes"], names), names, epochs["signed"]),
             "forces": markers[
                 ["day", *(column(c, lang) if c in ("label", "place") else c for c in MAP_FORCE_COLUMNS)]
             ],
         }
-        result[lang] = {
-            name: {
-                "csv": frame.reset_index(drop=True),
-                "shown": reader_shown(frame.drop(columns="day"), lang, tables["labels"][lang]).reset_index(
-                    drop=True
-                ),
-            }
-            for name, frame in listed.items()
-        }
+        result[lang] = {}
+        for name, frame in listed.items():
+            csv = frame.set_index("day")
+            shown = reader_shown(frame.drop(columns="day"), lang, tables["labels"][lang])
+            result[lang][name] = {"csv": csv, "shown": arrow_table(shown.reset_index(drop=True))}
     return result
 
 
-def epoch_table(table: dict, day) -> tuple[pd.DataFrame, pd.DataFrame]:
+def epoch_rows(by_day: pd.DataFrame, day) -> slice:
+    """Where the rows of the epoch `day` (epoch_day) lie in a frame of every epoch indexed by day in
+    day order. By position: comparing every row's day costs more than the rest of a map."""
+    return slice(by_day.index.searchsorted(day, "left"), by_day.index.searchsorted(day, "right"))
+
+
+def epoch_frame(by_day: pd.DataFrame, day) -> pd.DataFrame:
+    """The rows of the epoch `day` of a frame of every epoch indexed by day (epoch_rows), without the day."""
+    return by_day.iloc[epoch_rows(by_day, day)].reset_index(drop=True)
+
+
+def epoch_table(table: dict, day) -> tuple[pd.DataFrame, pa.Table | pd.DataFrame]:
     """From one of map_epoch_tables' tables, the rows of the epoch `day` (epoch_day): as they are
-    (without the day) and as shown."""
-    days = table["csv"]["day"]
-    first, last = days.searchsorted(day, "left"), days.searchsorted(day, "right")
-    rows = table["csv"].iloc[first:last].drop(columns="day").reset_index(drop=True)
-    return rows, table["shown"].iloc[first:last].reset_index(drop=True)
+    (without the day) and as shown (display.arrow_rows)."""
+    rows = epoch_rows(table["csv"], day)
+    return table["csv"].iloc[rows].reset_index(drop=True), arrow_rows(table["shown"], rows)
 
 
 def forces_present(markers: pd.DataFrame, force_order) -> list[str]:
@@ -524,14 +559,15 @@ MAP_EPOCH_TABLES = (
 def map_epochs(tables: dict[str, pd.DataFrame]) -> dict:
     """What the map draws that changes with the day, for every epoch at once (map_changes, and the
     day before the first, which stands for every earlier day): 'days', the epochs; by day, 'status'
-    (bloc_status_on), 'markers' (presence_markers), 'signed' (cooperation_signed_by of the register)
-    and 'sanctioned' (sanctioned_on). epoch_parts picks one day's."""
+    (bloc_status_on) and 'markers' (presence_markers), both frames indexed by day in day order,
+    'signed' (cooperation_signed_by of the register) and 'sanctioned' (sanctioned_on). epoch_parts
+    picks one day's."""
     changes = map_changes(tables)
     days = [changes[0] - pd.Timedelta(days=1), *changes]
     return {
         "days": days,
-        "status": bloc_status_by_day(tables["memberships"], tables["states"], days),
-        "markers": presence_markers_by_day(tables["presence"], tables["forces"], days),
+        "status": bloc_status_by_day(tables["memberships"], tables["states"], days).set_index("day"),
+        "markers": presence_markers_by_day(tables["presence"], tables["forces"], days).set_index("day"),
         "signed": signed_by_day(tables["cooperation"], tables["cooperation_status"], days),
         "sanctioned": sanctioned_by_day(tables["sanctions"], tables["events"], days),
     }
@@ -549,8 +585,8 @@ def epoch_parts(epochs: dict, day: date) -> dict:
     epoch = epoch_day(epochs, day)
     return {
         "day": epoch,
-        "status": on_day(epochs["status"], epoch),
-        "markers": on_day(epochs["markers"], epoch),
+        "status": epoch_frame(epochs["status"], epoch),
+        "markers": epoch_frame(epochs["markers"], epoch),
         "signed": epochs["signed"].loc[epoch],
         "sanctioned": epochs["sanctioned"][epoch],
     }

@@ -4,17 +4,23 @@ No Streamlit and no file access. The shipped UCDP table and a reader's file (com
 both become rows of EVENT_COLUMNS, then the same DuckDB aggregation.
 """
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
 import duckdb
+import numpy as np
 import pandas as pd
 
+from components.compat import RawJSON, compact_json
+from components.config import LANGUAGES, PALETTE, rgb
+from components.i18n import t
 from components.security_codes import (
     ACLED_ACTOR_PATTERNS,
     ACLED_ACTOR_TYPES,
     CIVILIANS,
     COUNTRIES,
+    KIND_COLOURS,
     SIDES,
     UCDP_KINDS,
     UCDP_SIDES,
@@ -202,11 +208,50 @@ def before_after(conflict: Conflict, day, states, windows=WINDOWS) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def events_in_window(events: pd.DataFrame, day, days: int) -> pd.DataFrame:
-    """Events (EVENT_COLUMNS) dated in the `days` days up to and including `day`."""
+def in_window(events: pd.DataFrame, day, days: int) -> np.ndarray:
+    """Boolean mask: events (EVENT_COLUMNS) dated in the `days` days up to and including `day`."""
     end = pd.Timestamp(day)
     start = end - pd.Timedelta(days=days - 1)
-    return events[(events["day"] >= start) & (events["day"] <= end)]
+    dates = events["day"].to_numpy()
+    return (dates >= start.to_datetime64()) & (dates <= end.to_datetime64())
+
+
+def event_points(events: pd.DataFrame, lang: str) -> list[dict]:
+    """What the map's conflict layer draws of each of `events` (EVENT_COLUMNS): where, a radius by
+    which the area is proportional to deaths (best estimate; an event without deaths still shows),
+    a colour by kind and a tooltip line."""
+    kinds = {kind: t(f"kind.{kind}", lang) for kind in set(events["kind"])}
+    colours = {kind: rgb(KIND_COLOURS.get(kind, PALETTE["grey"]), 170) for kind in kinds}
+    best = t("security.measure.best", lang)
+    # As lists, the days written all at once: the columns' own iteration and a Timestamp's strftime
+    # cost more than the rest of a point.
+    columns = [events[name].tolist() for name in ("longitude", "latitude", "best", "kind")]
+    columns.append(events["day"].dt.strftime("%Y-%m-%d").tolist())
+    return [
+        {
+            "lon": float(lon),
+            "lat": float(lat),
+            # Radius in metres grows with the square root of deaths, so that area is proportional to them.
+            "radius": 3000 + 2500 * math.sqrt(max(float(deaths), 0)),
+            "colour": colours[kind],
+            "tooltip": f"{day} · {kinds[kind]} · {best}: {deaths}",
+        }
+        for lon, lat, deaths, kind, day in zip(*columns, strict=True)
+    ]
+
+
+def point_texts(tables: dict) -> dict[str, list[str]]:
+    """By language, the event_points of every event of `tables['conflict_rows']` (EVENT_COLUMNS) as
+    JSON text, in their order: written once per data version, the map joins its window's
+    (window_points)."""
+    return {
+        lang: [compact_json(p) for p in event_points(tables["conflict_rows"], lang)] for lang in LANGUAGES
+    }
+
+
+def window_points(texts: list[str], window: np.ndarray) -> RawJSON:
+    """The JSON list of the point_texts `texts` of the events in `window` (in_window's mask)."""
+    return RawJSON(f"[{','.join(texts[i] for i in np.flatnonzero(window))}]")
 
 
 def covers(first, last, day, days: int) -> bool:

@@ -44,8 +44,10 @@ from components.security_codes import FOCUS_STATES, STATE_COLOURS, WINDOWS
 
 # map_epochs, map_sources: the loader's model.map_epochs and model.map_sources, once per data version.
 # map_tables: the loader's model.map_epoch_tables.
-MAP_TABLES = ("states", "forces", "topics", "shapes", "labels", "map_epochs", "map_sources", "map_tables")
-CONFLICT_TABLES = (*MAP_TABLES, "conflict_events")
+# map_shapes, map_outlines: the shapes and the AES outlines as JSON text (model.map_shapes, model.map_outlines).
+MAP_TABLES = ("states", "forces", "map_epochs", "map_sources", "map_tables", "map_shapes", "map_outlines")
+# conflict_rows, conflict_points: the loader's security.ucdp_events of the UCDP table and security.point_texts.
+CONFLICT_TABLES = (*MAP_TABLES, "conflict_rows", "conflict_points")
 # lane_events, bars, phase_periods, publishers: the loader's model.with_lanes, model.every_bar,
 # model.phase_periods and model.publishers, once per data version.
 TIMELINE_TABLES = ("states", "forces", "lane_events", "bars", "phase_periods", "publishers")
@@ -64,7 +66,7 @@ def map_view(
     'shown', an Arrow table), the states drawn ('drawn', with their 'names'), the forces drawn
     (code → label), whether arcs are drawn, the states under sanctions and, with the conflict
     layer, its counts (conflict_part over `window` days and the data's `coverage`)."""
-    states, shapes = tables["states"], tables["shapes"]
+    states, shapes = tables["states"], tables["map_shapes"]
     names = state_names(states, lang)
     drawn = model.drawn_states(shapes, names)
     parts = model.epoch_parts(tables["map_epochs"], day)
@@ -81,6 +83,7 @@ def map_view(
         lang,
         list(layers),
         versions=tables["map_sources"][lang],
+        outline=tables["map_outlines"][model.aes_members(status)],
         sanctioned=sanctioned,
         conflict=conflict_layer,
     )
@@ -94,13 +97,9 @@ def map_view(
         "deck": deck_spec(deck),
         "drawn": drawn,
         "names": {code: names[code] for code in drawn},
-        "tables": {
-            # As Arrow, which st.dataframe sends as it is: converting a frame on every rerun costs more.
-            name: {"csv": frame, "shown": display.arrow_table(reader)}
-            for name, (frame, reader) in listed.items()
-        },
+        "tables": {name: {"csv": frame, "shown": reader} for name, (frame, reader) in listed.items()},
         "forces": {code: forces[code] for code in model.forces_present(markers, FORCE_COLOURS)},
-        "arcs": not arcs.empty,
+        "arcs": bool(arcs),
     }
 
 
@@ -163,21 +162,22 @@ def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: d
     """The conflict events of the `window` days up to `day`: their layer (None where the data do not
     cover the whole window), their count and deaths, and the plain notes of what the data lack."""
     first, last = (pd.Timestamp(coverage[end]) for end in ("start", "end"))
-    shown = security.covers(first, last, day, window)
-    events = security.events_in_window(security.ucdp_events(tables["conflict_events"]), day, window)
     missing = ", ".join(names.get(iso3, iso3) for iso3 in coverage["not_covered"])
     notes = [t("map.conflict_missing", lang, states=missing)] if missing else []
-    if not shown:
+    if not security.covers(first, last, day, window):
         words = {
             "days": window,
             "first": format_date(first, "day", lang),
             "last": format_date(last, "day", lang),
         }
         notes.append(t("map.conflict_uncovered", lang, **words))
+        return {"layer": None, "events": None, "deaths": None, "notes": notes}
+    rows = security.in_window(tables["conflict_rows"], day, window)
     return {
-        "layer": security_map.security_layer(events, lang) if shown else None,
-        "events": len(events) if shown else None,
-        "deaths": int(events["best"].sum()) if shown else None,
+        # The points' JSON is written once per data version (security.point_texts): joined, not built.
+        "layer": security_map.security_layer(security.window_points(tables["conflict_points"][lang], rows)),
+        "events": int(rows.sum()),
+        "deaths": int(tables["conflict_rows"]["best"].to_numpy()[rows].sum()),
         "notes": notes,
     }
 

@@ -45,10 +45,24 @@ def test_a_figure_spec_is_what_the_figure_itself_gives():
 
 def test_pydeck_serialises_a_deck_compactly_with_its_own_default():
     layer = pdk.Layer("ScatterplotLayer", [{"lon": 1, "lat": 2}], get_position=["lon", "lat"], id="dots")
-    deck = compat.CompactDeck(layers=[layer], map_provider=None, map_style=compat.NO_BASEMAP)
+    view = pdk.ViewState(latitude=14, longitude=1, zoom=3)
+    deck = compat.CompactDeck([layer], view, tooltip={"text": "{name}"})
     text = deck.to_json()
     assert "\n" not in text and json.loads(text)["layers"][0]["id"] == "dots"
     assert json.loads(text) == json.loads(pdk.Deck.to_json(deck))
+    # Made without pydeck's __init__, it is the deck pydeck makes without a basemap, attribute for attribute.
+    theirs = pdk.Deck([layer], initial_view_state=view, map_provider=None, map_style=compat.NO_BASEMAP)
+    theirs._tooltip = {"text": "{name}"}
+    assert vars(deck).keys() == vars(theirs).keys()
+    assert json.loads(text) == json.loads(theirs.to_json())
+
+
+def test_json_text_is_spliced_into_a_deck_as_it_is():
+    parts = {"type": "Polygon", "coordinates": [[[0, 0.5], [1, 0], [0, 0.5]]]}
+    text = compat.raw_json(parts)
+    value = {"a": [text, {"b": text}], "c": "\u0000raw:0 stays a string"}
+    assert json.loads(compat.compact_json(value)) == {"a": [parts, {"b": parts}], "c": value["c"]}
+    assert compat.compact_json(value) == compat.compact_json({"a": [parts, {"b": parts}], "c": value["c"]})
 
 
 def test_streamlits_client_still_leaves_the_sentinel_map_style_alone():
@@ -83,7 +97,9 @@ def test_streamlit_reads_a_cached_figure_and_a_prebuilt_deck_as_the_real_ones():
     assert served is spec
     assert plotly.io.to_json(served, validate=False) == plotly.io.to_json(figure, validate=False)
     layer = pdk.Layer("ScatterplotLayer", [{"lon": 1, "lat": 2}], get_position=["lon", "lat"], pickable=True)
-    deck = compat.CompactDeck(layers=[layer], map_provider=None, tooltip={"text": "{name}"})
+    deck = compat.CompactDeck(
+        [layer], pdk.ViewState(latitude=0, longitude=0, zoom=1), tooltip={"text": "{name}"}
+    )
     prebuilt = compat.PrebuiltDeck(compat.deck_spec(deck))
     assert prebuilt.to_json() == deck.to_json()
     assert deck_gl_json_chart._get_pydeck_tooltip(prebuilt) == {"text": "{name}"}

@@ -83,7 +83,7 @@ def test_no_leader_title_tells_of_a_later_office():
 
 @pytest.fixture(scope="module")
 def real():
-    return load_tables(*model.MAP_EPOCH_TABLES, "topics") | data.view_inputs(views.MAP_TABLES)
+    return load_tables(*model.MAP_EPOCH_TABLES, "topics") | data.view_inputs((*views.MAP_TABLES, "shapes"))
 
 
 def change_days(real) -> list[date]:

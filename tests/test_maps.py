@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from components import maps, model
-from components.compat import compact_json
+from components.compat import NO_BASEMAP, compact_json
 
 SHAPES = {
     "type": "FeatureCollection",
@@ -52,7 +52,10 @@ def small_deck(layers=maps.LAYERS, markers=MARKERS, lang="en"):
     )
     arcs = maps.arc_rows(counts, states, NAMES, lang)
     versions = {"borders": model.shapes_version(SHAPES), "capitals": model.capitals_version(CAPITALS)}
-    return maps.sahel_map(SHAPES, STATUS, markers, arcs, NAMES, lang, layers, versions=versions)
+    outline = model.aes_outline(SHAPES, {"MLI"})
+    return maps.sahel_map(
+        SHAPES, STATUS, markers, arcs, NAMES, lang, layers, versions=versions, outline=outline
+    )
 
 
 def deck_json(**kwargs) -> dict:
@@ -63,7 +66,7 @@ def test_every_layer_is_drawn_and_nothing_is_fetched():
     spec = deck_json()
     ids = [layer["id"] for layer in spec["layers"]]
     assert ids == ["countries", "borders", "aes-outline", "arcs", "capitals", "capital-names", "presence"]
-    assert spec["mapStyle"] == maps.NO_BASEMAP
+    assert spec["mapStyle"] == NO_BASEMAP
     assert "mapProvider" not in spec
     assert "http" not in json.dumps(spec)
     # The borders come from the app's own server, by a path relative to the page.
@@ -126,8 +129,7 @@ def test_the_countries_are_filled_by_status_and_pickable():
 def test_the_aes_outline_is_drawn_around_the_members_only():
     mali = {"type": "MultiPolygon", "coordinates": [[[[0, 0], [2, 0], [2, 2], [0, 0]]]]}
     shapes = {"features": [SHAPES["features"][0] | {"geometry": mali}, *SHAPES["features"][1:]]}
-    features = maps.country_features(shapes, STATUS, NAMES, "en")
-    spec = layer_json(maps.aes_outline_layer(features))
+    spec = layer_json(maps.aes_outline_layer(model.aes_outline(shapes, {"MLI", "BFA"})))
     assert spec["@@type"] == "LineLayer" and spec["getWidth"] == 3
     assert spec["data"] == [
         {"s": [0, 0], "t": [2, 0]},
@@ -135,8 +137,30 @@ def test_the_aes_outline_is_drawn_around_the_members_only():
         {"s": [2, 2], "t": [0, 0]},
     ]
     assert spec["getColor"] == maps.rgb(maps.AES_OUTLINE)
-    none = maps.country_features(SHAPES, STATUS.assign(aes_member=False), NAMES, "en")  # before the AES
-    assert layer_json(maps.aes_outline_layer(none))["data"] == []
+    assert model.aes_outline(SHAPES, set()) == []  # before the AES
+
+
+def test_a_deck_from_its_shared_parts_as_json_text_is_the_same_deck():
+    # The app writes the shapes' geometry and the AES outlines once per data version (model.map_shapes,
+    # model.map_outlines) and splices that text into every map's deck.
+    mali = SHAPES["features"][0] | {
+        "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [0, 0]]]}
+    }
+    shapes = SHAPES | {"features": [mali, *SHAPES["features"][1:]]}
+    days = pd.DatetimeIndex(["2020-01-01"] * 3 + ["2024-01-01"] * 3, name="day")
+    status = pd.concat([STATUS, STATUS]).set_axis(days).assign(aes_member=[False] * 3 + [True, False, False])
+    outlines = model.map_outlines({"shapes": shapes, "map_epochs": {"status": status}})
+    assert outlines.keys() == {frozenset(), frozenset({"MLI"})}
+    plain = small_deck()
+    plain.layers[0] = maps.countries_layer(maps.country_features(shapes, STATUS, NAMES, "en"))
+    plain.layers[2] = maps.aes_outline_layer(model.aes_outline(shapes, {"MLI"}))
+    spliced = small_deck()
+    text_shapes = model.map_shapes({"shapes": shapes})
+    spliced.layers[0] = maps.countries_layer(maps.country_features(text_shapes, STATUS, NAMES, "en"))
+    spliced.layers[2] = maps.aes_outline_layer(outlines[frozenset({"MLI"})])
+    assert "\\u0000" not in spliced.to_json()
+    assert json.loads(spliced.to_json()) == json.loads(plain.to_json())
+    assert json.loads(plain.to_json())["layers"][0]["data"]["features"][0]["geometry"] == mali["geometry"]
 
 
 def test_a_border_two_countries_share_is_one_list_of_edges():
@@ -149,7 +173,7 @@ def test_a_border_two_countries_share_is_one_list_of_edges():
 
 
 def test_the_arcs_run_from_moscow_to_each_capital():
-    arcs = pd.DataFrame({"lat": [12.6], "lon": [-8.0], "count": [3], "width": [6.0], "tooltip": ["x"]})
+    arcs = [{"lat": 12.6, "lon": -8.0, "count": 3, "width": 6.0, "tooltip": "x"}]
     spec = layer_json(maps.arcs_layer(arcs))
     assert spec["@@type"] == "ArcLayer" and spec["pickable"] is True
     row = spec["data"][0]

@@ -84,5 +84,6 @@ def test_the_real_map_stays_small(tables):
     )
     shapes = load_shapes()
     versions = model.map_sources({"states": tables["states"], "shapes": shapes})["fr"]
-    deck = maps.sahel_map(shapes, status, markers, arcs, names, "fr", versions=versions)
+    outline = model.aes_outline(shapes, set(status.loc[status["aes_member"], "iso3"]))
+    deck = maps.sahel_map(shapes, status, markers, arcs, names, "fr", versions=versions, outline=outline)
     assert len(deck.to_json().encode()) < 150_000

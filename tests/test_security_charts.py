@@ -1,11 +1,23 @@
 """Security builders: the monthly chart with its band and milestones, the breakdown, the lane band and
 the map layer — structure, not pixels, on small hand-made events (tests/fixtures.py)."""
 
+import json
+
 import plotly.graph_objects as go
 import pytest
 from fixtures import CONFLICT_MILESTONES, CONFLICT_PERIOD, CONFLICT_SAMPLE
 
-from components.security import aggregate_frame, breakdown, covers, events_in_window, state_monthly
+from components.compat import compact_json
+from components.security import (
+    aggregate_frame,
+    breakdown,
+    covers,
+    event_points,
+    in_window,
+    point_texts,
+    state_monthly,
+    window_points,
+)
 from components.security_charts import breakdown_chart, lane_band_traces, monthly_chart
 from components.security_codes import KIND_COLOURS
 from components.security_map import LAYER_ID, security_layer
@@ -64,9 +76,9 @@ def test_the_lane_band_stays_inside_its_lane_and_hovers_real_numbers(conflict):
 
 
 def test_the_map_layer_shows_the_window_before_the_day():
-    window = events_in_window(CONFLICT_SAMPLE, "2021-03-02", 30)
+    window = CONFLICT_SAMPLE[in_window(CONFLICT_SAMPLE, "2021-03-02", 30)]
     assert window["day"].dt.strftime("%Y-%m-%d").tolist() == ["2021-02-14", "2021-03-02", "2021-02-10"]
-    layer = security_layer(window, "en")
+    layer = security_layer(event_points(window, "en"))
     assert layer.type == "ScatterplotLayer" and layer.id == LAYER_ID
     assert len(layer.data) == 3
     radius = [point["radius"] for point in layer.data]
@@ -74,3 +86,12 @@ def test_the_map_layer_shows_the_window_before_the_day():
     assert covers(*CONFLICT_PERIOD, "2021-06-30", 180)
     assert not covers(*CONFLICT_PERIOD, "2021-07-01", 30)  # the map hides the layer there
     assert not covers(*CONFLICT_PERIOD, "2021-01-15", 30)
+
+
+def test_the_map_layer_joins_its_window_s_points_written_once():
+    texts = point_texts({"conflict_rows": CONFLICT_SAMPLE})
+    window = in_window(CONFLICT_SAMPLE, "2021-03-02", 30)
+    joined = json.loads(compact_json(security_layer(window_points(texts["fr"], window))))
+    built = json.loads(compact_json(security_layer(event_points(CONFLICT_SAMPLE[window], "fr"))))
+    assert joined == built and len(joined["data"]) == 3
+    assert joined["data"][0]["tooltip"].startswith("2021-02-14 · ")

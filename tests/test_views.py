@@ -9,12 +9,13 @@ import pandas as pd
 import plotly.io
 import pytest
 
-from components import data, display, model, views
+from components import data, display, maps, model, security, security_map, views
 from components.charts.timeline import timeline_chart
-from components.config import DATA_END, FIRST_COUP, MOSCOW_CONSULTATIONS, PERIOD_END
+from components.config import DATA_END, FIRST_COUP, MAP_WINDOWS, MOSCOW_CONSULTATIONS, PERIOD_END
 from components.data import cached_view, load_tables
 from components.formatting import reader_table
-from components.i18n import t
+from components.i18n import state_names, t
+from components.maps import LAYERS
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +63,62 @@ def test_a_map_view_is_the_map_of_its_epoch(tables):
         for name in ("states", "forces"):
             pd.testing.assert_frame_equal(mine["tables"][name]["csv"], theirs["tables"][name]["csv"])
             assert mine["tables"][name]["shown"].equals(theirs["tables"][name]["shown"])
+
+
+def straightforward_deck(tables: dict, day: date, lang: str, layers, window=0, coverage=None) -> dict:
+    """The map's deck as the day's own queries make it, every part serialised on the spot."""
+    states, shapes = tables["states"], tables["shapes"]
+    names = state_names(states, lang)
+    status = model.bloc_status_on(tables["memberships"], states, day)
+    register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
+    conflict = None
+    if "conflict" in layers and security.covers(coverage["start"], coverage["end"], day, window):
+        rows = tables["conflict_rows"]
+        events = rows[
+            (rows["day"] > pd.Timestamp(day) - pd.Timedelta(days=window)) & (rows["day"] <= pd.Timestamp(day))
+        ]
+        conflict = security_map.security_layer(security.event_points(events, lang))
+    deck = maps.sahel_map(
+        shapes,
+        status,
+        model.presence_markers(tables["presence"], tables["forces"], day),
+        maps.arc_rows(model.cooperation_signed_by(register), states, names, lang),
+        names,
+        lang,
+        list(layers),
+        versions=model.map_sources(tables)[lang],
+        outline=model.aes_outline(shapes, set(status.loc[status["aes_member"], "iso3"])),
+        sanctioned=model.sanctioned_on(tables["sanctions"], tables["events"], day),
+        conflict=conflict,
+    )
+    return {"spec": json.loads(deck.to_json()), "tooltip": deck._tooltip}
+
+
+def test_a_map_view_draws_the_deck_of_its_day_s_own_queries(tables):
+    # The view splices the parts every map shares, written once (model.map_shapes, map_outlines),
+    # into frames made for every epoch at once: the browser gets the same deck as from the day's own.
+    coverage = next(r for r in tables["package"]["resources"] if r["name"] == "conflict_events")["x_coverage"]
+    changes = model.map_changes(tables)
+    rng = random.Random(12)
+    span = (PERIOD_END - FIRST_COUP).days
+    shown = set()
+    for _ in range(120):
+        day = FIRST_COUP + timedelta(days=rng.randrange(span + 1))
+        if rng.random() < 0.3:
+            day = rng.choice(changes).date() - timedelta(days=rng.randrange(2))
+        lang = rng.choice(["en", "fr"])
+        layers = tuple(layer for layer in LAYERS if rng.random() < 0.7)
+        controls = (int(rng.choice(MAP_WINDOWS)), coverage) if "conflict" in layers else ()
+        view = views.map_view(tables, day, lang, layers, *controls)
+        mine = {"spec": json.loads(view["deck"]["spec"]), "tooltip": view["deck"]["tooltip"]}
+        assert mine == straightforward_deck(tables, day, lang, layers, *controls), (
+            day,
+            lang,
+            layers,
+            controls,
+        )
+        shown |= {layer["id"] for layer in mine["spec"]["layers"]}
+    assert {"countries", "aes-outline", "presence", "arcs", "sanctions", "conflict-events"} <= shown
 
 
 def test_a_country_panel_is_the_panel_of_the_last_change_before_its_day(tables):
