@@ -51,6 +51,9 @@ class RawJSON:
     def __init__(self, text: str):
         self.text = text
 
+    def __eq__(self, other) -> bool:
+        return isinstance(other, RawJSON) and other.text == self.text
+
 
 # What compact_json writes first in place of the n-th RawJSON: a string no data holds (a NUL,
 # which JSON escapes as \u0000), replaced by the text afterwards.

@@ -235,7 +235,19 @@ DERIVED = {
 def _inputs(folder: str, stamp: str, names: tuple[str, ...]) -> dict:
     """Name → a checked table, the country shapes ('shapes'), the descriptor ('package', as
     load_package_info) or what DERIVED makes."""
-    return {name: _input(folder, stamp, name) for name in names}
+    return {name: _shared_input(folder, stamp, name) for name in names}
+
+
+# Names a process reads views from, for two or three data versions at a time.
+INPUT_ENTRIES = 3 * 48
+
+
+@st.cache_resource(show_spinner=False, max_entries=INPUT_ENTRIES)
+def _shared_input(folder: str, stamp: str, name: str):
+    """_input's value, one object handed to every view computed afresh, in every session. Not a
+    copy, as st.cache_data would unpickle on every call (a third of a map view's miss): views are
+    pure and leave what they are handed as it was (tests/test_views.py checks each)."""
+    return _input(folder, stamp, name)
 
 
 def _input(folder: str, stamp: str, name: str):

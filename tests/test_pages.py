@@ -1,10 +1,14 @@
 """Every page through the router with AppTest, in both languages, and the damaged-data message."""
 
+import copy
 import json
 import shutil
 from datetime import date
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+import pyarrow as pa
 import pytest
 from conflict_samples import acled_file
 from streamlit.testing.v1 import AppTest
@@ -481,3 +485,49 @@ def test_a_second_upload_is_shown_not_the_cached_view_of_the_first():
     at.get("file_uploader")[0].set_value(None)
     at.run()
     assert at.dataframe[0].value["Events"].sum() not in (shown_first, shown)  # the shipped table again
+
+
+def unchanged(before, after) -> bool:
+    """Whether `after` holds what its deep copy `before` held: frames, arrays and Arrow tables by
+    value, containers item by item."""
+    if isinstance(before, pd.DataFrame | pd.Series):
+        kinds = (
+            before.dtypes.equals(after.dtypes)
+            if isinstance(before, pd.DataFrame)
+            else before.dtype == after.dtype
+        )
+        return kinds and before.index.equals(after.index) and before.equals(after)
+    if isinstance(before, dict):
+        return before.keys() == after.keys() and all(unchanged(before[k], after[k]) for k in before)
+    if isinstance(before, list | tuple):
+        return len(before) == len(after) and all(unchanged(b, a) for b, a in zip(before, after, strict=True))
+    if isinstance(before, np.ndarray):
+        return np.array_equal(before, after, equal_nan=before.dtype.kind == "f")
+    if isinstance(before, pa.Table):
+        return before.equals(after, check_metadata=True)
+    return before == after or (before != before and after != after)  # NaN, NaT
+
+
+def test_no_page_changes_what_its_views_are_handed():
+    """The loader hands every view computed afresh the same objects, not copies (data._shared_input):
+    after every page ran with its heaviest options, each is as it was."""
+    from components import data
+
+    names = ("shapes", "package", *data.DERIVED, *load_tables())
+    handed = data.view_inputs(names)
+    before = copy.deepcopy(handed)
+    runs = [
+        ("overview", {}),
+        ("map", {"map.layers": "status,presence,arcs,capitals,conflict", "map.country": "MLI"}),
+        ("timeline", {"timeline.deaths": "deaths", "timeline.states": "NER", "lang": "fr"}),
+        ("topics", {"topics.measure": "events", "topics.state": "BFA"}),
+        ("security", {}),
+        ("data", {"data.table": "events", "data.search": "Wagner"}),
+        ("methodology", {}),
+    ]
+    for page, query in runs:
+        assert not run_page(page, **query).exception, page
+    after = data.view_inputs(names)
+    assert all(after[name] is handed[name] for name in names)  # shared, not recomputed
+    changed = [name for name in names if not unchanged(before[name], after[name])]
+    assert changed == [], changed
