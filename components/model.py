@@ -151,6 +151,43 @@ def cooperation_on(cooperation: pd.DataFrame, history: pd.DataFrame, day: date) 
     return items.join(latest, on="coop_id")[cooperation.columns]
 
 
+def register_changes(history: pd.DataFrame) -> list[pd.Timestamp]:
+    """The days on which the register (cooperation_on) can change: its items' status changes.
+    Between two of them, every day's register is the same."""
+    return sorted(set(history["date"].dropna()))
+
+
+def russian_registers(cooperation: pd.DataFrame, history: pd.DataFrame) -> dict:
+    """The register with Russia (russian_items of cooperation_on) on every day it changes
+    (register_changes) and the day before the first, which stands for every earlier day: 'days';
+    'rows', the registers one after another, each row with its `day`; 'ranges', by day, the
+    (start, stop, step) of a register whose index is a RangeIndex. register_on picks one day's."""
+    changes = register_changes(history)
+    days = [changes[0] - pd.Timedelta(days=1), *changes]
+    registers = [russian_items(cooperation_on(cooperation, history, day)) for day in days]
+    # The view's Arrow tables carry the index, and pandas leaves a RangeIndex where a mask keeps
+    # evenly spaced rows: each day's register keeps the RangeIndex cooperation_on gave it.
+    ranges = {
+        day: (rows.index.start, rows.index.stop, rows.index.step)
+        for day, rows in zip(days, registers, strict=True)
+        if isinstance(rows.index, pd.RangeIndex)
+    }
+    # One frame rather than one per day: the loader hands it out unpickled, and each frame costs.
+    rows = pd.concat([rows.assign(day=day) for day, rows in zip(days, registers, strict=True)])
+    return {"days": days, "rows": rows, "ranges": ranges}
+
+
+def register_on(registers: dict, day: date) -> pd.DataFrame:
+    """From russian_registers, the register with Russia as it stood on `day`, as russian_items of
+    cooperation_on gives it."""
+    rows, epoch = registers["rows"], epoch_day(registers, day)
+    first, last = rows["day"].searchsorted(epoch, "left"), rows["day"].searchsorted(epoch, "right")
+    register = rows.iloc[first:last].drop(columns="day")
+    if epoch in registers["ranges"]:
+        register.index = pd.RangeIndex(*registers["ranges"][epoch])
+    return register
+
+
 def last_steps_by_day(history: pd.DataFrame, days) -> pd.DataFrame:
     """For each of `days` (`day`), each item's last status change on or before it (coop_id and
     COOPERATION_STEPS)."""
@@ -533,7 +570,7 @@ def map_epochs(tables: dict[str, pd.DataFrame]) -> dict:
 
 
 def epoch_day(epochs: dict, day: date) -> pd.Timestamp:
-    """The epoch of map_epochs whose map is the map of `day`."""
+    """The epoch of map_epochs (or russian_registers) whose map (register) is the one of `day`."""
     return _day(map_epoch(epochs["days"], max(_day(day), epochs["days"][0])))
 
 

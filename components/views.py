@@ -326,8 +326,7 @@ def lane_deaths(conflict, period: tuple[date, date], names: dict[str, str], lang
 
 TOPICS_TABLES = (
     "topics",
-    "cooperation",
-    "cooperation_status",
+    "russian_registers",  # the loader's model.russian_registers
     "events",
     "sources",
     "consultations",
@@ -349,10 +348,15 @@ def topics_options(tables: dict, lang: str) -> dict:
     }
 
 
+def register_days(tables: dict) -> list[pd.Timestamp]:
+    """The days on which the topics page can change (model.russian_registers): a view of any day
+    is the view of the last of them on or before it (model.map_epoch)."""
+    return tables["russian_registers"]["days"]
+
+
 def russian_register(tables: dict, day: date, evidence: list[str]) -> pd.DataFrame:
-    """The items with Russia as they stood on `day` (model.cooperation_on), of the chosen grades."""
-    register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
-    return model.graded(model.russian_items(register), evidence)
+    """The items with Russia as they stood on `day` (model.register_on), of the chosen grades."""
+    return model.graded(model.register_on(tables["russian_registers"], day), evidence)
 
 
 def topics_view(
