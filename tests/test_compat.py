@@ -22,6 +22,20 @@ def test_plotly_builds_an_unvalidated_figure_from_plain_dicts():
     assert figure.layout.height == 100
 
 
+def test_a_spec_figure_is_the_unchecked_figures_spec_to_the_byte():
+    import plotly.io
+
+    traces = [
+        {"type": "bar", "y": ["b", "a"], "x": [1, 2], "marker": {"color": "red", "line": {"width": 1}}},
+        {"z": [[1, 0]], "type": "heatmap", "texttemplate": "%{text}", "colorbar": {"title": {"text": "n"}}},
+    ]
+    layout = {"yaxis": {"autorange": "reversed", "automargin": True}, "height": 300, "barmode": "stack"}
+    figure, spec = compat.unchecked_figure(traces, layout), compat.spec_figure(traces, layout)
+    assert spec.to_dict() == figure.to_dict()
+    assert plotly.io.to_json(spec.to_dict(), validate=False) == plotly.io.to_json(figure, validate=False)
+    assert spec.layout.barmode == "stack" and list(spec.data[1].z[0]) == [1, 0]
+
+
 def test_pydeck_serialises_a_deck_compactly_with_its_own_default():
     layer = pdk.Layer("ScatterplotLayer", [{"lon": 1, "lat": 2}], get_position=["lon", "lat"], id="dots")
     deck = compat.CompactDeck(layers=[layer], map_provider=None, map_style=compat.NO_BASEMAP)
