@@ -15,7 +15,14 @@ from components.conflict_files import Upload, read_export
 from components.display import code_labels
 from components.formatting import source_texts
 from components.icon_font import FONT_NAME
-from components.model import MAP_EPOCH_TABLES, map_epoch_tables, map_epochs, map_sources, russian_registers
+from components.model import (
+    MAP_EPOCH_TABLES,
+    items_by_state,
+    map_epoch_tables,
+    map_epochs,
+    map_sources,
+    russian_registers,
+)
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, milestones, ucdp_events
 from components.security_codes import MILESTONES
@@ -197,6 +204,8 @@ DERIVED = {
         lambda tables: russian_registers(tables["cooperation"], tables["cooperation_status"]),
         ("cooperation", "cooperation_status"),
     ),
+    # an event once per AES state or bloc it concerns, as the topics page counts them
+    "event_states": (lambda tables: items_by_state(tables["events"], "events"), ("events",)),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (

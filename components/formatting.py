@@ -307,9 +307,11 @@ def reader_table(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -
     """The frame as a reader sees it: id columns dropped, and `source_ids` written out as the
     sources' names and the ids in notes replaced by them (`source_ids` dropped when `sources` is
     not given)."""
-    shown = frame.drop(columns=[c for c in ID_COLUMNS if c in frame.columns])
+    # Dropped only when there: dropping nothing still copies the frame.
+    ids = [c for c in ID_COLUMNS if c in frame.columns]
+    shown = frame.drop(columns=ids) if ids else frame
     if sources is None:
-        return shown.drop(columns=[c for c in ("source_ids",) if c in shown.columns])
+        return shown.drop(columns="source_ids") if "source_ids" in shown.columns else shown
     notes = [c for c in shown.columns if str(c).startswith("note")]
     if notes:
         named = reference_namer(sources, lang)

@@ -7,6 +7,7 @@ import json
 import math
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from components.config import (
@@ -849,10 +850,11 @@ def topic_card(items: pd.DataFrame, sources: pd.DataFrame, topic: str, count: in
 
 def narrow(frame: pd.DataFrame, **wanted: str) -> pd.DataFrame:
     """Rows whose columns equal the wanted values; an empty value keeps every row on that column."""
-    mask = pd.Series(True, index=frame.index)
+    # On the column's array: a Series per condition costs more than the comparison on a few rows.
+    mask = np.ones(len(frame), dtype=bool)
     for name, value in wanted.items():
         if value:
-            mask &= frame[name] == value
+            mask &= frame[name].to_numpy() == value
     return frame[mask]
 
 

@@ -327,7 +327,7 @@ def lane_deaths(conflict, period: tuple[date, date], names: dict[str, str], lang
 TOPICS_TABLES = (
     "topics",
     "russian_registers",  # the loader's model.russian_registers
-    "events",
+    "event_states",  # the loader's model.items_by_state of the events
     "sources",
     "consultations",
     "states",
@@ -370,8 +370,11 @@ def topics_view(
     topic_labels = codes["topics"]
     labels, texts = tables["labels"][lang], tables["source_texts"][lang]
     russian = russian_register(tables, day, evidence)
-    items = russian if measure == "cooperation" else model.graded(tables["events"], evidence)
-    chosen = model.narrow(model.items_by_state(items, measure), topic=topic, iso3=state)
+    if measure == "cooperation":
+        by_state = model.items_by_state(russian, measure)
+    else:
+        by_state = model.graded(tables["event_states"], evidence)
+    chosen = model.narrow(by_state, topic=topic, iso3=state)
     matrix = model.topic_matrix(chosen, list(topic_labels))
     cell = model.largest_cell(matrix)
     quarters = model.quarterly_counts(

@@ -31,6 +31,7 @@ def tables():
                 "map_sources",
                 "map_tables",
                 "russian_registers",
+                "event_states",
             )
         ),
     }
