@@ -161,11 +161,13 @@ def register_changes(history: pd.DataFrame) -> list[pd.Timestamp]:
 def russian_registers(cooperation: pd.DataFrame, history: pd.DataFrame) -> dict:
     """The register with Russia (russian_items of cooperation_on) on every day it changes
     (register_changes) and the day before the first, which stands for every earlier day: 'days';
-    'rows', the registers one after another, each row with its `day`; 'ranges', by day, the
-    (start, stop, step) of a register whose index is a RangeIndex. register_on picks one day's."""
+    'rows', the registers one after another, and by day the 'spans' of its rows and the
+    'ranges', the (start, stop, step) of a register whose index is a RangeIndex. register_on
+    picks one day's."""
     changes = register_changes(history)
     days = [changes[0] - pd.Timedelta(days=1), *changes]
     registers = [russian_items(cooperation_on(cooperation, history, day)) for day in days]
+    ends = list(itertools.accumulate(len(rows) for rows in registers))
     # The view's Arrow tables carry the index, and pandas leaves a RangeIndex where a mask keeps
     # evenly spaced rows: each day's register keeps the RangeIndex cooperation_on gave it.
     ranges = {
@@ -173,17 +175,21 @@ def russian_registers(cooperation: pd.DataFrame, history: pd.DataFrame) -> dict:
         for day, rows in zip(days, registers, strict=True)
         if isinstance(rows.index, pd.RangeIndex)
     }
-    # One frame rather than one per day: the loader hands it out unpickled, and each frame costs.
-    rows = pd.concat([rows.assign(day=day) for day, rows in zip(days, registers, strict=True)])
-    return {"days": days, "rows": rows, "ranges": ranges}
+    return {
+        "days": days,
+        # One frame rather than one per day: the loader hands it out unpickled, and each frame costs.
+        "rows": pd.concat(registers),
+        "spans": {day: (end - len(rows), end) for day, rows, end in zip(days, registers, ends, strict=True)},
+        "ranges": ranges,
+    }
 
 
 def register_on(registers: dict, day: date) -> pd.DataFrame:
     """From russian_registers, the register with Russia as it stood on `day`, as russian_items of
     cooperation_on gives it."""
-    rows, epoch = registers["rows"], epoch_day(registers, day)
-    first, last = rows["day"].searchsorted(epoch, "left"), rows["day"].searchsorted(epoch, "right")
-    register = rows.iloc[first:last].drop(columns="day")
+    epoch = epoch_day(registers, day)
+    first, last = registers["spans"][epoch]
+    register = registers["rows"].iloc[first:last]
     if epoch in registers["ranges"]:
         register.index = pd.RangeIndex(*registers["ranges"][epoch])
     return register
@@ -846,6 +852,16 @@ def topic_card(items: pd.DataFrame, sources: pd.DataFrame, topic: str, count: in
         "state_media_share": share,
         "latest": rows.sort_values("date", ascending=False).head(count),
     }
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    """The rows as dicts, as frame.to_dict("records") gives them, column by column: pandas boxes
+    every value alone, several times slower on the few rows of a view."""
+    columns = list(frame.columns)
+    return [
+        dict(zip(columns, row, strict=True))
+        for row in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
 
 
 def narrow(frame: pd.DataFrame, **wanted: str) -> pd.DataFrame:

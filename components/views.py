@@ -482,7 +482,7 @@ def area_texts(cooperation: pd.DataFrame, bullets: dict[str, str], lang: str) ->
     texts = {}
     for area in cooperation["area"].unique():
         texts[area] = []
-        for item in model.area_items(cooperation, area).to_dict("records"):
+        for item in model.records(model.area_items(cooperation, area)):
             day = format_date(item["date"], item["date_precision"], lang)
             head = f"{day} · {item[column('title', lang)]}"
             stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
@@ -541,7 +541,7 @@ def topic_card_texts(
     """Per topic, the card's escaped markdown: title, description, counts (None without items),
     the latest items with their stage and note, and their sources (`texts`: formatting.source_texts)."""
     cards = []
-    for row in topics.to_dict("records"):
+    for row in model.records(topics):
         card = model.topic_card(items, sources, row["topic_id"])
         text = {
             "title": f"**{escape_markdown(row[column('label', lang)])}**",
@@ -554,7 +554,7 @@ def topic_card_texts(
                 f"{t('topics.card_count', lang, n=card['count'])}\n{t('topics.card_state_media', lang, share=share)}"
             )
             latest, cited = [], []
-            for item in card["latest"].to_dict("records"):
+            for item in model.records(card["latest"]):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
                 said = named_references(item[column("note", lang)], texts["references"])
@@ -578,7 +578,7 @@ def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang
     'expected' and what was reported ('outcome'), its 'note' with the sources it cites named (None
     without one), its evidence and 'sources' (`texts`: formatting.source_texts)."""
     cards = []
-    for row in rows.to_dict("records"):
+    for row in model.records(rows):
         status = t(f"outcome.{row['outcome_status']}", lang)
         note = row[column("note", lang)]
         cards.append(
