@@ -1,6 +1,7 @@
 """Pure pandas queries over the tables: no Streamlit, no file access."""
 
 import bisect
+import collections
 import hashlib
 import itertools
 import json
@@ -129,10 +130,18 @@ def filter_events(
 
 
 def count_by(frame: pd.DataFrame, rows: str, columns: str, row_keys, column_keys) -> pd.DataFrame:
-    """Counts of `frame` by two columns, every given key present (zero where nothing)."""
-    # A group-by, not pd.crosstab: the same frame in a third of the time.
-    counts = frame.groupby([rows, columns]).size().unstack(fill_value=0) if len(frame) else pd.DataFrame()
-    return counts.reindex(index=list(row_keys), columns=list(column_keys), fill_value=0)
+    """Counts of `frame` by two columns, every given key present (zero where nothing), the axes
+    named after the two columns (unnamed for an empty frame, as a group-by's reindexed counts were)."""
+    # Counted in plain Python: a group-by, an unstack and a reindex took 2 ms on a view's few rows.
+    row_keys, column_keys = list(row_keys), list(column_keys)
+    pairs = collections.Counter(zip(frame[rows].tolist(), frame[columns].tolist(), strict=True))
+    counts = [[pairs[(row, col)] for col in column_keys] for row in row_keys]
+    named = len(frame) > 0
+    return pd.DataFrame(
+        np.array(counts, dtype=np.int64).reshape(len(row_keys), len(column_keys)),
+        index=pd.Index(row_keys, name=rows if named else None),
+        columns=pd.Index(column_keys, name=columns if named else None),
+    )
 
 
 def graded(frame: pd.DataFrame, evidence=None) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 """Model queries on small hand-made frames."""
 
+import random
 from datetime import date
 
 import pandas as pd
@@ -145,6 +146,29 @@ HISTORY = pd.DataFrame(
         ],
     }
 )
+
+
+def test_count_by_counts_as_a_group_by_reindexed_does():
+    # The counts once came from a group-by, unstacked and reindexed: the same frame, axis names
+    # and types (a quarter's PeriodIndex, text) for frames with keys left out, unknown or absent.
+    rng = random.Random(3)
+    quarters = pd.period_range("2023Q1", periods=5, freq="Q")
+    for size in [0, 1, 2, 5, 30, 200]:
+        frame = pd.DataFrame(
+            {
+                "quarter": [rng.choice(quarters) for _ in range(size)],
+                "topic": [rng.choice(["military", "economic", "none", "other"]) for _ in range(size)],
+            }
+        )
+        keys = (quarters[1:], ["economic", "military", "none"])
+        grouped = frame.groupby(["quarter", "topic"]).size().unstack(fill_value=0) if size else pd.DataFrame()
+        expected = grouped.reindex(index=list(keys[0]), columns=keys[1], fill_value=0)
+        pd.testing.assert_frame_equal(
+            model.count_by(frame, "quarter", "topic", *keys),
+            expected,
+            check_index_type=True,
+            check_column_type=True,
+        )
 
 
 def test_the_register_on_a_day_gives_each_item_its_status_of_that_day():
