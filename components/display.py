@@ -127,12 +127,14 @@ def shown(
         elif isinstance(values.dtype, pd.PeriodDtype) or name == "quarter":
             values = [format_quarter(q, lang) for q in values]
         elif name not in codes and isinstance(values.dtype, np.dtype) and values.dtype.kind in "iuf":
-            pass  # numbers are shown as they are (what _cell gives them back)
+            values = values.to_numpy()  # numbers are shown as they are (what _cell gives them back)
         else:
             family = labels.get(codes[name]) if name in codes else None
             values = values.map(lambda v, family=family: _cell(v, family, lang))
         heading = header(name, lang, labels) or name
-        out[f"{heading} ({name})" if heading in out else heading] = list(values)  # two columns, one header
+        out[f"{heading} ({name})" if heading in out else heading] = (
+            values if isinstance(values, np.ndarray) else list(values)
+        )  # two columns, one header
     return pd.DataFrame(out)
 
 

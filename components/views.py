@@ -540,9 +540,9 @@ def topic_card_texts(
 ) -> list[dict]:
     """Per topic, the card's escaped markdown: title, description, counts (None without items),
     the latest items with their stage and note, and their sources (`texts`: formatting.source_texts)."""
-    cards = []
+    cards, counted = [], model.topic_cards(items, sources, topics["topic_id"])
     for row in model.records(topics):
-        card = model.topic_card(items, sources, row["topic_id"])
+        card = counted[row["topic_id"]]
         text = {
             "title": f"**{escape_markdown(row[column('label', lang)])}**",
             "description": escape_markdown(row[column("description", lang)]),
