@@ -121,7 +121,9 @@ def chart_locale(lang: str) -> dict:
 
 def format_quarter(quarter, lang: str) -> str:
     """A quarter ('2024Q1' or a pandas Period) as each language writes it: 'Q1 2024', 'T1 2024'."""
-    period = pd.Period(quarter, freq="Q")
+    # A quarter already is one as it comes: making it again costs more than writing it.
+    is_quarter = isinstance(quarter, pd.Period) and quarter.freqstr == "Q-DEC"
+    period = quarter if is_quarter else pd.Period(quarter, freq="Q")
     return f"{'T' if lang == 'fr' else 'Q'}{period.quarter} {period.year}"
 
 

@@ -847,10 +847,8 @@ def largest_group(frame: pd.DataFrame, column: str) -> tuple[str, int] | None:
 
 def state_media_only(items: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
     """Boolean per item: every source it cites is Russian state media or government."""
-    kinds = sources.set_index("source_id")["source_type"]
-    return items["source_ids"].map(
-        lambda ids: bool(ids) and all(kinds.get(i) == "russian_state_media" for i in ids)
-    )
+    state_media = set(sources.loc[sources["source_type"] == "russian_state_media", "source_id"])
+    return items["source_ids"].map(lambda ids: bool(ids) and all(i in state_media for i in ids))
 
 
 def topic_cards(items: pd.DataFrame, sources: pd.DataFrame, topics, count: int = 3) -> dict[str, dict]:

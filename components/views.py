@@ -457,8 +457,10 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
         "title": rows[column("title", lang)],
         "source_ids": rows["source_ids"].map(lambda ids: joined_names(ids, sources)),
     }
-    headers = {name: t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang) for name in shown}
-    return {"csv": rows, "shown": display.arrow_table(pd.DataFrame(shown).rename(columns=headers))}
+    headed = {
+        t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang): values for name, values in shown.items()
+    }
+    return {"csv": rows, "shown": display.arrow_table(pd.DataFrame(headed))}
 
 
 def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str, labels: dict) -> dict | None:
