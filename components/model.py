@@ -790,9 +790,17 @@ def topic_item_rows(items: pd.DataFrame, measure: str, lang: str) -> pd.DataFram
     return listed(unique_items(items, measure), ITEM_COLUMNS[measure], lang).sort_values("date")
 
 
+def code_counts(values: pd.Series, codes) -> pd.Series:
+    """How often each of `codes` occurs among `values`, in their order, zeros kept: a value_counts
+    reindexed to the codes, counted in plain Python (pandas took half a millisecond for a dozen)."""
+    found, codes = collections.Counter(values.tolist()), list(codes)
+    index = pd.Index(codes, name=values.name)
+    return pd.Series([found[code] for code in codes], index=index, name="count", dtype="int64")
+
+
 def area_counts(cooperation: pd.DataFrame, areas) -> pd.Series:
     """Cooperation items per area, in the order of the code list `areas`, areas without items left out."""
-    counts = cooperation["area"].value_counts().reindex(list(areas), fill_value=0)
+    counts = code_counts(cooperation["area"], areas)
     return counts[counts > 0]
 
 
@@ -805,7 +813,7 @@ def area_items(cooperation: pd.DataFrame, area: str) -> pd.DataFrame:
 
 def status_pipeline(cooperation: pd.DataFrame, stages) -> pd.Series:
     """Cooperation items at each of `stages` (the code list, announced to ended), zeros kept."""
-    return cooperation["status"].value_counts().reindex(list(stages), fill_value=0)
+    return code_counts(cooperation["status"], stages)
 
 
 def russian_items(cooperation: pd.DataFrame) -> pd.DataFrame:
@@ -836,7 +844,11 @@ def busiest_row(counts: pd.DataFrame) -> tuple[str, int] | None:
 
 def composition_counts(cooperation: pd.DataFrame) -> pd.DataFrame:
     """Items per area, instrument and status: what the sunburst draws and its table lists."""
-    return cooperation.groupby(["area", "instrument", "status"]).size().rename("items").reset_index()
+    # Counted in plain Python, in a group-by's order: a few dozen rows, where pandas took a millisecond.
+    columns = ["area", "instrument", "status"]
+    found = sorted(collections.Counter(zip(*(cooperation[c].tolist() for c in columns), strict=True)).items())
+    rows = {name: [key[i] for key, _ in found] for i, name in enumerate(columns)}
+    return pd.DataFrame({**rows, "items": np.array([n for _, n in found], dtype=np.int64)})
 
 
 def largest_group(frame: pd.DataFrame, column: str) -> tuple[str, int] | None:

@@ -148,6 +148,27 @@ HISTORY = pd.DataFrame(
 )
 
 
+def test_code_and_composition_counts_count_as_pandas_does():
+    # Once a value_counts reindexed to the code list and a group-by: the same series and frames.
+    rng = random.Random(8)
+    for size in [0, 1, 3, 40]:
+        frame = pd.DataFrame(
+            {
+                "area": [rng.choice(["mining", "trade", "other"]) for _ in range(size)],
+                "instrument": [rng.choice(["mou", "contract"]) for _ in range(size)],
+                "status": [rng.choice(["signed", "announced", "ended"]) for _ in range(size)],
+            }
+        )
+        codes = ["announced", "signed", "ratified", "ended"]
+        expected = frame["status"].value_counts().reindex(codes, fill_value=0)
+        pd.testing.assert_series_equal(
+            model.code_counts(frame["status"], codes), expected, check_index_type=True
+        )
+        if size:
+            grouped = frame.groupby(["area", "instrument", "status"]).size().rename("items").reset_index()
+            pd.testing.assert_frame_equal(model.composition_counts(frame), grouped)
+
+
 def test_count_by_counts_as_a_group_by_reindexed_does():
     # The counts once came from a group-by, unstacked and reindexed: the same frame, axis names
     # and types (a quarter's PeriodIndex, text) for frames with keys left out, unknown or absent.
