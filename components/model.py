@@ -828,10 +828,12 @@ def unique_items(items: pd.DataFrame, measure: str) -> pd.DataFrame:
 
 def largest_cell(matrix: pd.DataFrame) -> tuple[str, str, int] | None:
     """(row, column, count) of the largest count of a matrix, or None when every count is zero."""
-    if not matrix.size or matrix.to_numpy().max() == 0:
+    values = matrix.to_numpy()
+    if not values.size or values.max() == 0:
         return None
-    row, col = matrix.stack().idxmax()
-    return row, col, int(matrix.at[row, col])
+    # The first largest, row by row: what stack().idxmax() finds, without making the stacked series.
+    row, col = divmod(int(values.argmax()), values.shape[1])
+    return matrix.index[row], matrix.columns[col], int(values[row, col])
 
 
 def busiest_row(counts: pd.DataFrame) -> tuple[str, int] | None:
@@ -891,6 +893,8 @@ def records(frame: pd.DataFrame) -> list[dict]:
 
 def narrow(frame: pd.DataFrame, **wanted: str) -> pd.DataFrame:
     """Rows whose columns equal the wanted values; an empty value keeps every row on that column."""
+    if not any(wanted.values()):
+        return frame
     # On the column's array: a Series per condition costs more than the comparison on a few rows.
     mask = np.ones(len(frame), dtype=bool)
     for name, value in wanted.items():
