@@ -787,7 +787,8 @@ ITEM_COLUMNS = {
 
 def topic_item_rows(items: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
     """The items the topics page counts, each once and oldest first, as its table lists them."""
-    return listed(unique_items(items, measure), ITEM_COLUMNS[measure], lang).sort_values("date")
+    # The columns first: finding the repeated items among a few columns is the cheaper.
+    return unique_items(listed(items, ITEM_COLUMNS[measure], lang), measure).sort_values("date")
 
 
 def code_counts(values: pd.Series, codes) -> pd.Series:
