@@ -882,10 +882,10 @@ def topic_cards(items: pd.DataFrame, sources: pd.DataFrame, topics, count: int =
     return cards
 
 
-def records(frame: pd.DataFrame) -> list[dict]:
-    """The rows as dicts, as frame.to_dict("records") gives them, column by column: pandas boxes
-    every value alone, several times slower on the few rows of a view."""
-    columns = list(frame.columns)
+def records(frame: pd.DataFrame, columns=None) -> list[dict]:
+    """The rows as dicts of `columns` (all when None), as frame.to_dict("records") gives them, read
+    column by column: pandas boxes every value alone, several times slower on a view's few rows."""
+    columns = list(frame.columns if columns is None else columns)
     return [
         dict(zip(columns, row, strict=True))
         for row in zip(*(frame[c].tolist() for c in columns), strict=True)

@@ -482,9 +482,10 @@ def area_texts(cooperation: pd.DataFrame, bullets: dict[str, str], lang: str) ->
     precision, title, stage and state, then its evidence and sources (`bullets`:
     formatting.source_bullets). Areas without items are left out."""
     texts = {}
+    fields = ["date", "date_precision", column("title", lang), "status", "iso3", "source_ids", "evidence"]
     for area in cooperation["area"].unique():
         texts[area] = []
-        for item in model.records(model.area_items(cooperation, area)):
+        for item in model.records(model.area_items(cooperation, area), fields):
             day = format_date(item["date"], item["date_precision"], lang)
             head = f"{day} · {item[column('title', lang)]}"
             stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
@@ -543,6 +544,8 @@ def topic_card_texts(
     """Per topic, the card's escaped markdown: title, description, counts (None without items),
     the latest items with their stage and note, and their sources (`texts`: formatting.source_texts)."""
     cards, counted = [], model.topic_cards(items, sources, topics["topic_id"])
+    fields = ["date", "date_precision", *(column(name, lang) for name in ("title", "note"))]
+    fields += ["status", "source_ids", "evidence"]
     for row in model.records(topics):
         card = counted[row["topic_id"]]
         text = {
@@ -556,7 +559,7 @@ def topic_card_texts(
                 f"{t('topics.card_count', lang, n=card['count'])}\n{t('topics.card_state_media', lang, share=share)}"
             )
             latest, cited = [], []
-            for item in model.records(card["latest"]):
+            for item in model.records(card["latest"], fields):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
                 said = named_references(item[column("note", lang)], texts["references"])
@@ -580,7 +583,8 @@ def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang
     'expected' and what was reported ('outcome'), its 'note' with the sources it cites named (None
     without one), its evidence and 'sources' (`texts`: formatting.source_texts)."""
     cards = []
-    for row in model.records(rows):
+    parts = [column(name, lang) for name in ("note", "expected", "outcome")]
+    for row in model.records(rows, ["outcome_status", "topic", *parts, "source_ids", "evidence"]):
         status = t(f"outcome.{row['outcome_status']}", lang)
         note = row[column("note", lang)]
         cards.append(
