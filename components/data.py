@@ -17,11 +17,11 @@ from components.formatting import source_texts
 from components.icon_font import FONT_NAME
 from components.model import (
     MAP_EPOCH_TABLES,
-    items_by_state,
     map_epoch_tables,
     map_epochs,
     map_sources,
     russian_registers,
+    topic_events,
 )
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
 from components.security import Conflict, aggregate_frame, milestones, ucdp_events
@@ -204,8 +204,7 @@ DERIVED = {
         lambda tables: russian_registers(tables["cooperation"], tables["cooperation_status"]),
         ("cooperation", "cooperation_status"),
     ),
-    # an event once per AES state or bloc it concerns, as the topics page counts them
-    "event_states": (lambda tables: items_by_state(tables["events"], "events"), ("events",)),
+    "topic_events": (lambda tables: topic_events(tables["events"]), ("events",)),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (

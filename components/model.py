@@ -737,6 +737,17 @@ def items_by_state(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     return rows.assign(topic=rows["topic"].replace("", NO_TOPIC))
 
 
+def topic_events(events: pd.DataFrame) -> pd.DataFrame:
+    """items_by_state of the events with only the columns the topics page reads: those of its
+    table (ITEM_COLUMNS, the titles in both languages) and the state or bloc."""
+    names = [
+        n
+        for name in ITEM_COLUMNS["events"]
+        for n in ([f"{name}_en", f"{name}_fr"] if name in BILINGUAL else [name])
+    ]
+    return items_by_state(events, "events")[[*names, "iso3"]]
+
+
 def topic_matrix(items: pd.DataFrame, topic_ids) -> pd.DataFrame:
     """Counts by topic (rows, 'none' last) and state or bloc (columns), zeros where nothing."""
     return count_by(items, "topic", "iso3", [*topic_ids, NO_TOPIC], TOPIC_COLUMNS)

@@ -327,7 +327,7 @@ def lane_deaths(conflict, period: tuple[date, date], names: dict[str, str], lang
 TOPICS_TABLES = (
     "topics",
     "russian_registers",  # the loader's model.russian_registers
-    "event_states",  # the loader's model.items_by_state of the events
+    "topic_events",  # the loader's model.topic_events
     "sources",
     "consultations",
     "states",
@@ -373,7 +373,7 @@ def topics_view(
     if measure == "cooperation":
         by_state = model.items_by_state(russian, measure)
     else:
-        by_state = model.graded(tables["event_states"], evidence)
+        by_state = model.graded(tables["topic_events"], evidence)
     chosen = model.narrow(by_state, topic=topic, iso3=state)
     matrix = model.topic_matrix(chosen, list(topic_labels))
     cell = model.largest_cell(matrix)

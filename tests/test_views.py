@@ -31,7 +31,7 @@ def tables():
                 "map_sources",
                 "map_tables",
                 "russian_registers",
-                "event_states",
+                "topic_events",
             )
         ),
     }
