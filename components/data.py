@@ -21,6 +21,7 @@ from components.model import (
     map_epochs,
     map_sources,
     russian_registers,
+    state_media_ids,
     topic_events,
 )
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
@@ -205,6 +206,7 @@ DERIVED = {
         ("cooperation", "cooperation_status"),
     ),
     "topic_events": (lambda tables: topic_events(tables["events"]), ("events",)),
+    "state_media": (lambda tables: state_media_ids(tables["sources"]), ("sources",)),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
     # language → how it names each source, and → each code list's labels
     "source_texts": (

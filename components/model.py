@@ -872,16 +872,20 @@ def largest_group(frame: pd.DataFrame, column: str) -> tuple[str, int] | None:
     return None if counts.empty else (counts.index[0], int(counts.iloc[0]))
 
 
-def state_media_only(items: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    """Boolean per item: every source it cites is Russian state media or government."""
-    state_media = set(sources.loc[sources["source_type"] == "russian_state_media", "source_id"])
+def state_media_ids(sources: pd.DataFrame) -> frozenset[str]:
+    """The ids of the sources that are Russian state media or government."""
+    return frozenset(sources.loc[sources["source_type"] == "russian_state_media", "source_id"])
+
+
+def state_media_only(items: pd.DataFrame, state_media: frozenset[str]) -> pd.Series:
+    """Boolean per item: every source it cites is among `state_media` (state_media_ids)."""
     return items["source_ids"].map(lambda ids: bool(ids) and all(i in state_media for i in ids))
 
 
-def topic_cards(items: pd.DataFrame, sources: pd.DataFrame, topics, count: int = 3) -> dict[str, dict]:
+def topic_cards(items: pd.DataFrame, state_media: frozenset[str], topics, count: int = 3) -> dict[str, dict]:
     """Per topic of `topics`: its number of items, the share resting only on Russian state
-    sources, and its latest items."""
-    only = state_media_only(items, sources).to_numpy()  # once, not once a topic
+    sources (`state_media`: state_media_ids), and its latest items."""
+    only = state_media_only(items, state_media).to_numpy()  # once, not once a topic
     cards = {}
     for topic in topics:
         chosen = (items["topic"] == topic).to_numpy()

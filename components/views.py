@@ -328,7 +328,7 @@ TOPICS_TABLES = (
     "topics",
     "russian_registers",  # the loader's model.russian_registers
     "topic_events",  # the loader's model.topic_events
-    "sources",
+    "state_media",  # the loader's model.state_media_ids
     "consultations",
     "states",
     "source_texts",
@@ -412,7 +412,7 @@ def topics_view(
         "cooperation": breakdown(cooperation, codes["stages"], lang, labels),
         "areas": area_part(cooperation, codes["areas"], lang, labels),
         "area_items": area_texts(cooperation, texts["bullets"], lang),
-        "cards": topic_card_texts(shown, russian_items, tables["sources"], texts, lang),
+        "cards": topic_card_texts(shown, russian_items, tables["state_media"], texts, lang),
         "consultations": consultation_texts(
             model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
             topic_labels,
@@ -539,11 +539,12 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str, labels: d
 
 
 def topic_card_texts(
-    topics: pd.DataFrame, items: pd.DataFrame, sources: pd.DataFrame, texts: dict, lang: str
+    topics: pd.DataFrame, items: pd.DataFrame, state_media: frozenset[str], texts: dict, lang: str
 ) -> list[dict]:
-    """Per topic, the card's escaped markdown: title, description, counts (None without items),
-    the latest items with their stage and note, and their sources (`texts`: formatting.source_texts)."""
-    cards, counted = [], model.topic_cards(items, sources, topics["topic_id"])
+    """Per topic, the card's escaped markdown: title, description, counts (None without items; the
+    share resting on `state_media` alone, model.state_media_ids), the latest items with their stage
+    and note, and their sources (`texts`: formatting.source_texts)."""
+    cards, counted = [], model.topic_cards(items, state_media, topics["topic_id"])
     fields = ["date", "date_precision", *(column(name, lang) for name in ("title", "note"))]
     fields += ["status", "source_ids", "evidence"]
     for row in model.records(topics):

@@ -441,11 +441,13 @@ def test_topic_card_measures_the_state_media_only_share():
     sources = pd.DataFrame(
         {"source_id": ["a", "b"], "source_type": ["russian_state_media", "international_press"]}
     )
-    card = model.topic_cards(topic_items(), sources, ["military"])["military"]
+    state_media = model.state_media_ids(sources)
+    assert state_media == {"a"}
+    card = model.topic_cards(topic_items(), state_media, ["military"])["military"]
     assert card["count"] == 2
     assert card["state_media_share"] == 0.5  # x rests on 'a' alone; z also cites 'b'
     assert list(card["latest"]["coop_id"]) == ["z", "x"]
-    assert model.topic_cards(topic_items(), sources, ["economic"])["economic"]["count"] == 0
+    assert model.topic_cards(topic_items(), state_media, ["economic"])["economic"]["count"] == 0
 
 
 def test_narrow_ignores_empty_wishes():

@@ -32,6 +32,7 @@ def tables():
                 "map_tables",
                 "russian_registers",
                 "topic_events",
+                "state_media",
             )
         ),
     }
