@@ -5,7 +5,7 @@
 | `go.Figure(_validate=False)` | plotly | per-property validation took most of a page's rerun; tests validate every builder's figure in full |
 | `pydeck.bindings.json_tools.default_serialize` | pydeck | pydeck indents its JSON, which triples the bytes and forces Python's slow encoder |
 | a figure that is only its `to_dict()` for `st.plotly_chart` | plotly, streamlit | a cached figure is handed out as its spec; Streamlit reads a figure only through `to_dict()` |
-| `_plotly_utils.utils.convert_to_base64` | plotly | a figure's spec is made without the figure (a fifth of a timeline view's time), in the form `to_dict()` gives |
+| a spec made as plotly's `to_dict()` makes it (keys in its order, its default template, numeric arrays by `_plotly_utils.utils.convert_to_base64`) | plotly | building a figure and copying it into a spec took 2 ms a chart, most of it copying the template, and a third of a timeline view |
 | a deck's `_tooltip`; a prebuilt deck for `st.pydeck_chart` | pydeck, streamlit | a cached map is handed out as JSON; Streamlit asks a deck only for `to_json()` and `_tooltip` |
 | a `pdk.Deck` made without its `__init__` (the attributes it sets) | pydeck | pydeck's own looks for Jupyter five times a deck by a failing import: 2 ms a map |
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
@@ -85,21 +85,6 @@ def raw_json(value) -> RawJSON:
     return RawJSON(compact_json(value))
 
 
-def figure_spec(traces: list[dict], layout: dict) -> dict:
-    """What unchecked_figure(traces, layout).to_dict() gives, without building the figure: the
-    default template in the layout, the traces' numeric arrays in plotly's base64 form (a layout's
-    are left as they are: it seldom has any, and looking through its many labels costs more than
-    the rest). Takes over `traces`."""
-    convert_to_base64(traces)
-    return {"data": traces, "layout": {**layout, "template": _default_template()}}
-
-
-@functools.cache
-def _default_template() -> dict:
-    """The template a new figure takes, as to_dict() writes it."""
-    return pio.templates[pio.templates.default].to_plotly_json()
-
-
 class CompactDeck(pdk.Deck):
     """A Deck without a basemap (NO_BASEMAP), serialised without indentation, with the C JSON encoder."""
 
@@ -117,6 +102,30 @@ class CompactDeck(pdk.Deck):
         return compact_json(self)
 
 
+def spec_figure(traces: list[dict], layout: dict) -> go.Figure:
+    """unchecked_figure(traces, layout) made straight as its to_dict() form (a SpecFigure), with
+    the top-level keys in plotly's order (sorted, a trace's type last, the template last) and the
+    traces' numeric arrays in plotly's binary form, so that its JSON is the same bytes. The default
+    template is one dict shared by every such figure: st.plotly_chart only serialises it. (A
+    layout's arrays are left as they are: it seldom has any, and looking through its many labels
+    costs more than the rest.) Takes over `traces`."""
+    convert_to_base64(traces)
+    data = [
+        {**{key: trace[key] for key in sorted(trace) if key != "type"}, "type": trace["type"]}
+        for trace in traces
+    ]
+    ordered = {key: layout[key] for key in sorted(layout)}
+    template = pio.templates.default
+    return SpecFigure(
+        {"data": data, "layout": ordered | ({"template": _template(template)} if template else {})}
+    )
+
+
+@functools.cache
+def _template(name: str) -> dict:
+    return pio.templates[name].to_plotly_json()
+
+
 class SpecFigure(go.Figure):
     """A figure handed out from the cache as its to_dict() form. st.plotly_chart reads a figure
     only through to_dict() (plotly.tools.return_figure_from_figure_or_data), so this one skips
@@ -130,6 +139,15 @@ class SpecFigure(go.Figure):
 
     def to_dict(self) -> dict:
         return self._spec
+
+    # Read as a validated figure's, for code that inspects a figure rather than draws it.
+    @property
+    def data(self):
+        return go.Figure(self._spec).data
+
+    @property
+    def layout(self):
+        return go.Figure(self._spec).layout
 
 
 def figure_from_dict(spec: dict) -> go.Figure:

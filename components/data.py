@@ -26,6 +26,9 @@ from components.model import (
     map_sources,
     phase_periods,
     publishers,
+    russian_registers,
+    state_media_ids,
+    topic_events,
     with_lanes,
 )
 from components.schema import Problem, check_keys, enum_codes, parse_table, read_csv_text
@@ -208,6 +211,13 @@ DERIVED = {
     "map_tables": (map_epoch_tables, ("map_epochs", "states", "shapes", "labels")),
     "map_shapes": (map_shapes, ("shapes",)),
     "map_outlines": (map_outlines, ("map_epochs", "shapes")),
+    # the topics page's: the register on every status-change day, events by state, state media
+    "russian_registers": (
+        lambda tables: russian_registers(tables["cooperation"], tables["cooperation_status"]),
+        ("cooperation", "cooperation_status"),
+    ),
+    "topic_events": (lambda tables: topic_events(tables["events"]), ("events",)),
+    "state_media": (lambda tables: state_media_ids(tables["sources"]), ("sources",)),
     "milestones": (lambda tables: milestones(tables["events"], MILESTONES), ("events",)),
     # the timeline's: every duration bar unclipped, the phases up to the data's end, events by lane
     "bars": (every_bar, BAR_SOURCE_TABLES),

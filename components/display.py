@@ -6,6 +6,7 @@ is what a CSV download holds. Headers come from one registry, the i18n keys `col
 
 import json
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -127,11 +128,15 @@ def shown(
             values = [format_date(d, "month", lang) for d in pd.to_datetime(values, format="%Y-%m")]
         elif isinstance(values.dtype, pd.PeriodDtype) or name == "quarter":
             values = [format_quarter(q, lang) for q in values]
+        elif name not in codes and isinstance(values.dtype, np.dtype) and values.dtype.kind in "iuf":
+            values = values.to_numpy()  # numbers are shown as they are (what _cell gives them back)
         else:
             family = labels.get(codes[name]) if name in codes else None
             values = values.map(lambda v, family=family: _cell(v, family, lang))
         heading = header(name, lang, labels) or name
-        out[f"{heading} ({name})" if heading in out else heading] = list(values)  # two columns, one header
+        out[f"{heading} ({name})" if heading in out else heading] = (
+            values if isinstance(values, np.ndarray) else list(values)
+        )  # two columns, one header
     return pd.DataFrame(out)
 
 

@@ -121,7 +121,9 @@ def chart_locale(lang: str) -> dict:
 
 def format_quarter(quarter, lang: str) -> str:
     """A quarter ('2024Q1' or a pandas Period) as each language writes it: 'Q1 2024', 'T1 2024'."""
-    period = pd.Period(quarter, freq="Q")
+    # A quarter already is one as it comes: making it again costs more than writing it.
+    is_quarter = isinstance(quarter, pd.Period) and quarter.freqstr == "Q-DEC"
+    period = quarter if is_quarter else pd.Period(quarter, freq="Q")
     return f"{'T' if lang == 'fr' else 'Q'}{period.quarter} {period.year}"
 
 
@@ -307,9 +309,11 @@ def reader_table(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -
     """The frame as a reader sees it: id columns dropped, and `source_ids` written out as the
     sources' names and the ids in notes replaced by them (`source_ids` dropped when `sources` is
     not given)."""
-    shown = frame.drop(columns=[c for c in ID_COLUMNS if c in frame.columns])
+    # Dropped only when there: dropping nothing still copies the frame.
+    ids = [c for c in ID_COLUMNS if c in frame.columns]
+    shown = frame.drop(columns=ids) if ids else frame
     if sources is None:
-        return shown.drop(columns=[c for c in ("source_ids",) if c in shown.columns])
+        return shown.drop(columns="source_ids") if "source_ids" in shown.columns else shown
     notes = [c for c in shown.columns if str(c).startswith("note")]
     if notes:
         named = reference_namer(sources, lang)

@@ -1,12 +1,14 @@
 """Pure pandas queries over the tables: no Streamlit, no file access."""
 
 import bisect
+import collections
 import hashlib
 import itertools
 import json
 import math
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -130,10 +132,18 @@ def filter_events(
 
 
 def count_by(frame: pd.DataFrame, rows: str, columns: str, row_keys, column_keys) -> pd.DataFrame:
-    """Counts of `frame` by two columns, every given key present (zero where nothing)."""
-    # A group-by, not pd.crosstab: the same frame in a third of the time.
-    counts = frame.groupby([rows, columns]).size().unstack(fill_value=0) if len(frame) else pd.DataFrame()
-    return counts.reindex(index=list(row_keys), columns=list(column_keys), fill_value=0)
+    """Counts of `frame` by two columns, every given key present (zero where nothing), the axes
+    named after the two columns (unnamed for an empty frame, as a group-by's reindexed counts were)."""
+    # Counted in plain Python: a group-by, an unstack and a reindex took 2 ms on a view's few rows.
+    row_keys, column_keys = list(row_keys), list(column_keys)
+    pairs = collections.Counter(zip(frame[rows].tolist(), frame[columns].tolist(), strict=True))
+    counts = [[pairs[(row, col)] for col in column_keys] for row in row_keys]
+    named = len(frame) > 0
+    return pd.DataFrame(
+        np.array(counts, dtype=np.int64).reshape(len(row_keys), len(column_keys)),
+        index=pd.Index(row_keys, name=rows if named else None),
+        columns=pd.Index(column_keys, name=columns if named else None),
+    )
 
 
 def graded(frame: pd.DataFrame, evidence=None) -> pd.DataFrame:
@@ -151,6 +161,49 @@ def cooperation_on(cooperation: pd.DataFrame, history: pd.DataFrame, day: date) 
     latest = on_day(last_steps_by_day(history, [day]), day).set_index("coop_id")[COOPERATION_STEPS]
     items = cooperation[cooperation["coop_id"].isin(latest.index)].drop(columns=COOPERATION_STEPS)
     return items.join(latest, on="coop_id")[cooperation.columns]
+
+
+def register_changes(history: pd.DataFrame) -> list[pd.Timestamp]:
+    """The days on which the register (cooperation_on) can change: its items' status changes.
+    Between two of them, every day's register is the same."""
+    return sorted(set(history["date"].dropna()))
+
+
+def russian_registers(cooperation: pd.DataFrame, history: pd.DataFrame) -> dict:
+    """The register with Russia (russian_items of cooperation_on) on every day it changes
+    (register_changes) and the day before the first, which stands for every earlier day: 'days';
+    'rows', the registers one after another, and by day the 'spans' of its rows and the
+    'ranges', the (start, stop, step) of a register whose index is a RangeIndex. register_on
+    picks one day's."""
+    changes = register_changes(history)
+    days = [changes[0] - pd.Timedelta(days=1), *changes]
+    registers = [russian_items(cooperation_on(cooperation, history, day)) for day in days]
+    ends = list(itertools.accumulate(len(rows) for rows in registers))
+    # The view's Arrow tables carry the index, and pandas leaves a RangeIndex where a mask keeps
+    # evenly spaced rows: each day's register keeps the RangeIndex cooperation_on gave it.
+    ranges = {
+        day: (rows.index.start, rows.index.stop, rows.index.step)
+        for day, rows in zip(days, registers, strict=True)
+        if isinstance(rows.index, pd.RangeIndex)
+    }
+    return {
+        "days": days,
+        # One frame rather than one per day: the loader hands it out unpickled, and each frame costs.
+        "rows": pd.concat(registers),
+        "spans": {day: (end - len(rows), end) for day, rows, end in zip(days, registers, ends, strict=True)},
+        "ranges": ranges,
+    }
+
+
+def register_on(registers: dict, day: date) -> pd.DataFrame:
+    """From russian_registers, the register with Russia as it stood on `day`, as russian_items of
+    cooperation_on gives it."""
+    epoch = epoch_day(registers, day)
+    first, last = registers["spans"][epoch]
+    register = registers["rows"].iloc[first:last]
+    if epoch in registers["ranges"]:
+        register.index = pd.RangeIndex(*registers["ranges"][epoch])
+    return register
 
 
 def last_steps_by_day(history: pd.DataFrame, days) -> pd.DataFrame:
@@ -574,7 +627,7 @@ def map_epochs(tables: dict[str, pd.DataFrame]) -> dict:
 
 
 def epoch_day(epochs: dict, day: date) -> pd.Timestamp:
-    """The epoch of map_epochs whose map is the map of `day`."""
+    """The epoch of map_epochs (or russian_registers) whose map (register) is the one of `day`."""
     return _day(map_epoch(epochs["days"], max(_day(day), epochs["days"][0])))
 
 
@@ -733,6 +786,17 @@ def items_by_state(frame: pd.DataFrame, kind: str) -> pd.DataFrame:
     return rows.assign(topic=rows["topic"].replace("", NO_TOPIC))
 
 
+def topic_events(events: pd.DataFrame) -> pd.DataFrame:
+    """items_by_state of the events with only the columns the topics page reads: those of its
+    table (ITEM_COLUMNS, the titles in both languages) and the state or bloc."""
+    names = [
+        n
+        for name in ITEM_COLUMNS["events"]
+        for n in ([f"{name}_en", f"{name}_fr"] if name in BILINGUAL else [name])
+    ]
+    return items_by_state(events, "events")[[*names, "iso3"]]
+
+
 def topic_matrix(items: pd.DataFrame, topic_ids) -> pd.DataFrame:
     """Counts by topic (rows, 'none' last) and state or bloc (columns), zeros where nothing."""
     return count_by(items, "topic", "iso3", [*topic_ids, NO_TOPIC], TOPIC_COLUMNS)
@@ -741,8 +805,10 @@ def topic_matrix(items: pd.DataFrame, topic_ids) -> pd.DataFrame:
 def quarterly_counts(items: pd.DataFrame, topic_ids, first: date, last: date) -> pd.DataFrame:
     """Items per quarter (rows, every quarter of the period) and topic (columns)."""
     quarters = pd.period_range(pd.Timestamp(first), pd.Timestamp(last), freq="Q")
-    in_period = items[(items["date"] >= _day(first)) & (items["date"] <= _day(last))]
-    frame = in_period.assign(quarter=in_period["date"].dt.to_period("Q"))
+    dates = items["date"]
+    inside = ((dates >= _day(first)) & (dates <= _day(last))).to_numpy()
+    # Only the two columns counted: choosing the rows of every column cost more than the count.
+    frame = pd.DataFrame({"quarter": dates[inside].dt.to_period("Q"), "topic": items["topic"][inside]})
     counts = count_by(frame, "quarter", "topic", quarters, [*topic_ids, NO_TOPIC])
     return counts.rename_axis(index="quarter", columns="topic")
 
@@ -782,12 +848,21 @@ ITEM_COLUMNS = {
 
 def topic_item_rows(items: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
     """The items the topics page counts, each once and oldest first, as its table lists them."""
-    return listed(unique_items(items, measure), ITEM_COLUMNS[measure], lang).sort_values("date")
+    # The columns first: finding the repeated items among a few columns is the cheaper.
+    return unique_items(listed(items, ITEM_COLUMNS[measure], lang), measure).sort_values("date")
+
+
+def code_counts(values: pd.Series, codes) -> pd.Series:
+    """How often each of `codes` occurs among `values`, in their order, zeros kept: a value_counts
+    reindexed to the codes, counted in plain Python (pandas took half a millisecond for a dozen)."""
+    found, codes = collections.Counter(values.tolist()), list(codes)
+    index = pd.Index(codes, name=values.name)
+    return pd.Series([found[code] for code in codes], index=index, name="count", dtype="int64")
 
 
 def area_counts(cooperation: pd.DataFrame, areas) -> pd.Series:
     """Cooperation items per area, in the order of the code list `areas`, areas without items left out."""
-    counts = cooperation["area"].value_counts().reindex(list(areas), fill_value=0)
+    counts = code_counts(cooperation["area"], areas)
     return counts[counts > 0]
 
 
@@ -800,7 +875,7 @@ def area_items(cooperation: pd.DataFrame, area: str) -> pd.DataFrame:
 
 def status_pipeline(cooperation: pd.DataFrame, stages) -> pd.Series:
     """Cooperation items at each of `stages` (the code list, announced to ended), zeros kept."""
-    return cooperation["status"].value_counts().reindex(list(stages), fill_value=0)
+    return code_counts(cooperation["status"], stages)
 
 
 def russian_items(cooperation: pd.DataFrame) -> pd.DataFrame:
@@ -815,10 +890,12 @@ def unique_items(items: pd.DataFrame, measure: str) -> pd.DataFrame:
 
 def largest_cell(matrix: pd.DataFrame) -> tuple[str, str, int] | None:
     """(row, column, count) of the largest count of a matrix, or None when every count is zero."""
-    if not matrix.size or matrix.to_numpy().max() == 0:
+    values = matrix.to_numpy()
+    if not values.size or values.max() == 0:
         return None
-    row, col = matrix.stack().idxmax()
-    return row, col, int(matrix.at[row, col])
+    # The first largest, row by row: what stack().idxmax() finds, without making the stacked series.
+    row, col = divmod(int(values.argmax()), values.shape[1])
+    return matrix.index[row], matrix.columns[col], int(values[row, col])
 
 
 def busiest_row(counts: pd.DataFrame) -> tuple[str, int] | None:
@@ -831,7 +908,11 @@ def busiest_row(counts: pd.DataFrame) -> tuple[str, int] | None:
 
 def composition_counts(cooperation: pd.DataFrame) -> pd.DataFrame:
     """Items per area, instrument and status: what the sunburst draws and its table lists."""
-    return cooperation.groupby(["area", "instrument", "status"]).size().rename("items").reset_index()
+    # Counted in plain Python, in a group-by's order: a few dozen rows, where pandas took a millisecond.
+    columns = ["area", "instrument", "status"]
+    found = sorted(collections.Counter(zip(*(cooperation[c].tolist() for c in columns), strict=True)).items())
+    rows = {name: [key[i] for key, _ in found] for i, name in enumerate(columns)}
+    return pd.DataFrame({**rows, "items": np.array([n for _, n in found], dtype=np.int64)})
 
 
 def largest_group(frame: pd.DataFrame, column: str) -> tuple[str, int] | None:
@@ -840,31 +921,51 @@ def largest_group(frame: pd.DataFrame, column: str) -> tuple[str, int] | None:
     return None if counts.empty else (counts.index[0], int(counts.iloc[0]))
 
 
-def state_media_only(items: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
-    """Boolean per item: every source it cites is Russian state media or government."""
-    kinds = sources.set_index("source_id")["source_type"]
-    return items["source_ids"].map(
-        lambda ids: bool(ids) and all(kinds.get(i) == "russian_state_media" for i in ids)
-    )
+def state_media_ids(sources: pd.DataFrame) -> frozenset[str]:
+    """The ids of the sources that are Russian state media or government."""
+    return frozenset(sources.loc[sources["source_type"] == "russian_state_media", "source_id"])
 
 
-def topic_card(items: pd.DataFrame, sources: pd.DataFrame, topic: str, count: int = 3) -> dict:
-    """A topic's number of items, share resting only on Russian state sources, and latest items."""
-    rows = items[items["topic"] == topic]
-    share = float(state_media_only(rows, sources).mean()) if len(rows) else 0.0
-    return {
-        "count": len(rows),
-        "state_media_share": share,
-        "latest": rows.sort_values("date", ascending=False).head(count),
-    }
+def state_media_only(items: pd.DataFrame, state_media: frozenset[str]) -> pd.Series:
+    """Boolean per item: every source it cites is among `state_media` (state_media_ids)."""
+    return items["source_ids"].map(lambda ids: bool(ids) and all(i in state_media for i in ids))
+
+
+def topic_cards(items: pd.DataFrame, state_media: frozenset[str], topics, count: int = 3) -> dict[str, dict]:
+    """Per topic of `topics`: its number of items, the share resting only on Russian state
+    sources (`state_media`: state_media_ids), and its latest items."""
+    only = state_media_only(items, state_media).to_numpy()  # once, not once a topic
+    cards = {}
+    for topic in topics:
+        chosen = (items["topic"] == topic).to_numpy()
+        rows = items[chosen]
+        cards[topic] = {
+            "count": len(rows),
+            "state_media_share": float(only[chosen].mean()) if len(rows) else 0.0,
+            "latest": rows.sort_values("date", ascending=False).head(count),
+        }
+    return cards
+
+
+def records(frame: pd.DataFrame, columns=None) -> list[dict]:
+    """The rows as dicts of `columns` (all when None), as frame.to_dict("records") gives them, read
+    column by column: pandas boxes every value alone, several times slower on a view's few rows."""
+    columns = list(frame.columns if columns is None else columns)
+    return [
+        dict(zip(columns, row, strict=True))
+        for row in zip(*(frame[c].tolist() for c in columns), strict=True)
+    ]
 
 
 def narrow(frame: pd.DataFrame, **wanted: str) -> pd.DataFrame:
     """Rows whose columns equal the wanted values; an empty value keeps every row on that column."""
-    mask = pd.Series(True, index=frame.index)
+    if not any(wanted.values()):
+        return frame
+    # On the column's array: a Series per condition costs more than the comparison on a few rows.
+    mask = np.ones(len(frame), dtype=bool)
     for name, value in wanted.items():
         if value:
-            mask &= frame[name] == value
+            mask &= frame[name].to_numpy() == value
     return frame[mask]
 
 

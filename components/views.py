@@ -17,8 +17,8 @@ from components.charts.counts import (
     quarterly_chart,
     topic_heatmap,
 )
-from components.charts.timeline import bar_texts, timeline_parts
-from components.compat import deck_spec, figure_spec
+from components.charts.timeline import bar_texts, timeline_chart
+from components.compat import deck_spec
 from components.config import AES_STATES, DATA_END, FIRST_COUP, FORCE_COLOURS, NO_TOPIC
 from components.display import shown
 from components.formatting import (
@@ -201,10 +201,10 @@ def timeline_view(
     bars = model.clipped_bars(tables["bars"], *period, chosen.get("states"))
     labels = bar_labels(tables, lang)
     deaths = None if conflict is None else lane_deaths(conflict, period, labels["states"], lang)
-    parts = timeline_parts(
+    figure = timeline_chart(
         events, bars, tables["phase_periods"], tables["publishers"], labels, categories, period, lang, deaths
     )
-    return view | {"figure": figure_spec(*parts), "bars": list(bars["bar_id"])}
+    return view | {"figure": figure.to_dict(), "bars": list(bars["bar_id"])}
 
 
 def period_part(events: pd.DataFrame, categories, lang: str) -> dict:
@@ -326,10 +326,9 @@ def lane_deaths(conflict, period: tuple[date, date], names: dict[str, str], lang
 
 TOPICS_TABLES = (
     "topics",
-    "cooperation",
-    "cooperation_status",
-    "events",
-    "sources",
+    "russian_registers",  # the loader's model.russian_registers
+    "topic_events",  # the loader's model.topic_events
+    "state_media",  # the loader's model.state_media_ids
     "consultations",
     "states",
     "source_texts",
@@ -349,10 +348,15 @@ def topics_options(tables: dict, lang: str) -> dict:
     }
 
 
+def register_days(tables: dict) -> list[pd.Timestamp]:
+    """The days on which the topics page can change (model.russian_registers): a view of any day
+    is the view of the last of them on or before it (model.map_epoch)."""
+    return tables["russian_registers"]["days"]
+
+
 def russian_register(tables: dict, day: date, evidence: list[str]) -> pd.DataFrame:
-    """The items with Russia as they stood on `day` (model.cooperation_on), of the chosen grades."""
-    register = model.cooperation_on(tables["cooperation"], tables["cooperation_status"], day)
-    return model.graded(model.russian_items(register), evidence)
+    """The items with Russia as they stood on `day` (model.register_on), of the chosen grades."""
+    return model.graded(model.register_on(tables["russian_registers"], day), evidence)
 
 
 def topics_view(
@@ -366,8 +370,11 @@ def topics_view(
     topic_labels = codes["topics"]
     labels, texts = tables["labels"][lang], tables["source_texts"][lang]
     russian = russian_register(tables, day, evidence)
-    items = russian if measure == "cooperation" else model.graded(tables["events"], evidence)
-    chosen = model.narrow(model.items_by_state(items, measure), topic=topic, iso3=state)
+    if measure == "cooperation":
+        by_state = model.items_by_state(russian, measure)
+    else:
+        by_state = model.graded(tables["topic_events"], evidence)
+    chosen = model.narrow(by_state, topic=topic, iso3=state)
     matrix = model.topic_matrix(chosen, list(topic_labels))
     cell = model.largest_cell(matrix)
     quarters = model.quarterly_counts(
@@ -405,7 +412,7 @@ def topics_view(
         "cooperation": breakdown(cooperation, codes["stages"], lang, labels),
         "areas": area_part(cooperation, codes["areas"], lang, labels),
         "area_items": area_texts(cooperation, texts["bullets"], lang),
-        "cards": topic_card_texts(shown, russian_items, tables["sources"], texts, lang),
+        "cards": topic_card_texts(shown, russian_items, tables["state_media"], texts, lang),
         "consultations": consultation_texts(
             model.graded(model.narrow(tables["consultations"], topic=topic), evidence),
             topic_labels,
@@ -450,8 +457,10 @@ def item_tables(items: pd.DataFrame, measure: str, tables: dict, lang: str) -> d
         "title": rows[column("title", lang)],
         "source_ids": rows["source_ids"].map(lambda ids: joined_names(ids, sources)),
     }
-    headers = {name: t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang) for name in shown}
-    return {"csv": rows, "shown": display.arrow_table(pd.DataFrame(shown).rename(columns=headers))}
+    headed = {
+        t(f"topics.column.{ITEM_HEADERS.get(name, name)}", lang): values for name, values in shown.items()
+    }
+    return {"csv": rows, "shown": display.arrow_table(pd.DataFrame(headed))}
 
 
 def area_part(cooperation: pd.DataFrame, areas: list[str], lang: str, labels: dict) -> dict | None:
@@ -473,9 +482,10 @@ def area_texts(cooperation: pd.DataFrame, bullets: dict[str, str], lang: str) ->
     precision, title, stage and state, then its evidence and sources (`bullets`:
     formatting.source_bullets). Areas without items are left out."""
     texts = {}
+    fields = ["date", "date_precision", column("title", lang), "status", "iso3", "source_ids", "evidence"]
     for area in cooperation["area"].unique():
         texts[area] = []
-        for item in model.area_items(cooperation, area).to_dict("records"):
+        for item in model.records(model.area_items(cooperation, area), fields):
             day = format_date(item["date"], item["date_precision"], lang)
             head = f"{day} · {item[column('title', lang)]}"
             stage, where = t(f"stage.{item['status']}", lang), t(f"lane.{item['iso3']}", lang)
@@ -529,13 +539,16 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str, labels: d
 
 
 def topic_card_texts(
-    topics: pd.DataFrame, items: pd.DataFrame, sources: pd.DataFrame, texts: dict, lang: str
+    topics: pd.DataFrame, items: pd.DataFrame, state_media: frozenset[str], texts: dict, lang: str
 ) -> list[dict]:
-    """Per topic, the card's escaped markdown: title, description, counts (None without items),
-    the latest items with their stage and note, and their sources (`texts`: formatting.source_texts)."""
-    cards = []
-    for row in topics.to_dict("records"):
-        card = model.topic_card(items, sources, row["topic_id"])
+    """Per topic, the card's escaped markdown: title, description, counts (None without items; the
+    share resting on `state_media` alone, model.state_media_ids), the latest items with their stage
+    and note, and their sources (`texts`: formatting.source_texts)."""
+    cards, counted = [], model.topic_cards(items, state_media, topics["topic_id"])
+    fields = ["date", "date_precision", *(column(name, lang) for name in ("title", "note"))]
+    fields += ["status", "source_ids", "evidence"]
+    for row in model.records(topics):
+        card = counted[row["topic_id"]]
         text = {
             "title": f"**{escape_markdown(row[column('label', lang)])}**",
             "description": escape_markdown(row[column("description", lang)]),
@@ -547,7 +560,7 @@ def topic_card_texts(
                 f"{t('topics.card_count', lang, n=card['count'])}\n{t('topics.card_state_media', lang, share=share)}"
             )
             latest, cited = [], []
-            for item in card["latest"].to_dict("records"):
+            for item in model.records(card["latest"], fields):
                 day = format_date(item["date"], item["date_precision"], lang)
                 what = escape_markdown(f"{day} · {item[column('title', lang)]}")
                 said = named_references(item[column("note", lang)], texts["references"])
@@ -571,7 +584,8 @@ def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang
     'expected' and what was reported ('outcome'), its 'note' with the sources it cites named (None
     without one), its evidence and 'sources' (`texts`: formatting.source_texts)."""
     cards = []
-    for row in rows.to_dict("records"):
+    parts = [column(name, lang) for name in ("note", "expected", "outcome")]
+    for row in model.records(rows, ["outcome_status", "topic", *parts, "source_ids", "evidence"]):
         status = t(f"outcome.{row['outcome_status']}", lang)
         note = row[column("note", lang)]
         cards.append(

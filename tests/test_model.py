@@ -1,5 +1,6 @@
 """Model queries on small hand-made frames."""
 
+import random
 from datetime import date
 
 import pandas as pd
@@ -145,6 +146,50 @@ HISTORY = pd.DataFrame(
         ],
     }
 )
+
+
+def test_code_and_composition_counts_count_as_pandas_does():
+    # Once a value_counts reindexed to the code list and a group-by: the same series and frames.
+    rng = random.Random(8)
+    for size in [0, 1, 3, 40]:
+        frame = pd.DataFrame(
+            {
+                "area": [rng.choice(["mining", "trade", "other"]) for _ in range(size)],
+                "instrument": [rng.choice(["mou", "contract"]) for _ in range(size)],
+                "status": [rng.choice(["signed", "announced", "ended"]) for _ in range(size)],
+            }
+        )
+        codes = ["announced", "signed", "ratified", "ended"]
+        expected = frame["status"].value_counts().reindex(codes, fill_value=0)
+        pd.testing.assert_series_equal(
+            model.code_counts(frame["status"], codes), expected, check_index_type=True
+        )
+        if size:
+            grouped = frame.groupby(["area", "instrument", "status"]).size().rename("items").reset_index()
+            pd.testing.assert_frame_equal(model.composition_counts(frame), grouped)
+
+
+def test_count_by_counts_as_a_group_by_reindexed_does():
+    # The counts once came from a group-by, unstacked and reindexed: the same frame, axis names
+    # and types (a quarter's PeriodIndex, text) for frames with keys left out, unknown or absent.
+    rng = random.Random(3)
+    quarters = pd.period_range("2023Q1", periods=5, freq="Q")
+    for size in [0, 1, 2, 5, 30, 200]:
+        frame = pd.DataFrame(
+            {
+                "quarter": [rng.choice(quarters) for _ in range(size)],
+                "topic": [rng.choice(["military", "economic", "none", "other"]) for _ in range(size)],
+            }
+        )
+        keys = (quarters[1:], ["economic", "military", "none"])
+        grouped = frame.groupby(["quarter", "topic"]).size().unstack(fill_value=0) if size else pd.DataFrame()
+        expected = grouped.reindex(index=list(keys[0]), columns=keys[1], fill_value=0)
+        pd.testing.assert_frame_equal(
+            model.count_by(frame, "quarter", "topic", *keys),
+            expected,
+            check_index_type=True,
+            check_column_type=True,
+        )
 
 
 def test_the_register_on_a_day_gives_each_item_its_status_of_that_day():
@@ -396,11 +441,13 @@ def test_topic_card_measures_the_state_media_only_share():
     sources = pd.DataFrame(
         {"source_id": ["a", "b"], "source_type": ["russian_state_media", "international_press"]}
     )
-    card = model.topic_card(topic_items(), sources, "military")
+    state_media = model.state_media_ids(sources)
+    assert state_media == {"a"}
+    card = model.topic_cards(topic_items(), state_media, ["military"])["military"]
     assert card["count"] == 2
     assert card["state_media_share"] == 0.5  # x rests on 'a' alone; z also cites 'b'
     assert list(card["latest"]["coop_id"]) == ["z", "x"]
-    assert model.topic_card(topic_items(), sources, "economic")["count"] == 0
+    assert model.topic_cards(topic_items(), state_media, ["economic"])["economic"]["count"] == 0
 
 
 def test_narrow_ignores_empty_wishes():

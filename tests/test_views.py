@@ -7,11 +7,19 @@ from datetime import date, timedelta
 
 import pandas as pd
 import plotly.io
+import pyarrow as pa
 import pytest
 
 from components import data, display, maps, model, security, security_map, views
 from components.charts.timeline import timeline_chart
-from components.config import DATA_END, FIRST_COUP, MAP_WINDOWS, MOSCOW_CONSULTATIONS, PERIOD_END
+from components.config import (
+    DATA_END,
+    FIRST_COUP,
+    MAP_WINDOWS,
+    MOSCOW_CONSULTATIONS,
+    PERIOD_END,
+    TOPIC_COLUMNS,
+)
 from components.data import cached_view, load_tables
 from components.formatting import reader_table
 from components.i18n import state_names, t
@@ -257,6 +265,67 @@ def test_the_topics_register_is_the_one_of_its_day_with_the_chosen_grades(tables
         "energy_nuclear"
     ]
     assert texts and all(t("evidence.both_parties", "en") in text for text in texts)
+
+
+def assert_same_view(mine, theirs, where: str = "") -> None:
+    """Two views alike to the last value: frames with their index's very type (an Arrow table
+    carries it), Arrow tables with their metadata, everything else equal."""
+    if isinstance(theirs, pd.DataFrame):
+        pd.testing.assert_frame_equal(mine, theirs, check_index_type=True, obj=where)
+    elif isinstance(theirs, pa.Table):
+        assert isinstance(mine, pa.Table) and mine.equals(theirs, check_metadata=True), where
+    elif isinstance(theirs, dict | list):
+        assert type(mine) is type(theirs) and len(mine) == len(theirs), where
+        for key in theirs if isinstance(theirs, dict) else range(len(theirs)):
+            assert_same_view(mine[key], theirs[key], f"{where}/{key}")
+    else:
+        assert mine == theirs, where
+
+
+def sample_days(changes: list[pd.Timestamp], rng: random.Random, count: int) -> list[date]:
+    """`count` days of the period at random, then each change day and the day before it."""
+    span = (DATA_END - FIRST_COUP).days
+    days = [FIRST_COUP + timedelta(days=rng.randrange(span + 1)) for _ in range(count)]
+    return days + [d for change in changes for d in (change.date() - timedelta(days=1), change.date())]
+
+
+def test_the_register_of_a_day_is_the_one_its_last_status_change_made(tables):
+    registers, history = tables["russian_registers"], tables["cooperation_status"]
+    for day in [date(1960, 1, 1), *sample_days(model.register_changes(history), random.Random(5), 40)]:
+        register = model.cooperation_on(tables["cooperation"], history, day)
+        pd.testing.assert_frame_equal(
+            model.register_on(registers, day),
+            model.russian_items(register),
+            check_index_type=True,
+            obj=str(day),
+        )
+
+
+def test_a_topics_view_of_any_day_is_the_view_of_its_epoch(tables):
+    # The page asks for the view of the day's epoch: every day between two status changes must
+    # look the same, whatever the other controls.
+    days = views.register_days(tables)
+    grades = views.topics_options(tables, "en")["evidence"]
+    rng = random.Random(12)
+    controls = [
+        (
+            rng.choice(["cooperation", "events"]),
+            rng.choice(["", *tables["topics"]["topic_id"]]),
+            rng.choice(["", *TOPIC_COLUMNS]),
+            day,
+            rng.sample(grades, rng.choice([0, 0, 1, 2])),
+            rng.choice(["en", "fr"]),
+        )
+        for day in sample_days(days[1:], rng, 60)
+    ]
+    assert len(controls) >= 100
+    for measure, topic, state, day, evidence, lang in controls:
+        epoch = model.map_epoch(days, day)
+        assert_same_view(
+            views.topics_view(tables, measure, topic, state, day, evidence, lang),
+            views.topics_view(tables, measure, topic, state, epoch, evidence, lang),
+            f"{measure} {topic} {state} {day} {evidence} {lang}",
+        )
 
 
 def test_a_view_is_computed_once_per_data_version_and_arguments(data_copy):

@@ -1,12 +1,13 @@
 """plotly builders of counts: topic × state, quarters, composition, stages, source types.
 
-Each returns a Figure and never renders; colours come from config, text from i18n.
+Each returns a Figure, already its spec (compat.spec_figure), and never renders; colours come from
+config, text from i18n.
 """
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.compat import unchecked_figure
+from components.compat import spec_figure
 from components.config import NO_TOPIC, PALETTE, STAGE_COLOURS, TOPIC_COLOURS
 from components.formatting import format_quarter
 from components.i18n import t
@@ -39,7 +40,7 @@ def topic_heatmap(matrix: pd.DataFrame, topic_labels: dict[str, str], lang: str)
         "xaxis": {"automargin": True},
         "yaxis": {"autorange": "reversed", "automargin": True},  # topic names widen the margin, never cut
     }
-    return unchecked_figure([heatmap], layout)
+    return spec_figure([heatmap], layout)
 
 
 def quarterly_chart(counts: pd.DataFrame, topic_labels: dict[str, str], lang: str) -> go.Figure:
@@ -65,7 +66,7 @@ def quarterly_chart(counts: pd.DataFrame, topic_labels: dict[str, str], lang: st
         "xaxis": {"automargin": True},
         "yaxis": {"title": {"text": t("topics.count", lang)}, "automargin": True},
     }
-    return unchecked_figure(bars, layout)
+    return spec_figure(bars, layout)
 
 
 def composition_chart(composition: pd.DataFrame, lang: str) -> go.Figure:
@@ -100,7 +101,7 @@ def composition_chart(composition: pd.DataFrame, lang: str) -> go.Figure:
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "sunburstcolorway": list(PALETTE.values())[1:],
     }
-    return unchecked_figure([sunburst], layout)
+    return spec_figure([sunburst], layout)
 
 
 def pipeline_chart(stages: pd.Series, lang: str) -> go.Figure:
@@ -139,4 +140,4 @@ def count_bars(
         "margin": {"l": 10, "r": 40, "t": 10, "b": 10},
         "yaxis": {"autorange": "reversed", "automargin": True},  # long labels widen the margin, never cut
     }
-    return unchecked_figure([bars], layout)
+    return spec_figure([bars], layout)

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.charts.labels import DESIGN_WIDTH, first_fit, free, text_width, wrap_in_two
-from components.compat import unchecked_figure
+from components.compat import spec_figure
 from components.config import (
     BAR_COLOURS,
     CATEGORY_COLOURS,
@@ -476,7 +476,7 @@ def timeline_layout(layout: dict, lanes: list[str], x_range, phase_rows: int, le
     )
 
 
-def timeline_parts(
+def timeline_chart(
     events: pd.DataFrame,
     bars: pd.DataFrame,
     phases: pd.DataFrame,
@@ -486,8 +486,8 @@ def timeline_parts(
     period: tuple,
     lang: str,
     deaths: dict | None = None,
-) -> tuple[list[dict], dict]:
-    """The traces and layout of the timeline figure (timeline_chart): lanes of events (colour:
+) -> go.Figure:
+    """The timeline figure, already its spec (compat.spec_figure): lanes of events (colour:
     category, symbol: date precision, the publishers cited on hover), duration bars, phases,
     milestones, and with `deaths` (see band_traces) each state's monthly deaths under its lane.
 
@@ -523,9 +523,4 @@ def timeline_parts(
         *marks,
         *bar_labels(bars, layout["bar_y"], placed_bars),
     ]
-    return traces, figure
-
-
-def timeline_chart(*args, **kwargs) -> go.Figure:
-    """The timeline figure of timeline_parts(*args, **kwargs)."""
-    return unchecked_figure(*timeline_parts(*args, **kwargs))
+    return spec_figure(traces, figure)

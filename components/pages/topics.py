@@ -6,6 +6,7 @@ from components import panels, views, widgets
 from components.config import TOPIC_COLUMNS
 from components.data import cached_view
 from components.i18n import t
+from components.model import map_epoch
 from components.params import PARAMS
 
 lang = widgets.current_language()
@@ -34,8 +35,10 @@ with grade_cell:
 with day_cell:
     day = widgets.day_box(t("topics.day", lang), key="topics.day", lang=lang)
 
+# The register stands still from one status change to the next: every day between shares one view.
+epoch = map_epoch(cached_view("topics-days", views.register_days, ("russian_registers",)), day)
 view = cached_view(
-    "topics", views.topics_view, views.TOPICS_TABLES, measure, topic, state, day, evidence, lang
+    "topics", views.topics_view, views.TOPICS_TABLES, measure, topic, state, epoch, evidence, lang
 )
 st.subheader(t("topics.matrix", lang))
 widgets.chart_block(view["matrix"], f"topics-matrix-{measure}", key="topics.matrix", lang=lang)
