@@ -256,7 +256,7 @@ INPUT_ENTRIES = 3 * 48
 def _shared_input(folder: str, stamp: str, name: str):
     """_input's value, one object handed to every view computed afresh, in every session. Not a
     copy, as st.cache_data would unpickle on every call (a third of a map view's miss): views are
-    pure and leave what they are handed as it was (tests/test_views.py checks each)."""
+    pure and leave what they are handed as it was (tests/test_pages.py checks every page)."""
     return _input(folder, stamp, name)
 
 

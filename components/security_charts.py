@@ -4,7 +4,7 @@ same time axis. Return figures, never render."""
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.compat import unchecked_figure
+from components.compat import spec_figure
 from components.config import PALETTE, rgb
 from components.i18n import t
 from components.security_codes import BAND_ALPHA, KIND_COLOURS, MILESTONE_COLOUR, SIDE_COLOURS
@@ -104,7 +104,7 @@ def monthly_chart(
         "yaxis": {"title": {"text": t(f"security.measure.{measure}", lang)}, "rangemode": "tozero"},
         "xaxis": {"type": "date"},
     }
-    return unchecked_figure(traces, layout)
+    return spec_figure(traces, layout)
 
 
 def breakdown_chart(wide: pd.DataFrame, by: str, measure: str, lang: str) -> go.Figure:
@@ -132,7 +132,7 @@ def breakdown_chart(wide: pd.DataFrame, by: str, measure: str, lang: str) -> go.
         "yaxis": {"title": {"text": t(f"security.measure.{measure}", lang)}},
         "xaxis": {"type": "date"},
     }
-    return unchecked_figure(bars, layout)
+    return spec_figure(bars, layout)
 
 
 def lane_band_traces(monthly: pd.DataFrame, top: float, bottom: float, name: str, colour: str) -> list[dict]:
