@@ -206,7 +206,8 @@ def period_overview(overview: dict, start: date, end: date, lang: str) -> None:
     st.markdown(f"**{t('timeline.summary', lang, **period_words(start, end, lang))}**")
     st.caption(t("timeline.summary_counts", lang, n=overview["n"]))
     # Nine rows at most: a plain table, so the data grid's code is not needed this high on the page.
-    st.table(overview["table"])
+    # The index (the kinds) said shown: else st.table converts the Arrow table back to find out.
+    st.table(overview["table"], hide_index=False)
     st.markdown(f"**{t('timeline.key_events', lang)}**")
     for line in overview["key"]:
         st.text(line)

@@ -185,14 +185,17 @@ def conflict_part(tables: dict, day: date, window: int, coverage: dict, names: d
 def timeline_view(
     tables: dict, period: tuple[date, date], chosen: dict, categories, lang: str, conflict=None
 ) -> dict:
-    """The timeline for a period and filters: the events shown (model.event_rows), their summary,
-    what the period overview lists (period_part), the figure's spec and the ids of the duration
-    bars drawn (their details: timeline_catalogue). With `conflict` (security.Conflict), each state
-    lane carries its monthly deaths."""
-    events = model.filter_events(tables["lane_events"], *period, **chosen)
+    """The timeline for a period and filters: the events shown (model.event_rows), their 'rows' in
+    timeline_catalogue's table (positions), their summary, what the period overview lists
+    (period_part), the figure's spec and the ids of the duration bars drawn (their details:
+    timeline_catalogue). With `conflict` (security.Conflict), each state lane carries its monthly
+    deaths."""
+    lanes = tables["lane_events"]
+    events = model.filter_events(lanes, *period, **chosen)
     summary = model.timeline_summary(events, categories)
     view = {
         "events": model.event_rows(events, lang),
+        "rows": pd.Index(lanes["event_id"]).get_indexer(events["event_id"]).tolist(),
         "summary": summary,
         "overview": period_part(events, categories, lang),
     }
@@ -209,7 +212,8 @@ def timeline_view(
 
 def period_part(events: pd.DataFrame, categories, lang: str) -> dict:
     """What the period overview lists: how many events, their count by kind ('table', under headers
-    in `lang`) and the key events, one 'date · title' line each (model.period_summary)."""
+    in `lang`, ready to send: display.arrow_table) and the key events, one 'date · title' line each
+    (model.period_summary)."""
     counts, key = model.period_summary(events, categories)
     labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
     table = labelled.rename_axis(t("timeline.categories", lang)).to_frame(t("overview.events", lang))
@@ -219,7 +223,7 @@ def period_part(events: pd.DataFrame, categories, lang: str) -> dict:
             key["date"], key["date_precision"], key[column("title", lang)], strict=True
         )
     ]
-    return {"n": len(events), "table": table, "key": lines}
+    return {"n": len(events), "table": display.arrow_table(table), "key": lines}
 
 
 def bar_labels(tables: dict, lang: str) -> dict[str, dict[str, str]]:
@@ -236,12 +240,13 @@ TIMELINE_CATALOGUE_TABLES = (*TIMELINE_TABLES, *model.BAR_SOURCE_TABLES, "source
 def timeline_catalogue(tables: dict, lang: str) -> dict:
     """What the timeline shows the same whatever its controls, in `lang`: by bar id, the details of
     every duration bar the period controls can reach ('bars', bar_details), every event as its
-    table lists it ('rows': model.event_rows as a reader reads it, indexed by event id) and the
+    table lists it ('rows': model.event_rows as a reader reads it, in the order of the derived
+    lane_events, ready to send: display.arrow_table; timeline_view's 'rows' pick from it) and the
     topics' labels by code ('topics')."""
     bars = model.clipped_bars(tables["bars"], *PERIOD)
     events = tables["lane_events"]
     named = reader_table(model.event_rows(events, lang), tables["sources"], lang)
-    rows = display.shown(named, lang, tables["labels"][lang]).set_axis(events["event_id"])
+    rows = display.arrow_table(display.shown(named, lang, tables["labels"][lang]))
     return {
         "bars": bar_details(bars, tables, bar_labels(tables, lang), lang),
         "rows": rows,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import panels, views, widgets
+from components import display, panels, views, widgets
 from components.config import TOPIC_COLUMNS
 from components.data import (
     cached_view,
@@ -58,6 +58,6 @@ widgets.table_with_download(
     "timeline-events",
     key="timeline.events",
     lang=lang,
-    shown=catalogue["rows"].loc[view["events"]["event_id"]].reset_index(drop=True),
+    shown=display.arrow_rows(catalogue["rows"], view["rows"]),
     filtered=(start, end) != PERIOD or any(chosen.values()),
 )
