@@ -81,6 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "org.MINUSMA": ("MINUSMA", "MINUSMA"),
     "org.UN": ("UN", "ONU"),
     "org.EU": ("EU", "UE"),
+    "org.ALG": ("ALG", "ALG"),
     "column.actor": ("Force", "Force"),
     "column.actors": ("Actors", "Acteurs"),
     "column.adm_1": ("Region", "Région"),
