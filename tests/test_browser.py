@@ -72,13 +72,13 @@ def streamlits_own(browser, tmp_path_factory) -> set[tuple[str, str]]:
 VIEWS = [(page, path_of(page)) for page, _ in PAGES] + list(EXTRA_VIEWS.items())  # (name, address)
 
 
-def problems_at(visit: Visit, name: str, lang: str, size: str, streamlits_own: set) -> dict[str, list]:
+def problems_at(visit: Visit, name: str, lang: str, size: str, streamlits_own: set) -> dict[str, list[str]]:
     """Every check of the open view at the width it has now, in this order: pictures and
     screenshots in the light theme with the expanders folded; axe in the light and the dark theme;
     then, with every expander open, internal ids, English in French and, at phone width, the charts'
     toolbars and labels. What fails, by check; the page is left in the dark theme, expanders open."""
     page = visit.page
-    found: dict[str, list] = {
+    found: dict[str, list[str]] = {
         "tracebacks": page.locator('[data-testid="stException"]').all_inner_texts(),
         "a heading (h1)": [] if any(t.strip() for t in page.locator("h1").all_inner_texts()) else ["none"],
     }
@@ -93,14 +93,16 @@ def problems_at(visit: Visit, name: str, lang: str, size: str, streamlits_own: s
     page.screenshot(path=SCREENSHOTS / f"{name}-{lang}-{size}.png", full_page=True)
     visit.resize(size, pause_ms=300)  # laid out again at the window's own size
     found["axe violations Streamlit's empty page lacks"] = [
-        item for item in audit_themes(visit) if (item["rule"], item["where"]) not in streamlits_own
+        f"{item['scheme']} theme: {item['rule']} ({item['impact']}) in {item['where']}: {item['html']}"
+        for item in audit_themes(visit)
+        if (item["rule"], item["where"]) not in streamlits_own
     ]
     open_expanders(visit)
     found["internal ids"] = internal_ids(visit)
     if lang == "fr":
         found["English months or stop words"] = english_in(visit)
     if size == "phone":
-        found["charts"] = list(chart_overflows(visit).items())
+        found["charts"] = [f"{count} with {what}" for what, count in chart_overflows(visit).items()]
     return {check: items for check, items in found.items() if items}
 
 
@@ -125,7 +127,13 @@ def test_every_view_renders_offline_readable_and_accessible_at_both_widths(
                 set_scheme(visit, "light")
                 visit.resize(size)
             found[size] = problems_at(visit, name, lang, size, streamlits_own)
-        assert {size: problems for size, problems in found.items() if problems} == {}
+        failures = [
+            f"{size}: {check}: {item!r}"
+            for size, checks in found.items()
+            for check, items in checks.items()
+            for item in items
+        ]
+        assert not failures, "\n".join(failures)
         assert visit.page.evaluate("document.documentElement.lang") == lang  # read aloud in its language
         assert visit.errors == []
         assert visit.failed == []
