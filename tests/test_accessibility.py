@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from browser_kit import Visit
-from page_checks import AUDIT, AXE, AXE_OPTIONS, EXTRA_VIEWS, add_axe
+from page_checks import AUDIT, AXE, AXE_OPTIONS, EXTRA_VIEWS, add_axe, open_expanders
 
 from components.config import LANGUAGES
 from components.i18n import t
@@ -15,15 +15,17 @@ from components.i18n import t
 pytestmark = pytest.mark.browser
 
 # What decides a page's layout, element by element: what is shown, folded or hidden from the
-# accessibility tree, and where it is drawn, down to each text of the charts.
+# accessibility tree, and where it is drawn, down to each text of the charts. A hidden element is
+# drawn nowhere, so its box does not count: a grid in a closed expander keeps the width it had
+# until it is shown, and is laid out afresh then.
 LAYOUT = """() => [...document.querySelectorAll('[data-testid], .main-svg text')].map(e => {
-    const box = e.getBoundingClientRect();
+    const box = e.getBoundingClientRect(), shown = e.checkVisibility();
     return [
         e.dataset.testid ?? e.textContent,
-        e.checkVisibility(),
+        shown,
         e.getAttribute('aria-expanded'),
         e.closest('[inert], [aria-hidden=true]') !== null,
-        ...[box.left, box.top, box.width, box.height].map(Math.round),
+        ...(shown ? [box.left, box.top, box.width, box.height].map(Math.round) : []),
     ].join(' ');
 })"""
 
@@ -42,13 +44,17 @@ def visit(browser):
 @pytest.mark.parametrize("view", EXTRA_VIEWS.values())
 def test_a_narrowed_page_is_laid_out_as_one_opened_narrow(server, browser, visit, view):
     """What lets tests/test_browser.py's sweep narrow a view instead of loading it again: every
-    element shown, folded (the sidebar) and sized as when the view is opened at the phone's width."""
+    element shown, folded (the sidebar) and sized as when the view is opened at the phone's width,
+    and so again once every expander is open, as the sweep opens them."""
     narrow = Visit(browser, "phone")
     try:
         narrow.open(f"{server}/{view}", pause_ms=300)
         visit.open(f"{server}/{view}", pause_ms=300)
         visit.resize("phone", pause_ms=300)
         assert visit.page.evaluate(LAYOUT) == narrow.page.evaluate(LAYOUT)
+        for opened in (visit, narrow):
+            open_expanders(opened)
+        assert visit.page.evaluate(LAYOUT) == narrow.page.evaluate(LAYOUT), "with the expanders open"
     finally:
         narrow.close()
 
