@@ -1,45 +1,16 @@
-"""French, all of it, as a French reader's browser shows it: dates, axis ticks, sliders, words."""
+"""French as a French reader's browser shows it: the sliders' days in words, the timeline axis's
+months and the language a French browser opens; that no French page or view shows an English month
+or stop word is one of the checks of tests/test_browser.py's sweep."""
 
 import re
 
 import pytest
 from browser_kit import Visit
-
-from components.config import PAGES
-from components.data import load_package_info, load_tables
+from page_checks import ENGLISH_MONTHS
 
 pytestmark = pytest.mark.browser
 
-ENGLISH_MONTHS = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
-)
-ENGLISH_WORDS = re.compile(r" (the|and|of|since|with) ", re.IGNORECASE)
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
-# What a page shows of its SVG charts (axis ticks, legends) and of its HTML, visible text only.
-VISIBLE_TEXT = """() => [
-    document.body.innerText,
-    ...[...document.querySelectorAll('.main-svg text')].map(node => node.textContent),
-].join('\\n')"""
-
-
-def exclusions() -> list[str]:
-    """Text that stays in its own language in a French page: the sources' titles and publishers,
-    people's names, and the citations of third-party data (quoted in their own language). Longest
-    first, so that a title is removed before a name inside it."""
-    tables = load_tables("sources", "leaders")
-    kept = [*tables["sources"]["title"], *tables["sources"]["publisher"], *tables["leaders"]["name"]]
-    for resource in load_package_info()["resources"]:
-        kept += resource.get("x_citations", [])
-    kept += ["Government of Mali"]  # UCDP's name of a side, quoted on the Security page
-    return sorted({text for text in kept if text}, key=len, reverse=True)
-
-
-def readable(text: str, kept: list[str]) -> str:
-    """`text` with every excluded string taken out."""
-    for item in kept:
-        text = text.replace(item, " ")
-    return text
 
 
 @pytest.fixture
@@ -53,36 +24,6 @@ def visit(browser):
     yield make
     for item in opened:
         item.close()
-
-
-def path_of(page: str) -> str:
-    return "" if page == PAGES[0][0] else page
-
-
-def english_in(view: Visit, kept: list[str]) -> list[str]:
-    """English month names and stop words in what the page shows, each with some text around it."""
-    text = readable(view.page.evaluate(VISIBLE_TEXT), kept)
-    return [text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH_MONTHS.finditer(text)] + [
-        text[max(0, m.start() - 40) : m.end() + 40] for m in ENGLISH_WORDS.finditer(text)
-    ]
-
-
-# One test per page, so that the workers share them.
-@pytest.mark.parametrize("page", [name for name, _ in PAGES])
-def test_no_french_page_shows_an_english_month_or_stop_word_at_either_width(server, visit, page):
-    """A page in French, opened once at the desk's width and then narrowed to the phone's."""
-    view, kept, found = visit(), exclusions(), {}
-    view.open(f"{server}/{path_of(page)}?lang=fr")
-    # What a reader can open counts too: every expander of the main column.
-    summaries = view.page.locator('[data-testid="stMain"] [data-testid="stExpander"] summary')
-    for index in range(min(summaries.count(), 30)):
-        summaries.nth(index).click()
-    view.page.wait_for_timeout(1000)  # an expander opens in the browser, without a rerun
-    found["desktop"] = english_in(view, kept)
-    view.resize("phone")
-    found["phone"] = english_in(view, kept)
-    assert {where: words for where, words in found.items() if words} == {}
-    assert view.page.evaluate("document.documentElement.lang") == "fr"  # a French page was read
 
 
 @pytest.mark.parametrize(
