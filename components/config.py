@@ -147,6 +147,7 @@ CODE_STYLES = {
     ("cooperation", "iso3"): (None, "lane"),
     ("consultations", "outcome_status"): (None, "outcome"),
     ("sources", "source_type"): (None, "source_type"),
+    ("organisations", "kind"): (None, "org_kind"),
     ("events", "evidence"): (None, "evidence"),  # the other tables' evidence shares this list
     ("topics", "topic_id"): (TOPIC_COLOURS, None),  # labels are columns of the topics table
 }

@@ -35,7 +35,11 @@ CODE_COLUMNS = {
     "part": "part",
     "evidence": "evidence",
 }
-TABLE_CODES = {"cooperation": {"status": "stage"}}
+TABLE_CODES = {
+    "cooperation": {"status": "stage"},
+    "cooperation_status": {"status": "stage"},
+    "organisations": {"kind": "org_kind"},
+}
 # Code lists whose labels live in i18n, by key prefix.
 I18N_FAMILIES = {
     "category": "category",
@@ -47,6 +51,7 @@ I18N_FAMILIES = {
     "source_type": "source_type",
     "lane": "lane",
     "org": "org",
+    "org_kind": "org_kind",
     "part": "security.part",
     "kind": "kind",
     "side": "side",

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import components.display as display
 from components.config import LANGUAGES, PAGES
-from components.data import _reader_table, _view, load_tables
+from components.data import _reader_table, _view, load_package_info, load_tables
 from components.display import code_labels, missing_headers, shown
 from components.params import browser_language
 from components.widgets import csv_bytes
@@ -172,3 +172,27 @@ def test_rows_cut_from_a_table_ready_to_send_are_sent_as_their_frame_would_be(la
         ) == convert_anything_to_arrow_bytes(part)
         assert display.arrow_rows(table, rows).equals(display.arrow_table(part), check_metadata=True)
     assert display.arrow_rows(frame, slice(3, 9)).equals(frame.iloc[3:9].reset_index(drop=True))
+
+
+# Code lists a reader reads as they are: the data tables' own names, and UCDP's names of countries.
+READ_AS_THEY_ARE = {("corrections", "table"), ("conflict_events", "country")}
+
+
+def test_every_code_list_a_reader_sees_is_written_out_in_the_readers_language(labels):
+    package = load_package_info()
+    for resource in package["resources"]:
+        fields = resource.get("schema", {}).get("fields", [])
+        names = [field["name"] for field in fields]
+        for field in fields:
+            if (
+                "enum" not in field.get("constraints", {})
+                or (resource["name"], field["name"]) in READ_AS_THEY_ARE
+            ):
+                continue
+            if field["name"] not in display.visible(names, "fr"):
+                continue
+            family = (display.CODE_COLUMNS | display.TABLE_CODES.get(resource["name"], {})).get(field["name"])
+            assert family is not None, f"{resource['name']}.{field['name']} would show its raw codes"
+            codes = field["constraints"]["enum"]
+            for lang in LANGUAGES:
+                assert set(codes) <= set(labels[lang][family]), (resource["name"], field["name"], lang)
