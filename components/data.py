@@ -316,8 +316,8 @@ def _labels(folder: str, stamp: str, lang: str) -> dict[str, dict[str, str]]:
 
 
 def load_reader_table(name: str, lang: str) -> pd.DataFrame:
-    """Table `name` as a reader sees it in `lang`, one row per row of the table: sources named and
-    ids hidden (formatting.reader_table), codes, dates and headers in `lang` (display.shown).
+    """Table `name` as a reader sees it in `lang`, one row per row of the table: sources and events
+    named and ids hidden (formatting.reader_table), codes, dates and headers in `lang` (display.shown).
     Computed once per data version and language: naming the events' sources takes 100 ms."""
     folder = data_dir()
     return _reader_table(str(folder), _stamp(folder), name, lang)
@@ -325,9 +325,9 @@ def load_reader_table(name: str, lang: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def _reader_table(folder: str, stamp: str, name: str, lang: str) -> pd.DataFrame:
-    sources = _load_table(folder, stamp, "sources")
+    sources, events = (_load_table(folder, stamp, table) for table in ("sources", "events"))
     return display.reader_shown(
-        _load_table(folder, stamp, name), lang, _labels(folder, stamp, lang), name, sources
+        _load_table(folder, stamp, name), lang, _labels(folder, stamp, lang), name, sources, events
     )
 
 

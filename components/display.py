@@ -151,10 +151,11 @@ def reader_shown(
     labels: dict[str, dict[str, str]],
     table: str | None = None,
     sources: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """`frame` as a reader's table shows it: sources named and ids hidden (formatting.reader_table),
-    then as `shown` writes it."""
-    return shown(reader_table(frame, sources, lang), lang, labels, table)
+    """`frame` as a reader's table shows it: sources and events named and ids hidden
+    (formatting.reader_table), then as `shown` writes it."""
+    return shown(reader_table(frame, sources, lang, events), lang, labels, table)
 
 
 def missing_headers(names, lang: str, labels: dict[str, dict[str, str]]) -> list[str]:

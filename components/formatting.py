@@ -302,22 +302,37 @@ def citation(site: dict, info: dict, view: str, url: str, accessed, lang: str) -
 
 
 # Columns of internal ids: kept in CSV downloads, never shown in a table (a reader reads titles).
-ID_COLUMNS = ("event_id", "coop_id", "source_id", "row_ids")
+ID_COLUMNS = (
+    "event_id",
+    "coop_id",
+    "source_id",
+    "row_ids",
+    "presence_id",
+    "leader_id",
+    "sanction_id",
+    "phase_id",
+)
 
 
-def reader_table(frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+def reader_table(
+    frame: pd.DataFrame, sources: pd.DataFrame | None, lang: str, events: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The frame as a reader sees it: id columns dropped, and `source_ids` written out as the
     sources' names and the ids in notes replaced by them (`source_ids` dropped when `sources` is
-    not given)."""
+    not given); with `events`, the events a row refers to (`…_event_id`, and in its notes) named
+    by their title and date too."""
     # Dropped only when there: dropping nothing still copies the frame.
     ids = [c for c in ID_COLUMNS if c in frame.columns]
     shown = frame.drop(columns=ids) if ids else frame
     if sources is None:
         return shown.drop(columns="source_ids") if "source_ids" in shown.columns else shown
-    notes = [c for c in shown.columns if str(c).startswith("note")]
-    if notes:
-        named = reference_namer(sources, lang)
-        shown = shown.assign(**{c: shown[c].map(named) for c in notes})
+    named = [c for c in shown.columns if str(c).startswith("note")]
+    named += [c for c in shown.columns if events is not None and str(c).endswith("_event_id")]
+    if named:
+        namer = reference_namer(sources, lang, events)
+        shown = shown.assign(
+            **{c: shown[c].map(lambda text: namer(text) if isinstance(text, str) else text) for c in named}
+        )
     if "source_ids" not in shown.columns:
         return shown
     # The column keeps its name: its header comes from the registry (display.header).

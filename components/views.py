@@ -777,7 +777,7 @@ def methodology_view(tables: dict, lang: str, last: date) -> dict:
     return {"phases": phases, "corrections": corrections, "corrections_shown": display.arrow_table(shown)}
 
 
-DATA_TABLES = ("package", "sources", "states", "topics", "forces", "labels")  # and the table shown
+DATA_TABLES = ("package", "sources", "events", "states", "topics", "forces", "labels")  # and the table shown
 
 
 def data_view(tables: dict, name: str, lang: str) -> dict:
@@ -788,7 +788,7 @@ def data_view(tables: dict, name: str, lang: str) -> dict:
     them and as a reader sees them. The tables drawn are ready to send (display.arrow_table)."""
     labels = tables["labels"][lang]
     resource = next(r for r in tables["package"]["resources"] if r["name"] == name)
-    named = reader_table(tables[name], tables["sources"], lang)
+    named = reader_table(tables[name], tables["sources"], lang, tables["events"])
     shown = display.shown(named, lang, labels, name).reset_index(drop=True).infer_objects()
     headers = [t(f"data.{part}", lang) for part in ("column", "heading", "type", "description")]
     counts = model.source_type_counts(tables["sources"])

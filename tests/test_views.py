@@ -11,11 +11,12 @@ import pyarrow as pa
 import pytest
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from components import data, display, maps, model, security, security_map, views
+from components import data, display, formatting, maps, model, security, security_map, views
 from components.charts.timeline import timeline_chart
 from components.config import (
     DATA_END,
     FIRST_COUP,
+    LANGUAGES,
     MAP_WINDOWS,
     MOSCOW_CONSULTATIONS,
     PERIOD_END,
@@ -410,3 +411,24 @@ def test_the_data_view_holds_the_table_as_read_and_described_and_the_sources_by_
     assert view["table"].equals(tables["events"])
     reader = data.load_reader_table("events", lang)
     assert view["shown"].num_rows == len(reader) and view["shown"].column_names == list(reader.columns)
+
+
+def test_no_table_of_the_data_page_shows_an_internal_id(tables):
+    """Rows that refer to an event by id show its title and date; ids alone are left out (the CSV
+    keeps them)."""
+    ids = {
+        value
+        for name in data.load_tables()
+        for column_name in formatting.ID_COLUMNS
+        if column_name in tables[name].columns and column_name != "row_ids"
+        for value in tables[name][column_name].dropna()
+    }
+    assert len(ids) > 1000  # events, cooperation items, sources, presences, leaders, sanctions
+    for resource in tables["package"]["resources"]:
+        if not resource["path"].endswith(".csv"):
+            continue
+        for lang in LANGUAGES:
+            shown = views.data_view(tables, resource["name"], lang)["shown"].to_pandas()
+            cells = {str(cell) for column_name in shown.columns for cell in shown[column_name].dropna()}
+            seen = {found for cell in cells for found in formatting.ID_PATTERN.findall(cell) if found in ids}
+            assert seen == set(), (resource["name"], lang)
