@@ -148,6 +148,7 @@ CODE_STYLES = {
     ("consultations", "outcome_status"): (None, "outcome"),
     ("sources", "source_type"): (None, "source_type"),
     ("organisations", "kind"): (None, "org_kind"),
+    ("sources", "language"): (None, "doc_language"),
     ("events", "evidence"): (None, "evidence"),  # the other tables' evidence shares this list
     ("topics", "topic_id"): (TOPIC_COLOURS, None),  # labels are columns of the topics table
 }

@@ -237,7 +237,7 @@ DERIVED = {
     ),
     "labels": (
         lambda tables: {lang: code_labels(tables, lang) for lang in LANGUAGES},
-        ("states", "topics", "forces"),
+        ("states", "topics", "forces", "package"),
     ),
 }
 

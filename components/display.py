@@ -34,6 +34,8 @@ CODE_COLUMNS = {
     "force_id": "force",
     "part": "part",
     "evidence": "evidence",
+    "language": "doc_language",
+    "table": "table",
 }
 TABLE_CODES = {
     "cooperation": {"status": "stage"},
@@ -52,6 +54,7 @@ I18N_FAMILIES = {
     "lane": "lane",
     "org": "org",
     "org_kind": "org_kind",
+    "doc_language": "doc_language",
     "part": "security.part",
     "kind": "kind",
     "side": "side",
@@ -64,8 +67,8 @@ MONTH_COLUMNS = frozenset({"month", "first_month", "last_month"})  # dates that 
 
 
 def code_labels(tables: dict[str, pd.DataFrame], lang: str) -> dict[str, dict[str, str]]:
-    """Code list → {code: label in `lang`}: states, topics and forces from their tables, the rest
-    from i18n."""
+    """Code list → {code: label in `lang`}: states, topics and forces from their tables, the data
+    tables by their titles in the package ('package', the descriptor), the rest from i18n."""
     labels = {
         family: {key.split(".")[-1]: t(key, lang) for key in STRINGS if key.startswith(prefix + ".")}
         for family, prefix in I18N_FAMILIES.items()
@@ -76,6 +79,8 @@ def code_labels(tables: dict[str, pd.DataFrame], lang: str) -> dict[str, dict[st
         "": "",
     }
     labels["force"] = labels_of(tables["forces"], "force_id", lang)
+    title = "title_fr" if lang == "fr" else "title"
+    labels["table"] = {resource["name"]: resource[title] for resource in tables["package"]["resources"]}
     return labels
 
 

@@ -19,7 +19,7 @@ APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 @pytest.fixture
 def labels():
-    tables = load_tables("states", "topics", "forces")
+    tables = load_tables("states", "topics", "forces") | {"package": load_package_info()}
     return {lang: code_labels(tables, lang) for lang in LANGUAGES}
 
 
@@ -174,8 +174,8 @@ def test_rows_cut_from_a_table_ready_to_send_are_sent_as_their_frame_would_be(la
     assert display.arrow_rows(frame, slice(3, 9)).equals(frame.iloc[3:9].reset_index(drop=True))
 
 
-# Code lists a reader reads as they are: the data tables' own names, and UCDP's names of countries.
-READ_AS_THEY_ARE = {("corrections", "table"), ("conflict_events", "country")}
+# A code list a reader reads as it is: UCDP's names of countries.
+READ_AS_THEY_ARE = {("conflict_events", "country")}
 
 
 def test_every_code_list_a_reader_sees_is_written_out_in_the_readers_language(labels):
