@@ -187,7 +187,10 @@ def arrow_rows(table: pa.Table | pd.DataFrame, rows: slice | list[int]) -> pa.Ta
     never drawn.)"""
     if isinstance(table, pd.DataFrame):  # arrow_table could not convert it: st.dataframe will
         return table.iloc[rows].reset_index(drop=True)
-    part = table.slice(rows.start, rows.stop - rows.start) if isinstance(rows, slice) else table.take(rows)
+    if isinstance(rows, slice):
+        part = table.slice(rows.start, rows.stop - rows.start)
+    else:  # typed: Arrow reads an empty list as nulls, which it cannot take by
+        part = table.take(pa.array(rows, type=pa.int64()))
     pandas = json.loads(table.schema.metadata[b"pandas"])
     pandas["index_columns"] = [{"kind": "range", "name": None, "start": 0, "stop": part.num_rows, "step": 1}]
     return part.replace_schema_metadata(table.schema.metadata | {b"pandas": json.dumps(pandas).encode()})

@@ -165,13 +165,16 @@ def test_a_table_ready_to_send_is_sent_as_its_frame_would_be(labels):
 def test_rows_cut_from_a_table_ready_to_send_are_sent_as_their_frame_would_be(labels):
     frame = shown(load_tables("events")["events"].head(20), "fr", labels["fr"], "events")
     table = display.arrow_table(frame)
-    for rows in (slice(0, 20), slice(3, 9), slice(19, 20)):
+    for rows in (slice(0, 20), slice(3, 9), slice(19, 20), [7, 2, 15], [4]):
         part = frame.iloc[rows].reset_index(drop=True)
         assert convert_anything_to_arrow_bytes(
             display.arrow_rows(table, rows)
         ) == convert_anything_to_arrow_bytes(part)
         assert display.arrow_rows(table, rows).equals(display.arrow_table(part), check_metadata=True)
     assert display.arrow_rows(frame, slice(3, 9)).equals(frame.iloc[3:9].reset_index(drop=True))
+    # No rows (a filter that matches nothing): the columns, none of the rows.
+    empty = display.arrow_rows(table, [])
+    assert empty.num_rows == 0 and empty.schema.names == table.schema.names
 
 
 # A code list a reader reads as it is: UCDP's names of countries.
