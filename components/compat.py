@@ -11,12 +11,14 @@
 | the `"__MAP_STYLE__"` map style | streamlit | Streamlit's client fills an empty mapStyle with a basemap fetched from the network; this sentinel is what it leaves alone |
 | `streamlit.proto.*`, `streamlit.runtime.state.common` | streamlit | the load test and benchmark speak Streamlit's own websocket protocol, as the browser does |
 | `MultiPartParser.spool_max_size` | starlette | Streamlit's upload route parses the form with Starlette, which spools a file over 1 MiB to a temporary file on disk; a reader's upload must stay in memory |
+| `H11Protocol.connection_made` (and `HttpToolsProtocol`'s) | uvicorn | Streamlit's server makes its listening socket with protocol 0, so asyncio, which disables Nagle's algorithm only on sockets that say IPPROTO_TCP, leaves it on: a rerun's small websocket messages then wait for the reader's delayed ACK (40 ms on Linux, a round trip on a phone link); each connection gets TCP_NODELAY as uvicorn takes it (the socket is bound before app.py is imported) |
 | `UploadedFile.__deepcopy__`, `UploadedFileRec` | streamlit | Streamlit deep-copies a file uploader's value on every run (SessionState.register_widget), which copies the file's bytes: 1.7 s a rerun for a 470 MB upload; the copy shares them instead, as BytesIO does until written to |
 
 tests/test_compat.py checks each against the installed versions and fails loudly when one moves;
 pyproject.toml bounds the versions they were tested with.
 """
 
+import contextlib
 import functools
 import json
 import re
@@ -196,6 +198,35 @@ def keep_uploads_in_memory(limit_bytes: int) -> None:
     """Starlette keeps an uploaded file of up to `limit_bytes` in memory instead of spooling it to a
     temporary file on disk past 1 MiB (Streamlit reads the whole file into memory right after)."""
     MultiPartParser.spool_max_size = limit_bytes
+
+
+def no_delay_on_connections() -> None:
+    """Every connection to the server sends each small message at once (TCP_NODELAY) instead of
+    holding it until the reader acknowledges the last one (Nagle's algorithm). Imported on call, as
+    streamlit_protocol."""
+    import socket
+
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    protocols = [H11Protocol]  # uvicorn's HTTP protocols; a websocket starts as an HTTP connection
+    with contextlib.suppress(ImportError):  # uvicorn takes httptools' parser where it is installed
+        from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+        protocols.append(HttpToolsProtocol)
+    for protocol in protocols:
+        made = protocol.connection_made
+        if getattr(made, "no_delay", False):
+            continue
+
+        @functools.wraps(made)
+        def connection_made(self, transport, made=made) -> None:
+            sock = transport.get_extra_info("socket")
+            if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            made(self, transport)
+
+        connection_made.no_delay = True
+        protocol.connection_made = connection_made
 
 
 def share_uploaded_bytes() -> None:

@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from components.compat import keep_uploads_in_memory, share_uploaded_bytes
+from components.compat import keep_uploads_in_memory, no_delay_on_connections, share_uploaded_bytes
 from components.config import BORDERS_PATH, CAPITALS_PATH, FIRST_SCREEN_CHUNKS, UPLOAD_LIMIT_MB
 from components.data import (
     DataError,
@@ -335,3 +335,5 @@ MIDDLEWARE = [Middleware(CompressedDelivery)]
 keep_uploads_in_memory(UPLOAD_LIMIT_MB * 1024 * 1024)
 # Nor copied on every rerun of the page that holds it.
 share_uploaded_bytes()
+# And the server sends each message of a rerun as soon as it is made, not after the reader's ACK.
+no_delay_on_connections()

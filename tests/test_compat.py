@@ -151,6 +151,82 @@ def test_a_readers_upload_is_parsed_in_memory_not_spooled_to_disk():
     assert rolled is False  # a rolled-over SpooledTemporaryFile has been written to a file on disk
 
 
+def accepted_without_delay(serve) -> bool:
+    """Whether a connection accepted by `serve` (a coroutine function given a listening socket and
+    a connected callback) has TCP_NODELAY set; the socket is made with protocol 0, as Streamlit's
+    server makes it."""
+    import asyncio
+    import socket
+
+    async def check() -> bool:
+        listener = socket.socket(socket.AF_INET)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        accepted = asyncio.get_running_loop().create_future()
+        stop = await serve(listener, accepted)
+        _, writer = await asyncio.open_connection(*listener.getsockname())
+        writer.write(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        sock = await asyncio.wait_for(accepted, 10)
+        try:
+            return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        finally:
+            writer.close()
+            await stop()
+
+    return run_coroutine(check())
+
+
+def test_the_server_sends_each_message_at_once_not_after_the_readers_ack():
+    """asyncio disables Nagle's algorithm only on sockets made with IPPROTO_TCP, and Streamlit's
+    server makes its socket with 0 (the first check: should it ever fail, asyncio or Streamlit has
+    changed and compat.no_delay_on_connections can go); with the app's delivery loaded, as
+    `streamlit run app.py` loads it, uvicorn's connections have TCP_NODELAY."""
+    import asyncio
+
+    import uvicorn
+
+    import components.delivery  # noqa: F401  (applies the fix, as `streamlit run app.py` does)
+
+    async def plain_asyncio(listener, accepted):
+        class Protocol(asyncio.Protocol):
+            def connection_made(self, transport):
+                accepted.set_result(transport.get_extra_info("socket"))
+
+        server = await asyncio.get_running_loop().create_server(Protocol, sock=listener)
+
+        async def stop():
+            server.close()
+
+        return stop
+
+    async def app(scope, receive, send):  # an ASGI app that answers nothing
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def uvicorn_as_streamlit_runs_it(listener, accepted):
+        server = uvicorn.Server(uvicorn.Config(app, http="h11", lifespan="off", log_level="error"))
+        task = asyncio.create_task(server.serve(sockets=[listener]))
+        while not server.started:
+            await asyncio.sleep(0.01)
+
+        async def watch():
+            while not server.server_state.connections:
+                await asyncio.sleep(0.01)
+            (connection,) = server.server_state.connections
+            accepted.set_result(connection.transport.get_extra_info("socket"))
+
+        watcher = asyncio.create_task(watch())
+
+        async def stop():
+            server.should_exit = True
+            await asyncio.gather(task, watcher)
+
+        return stop
+
+    assert not accepted_without_delay(plain_asyncio)
+    assert accepted_without_delay(uvicorn_as_streamlit_runs_it)
+
+
 def test_a_deep_copy_of_an_uploaded_file_shares_its_bytes_and_stays_independent():
     """Streamlit deep-copies a file uploader's value on every run (SessionState.register_widget);
     once the app's delivery is loaded, the copy does not copy the file."""
