@@ -49,8 +49,7 @@ def country_panel(view: dict, lang: str) -> None:
     """One state on a day (views.country_view): ECOWAS and AES standing, leader, membership history,
     forces, latest events."""
     st.subheader(view["name"])
-    for line in view["standing"]:
-        st.text(line)
+    st.text("\n".join(view["standing"]))  # one element: each costs every rerun its render
     st.markdown(f"**{t('map.leader', lang)}**")
     if view["leader"] is None:
         st.caption(t("map.no_leader", lang))
@@ -61,8 +60,7 @@ def country_panel(view: dict, lang: str) -> None:
         st.dataframe(view["history"], hide_index=True, width="stretch", key="map.history")
     if view["forces"]:
         st.markdown(f"**{t('map.forces_here', lang)}**")
-        for line in view["forces"]:
-            st.text(line)
+        st.text("\n".join(view["forces"]))
     st.markdown(f"**{t('map.latest', lang)}**")
     if not view["events"]:
         st.caption(t("map.no_events", lang))
@@ -208,9 +206,7 @@ def period_overview(overview: dict, start: date, end: date, lang: str) -> None:
     # Nine rows at most: a plain table, so the data grid's code is not needed this high on the page.
     # The index (the kinds) said shown: else st.table converts the Arrow table back to find out.
     st.table(overview["table"], hide_index=False)
-    st.markdown(f"**{t('timeline.key_events', lang)}**")
-    for line in overview["key"]:
-        st.text(line)
+    st.markdown(overview["key"])
 
 
 def cooperation_breakdown(parts: dict | None, lang: str) -> None:
@@ -230,34 +226,21 @@ def cooperation_breakdown(parts: dict | None, lang: str) -> None:
 
 def topic_cards(cards: list[dict], lang: str) -> None:
     """One bordered card per topic (views.topic_card_texts): what it covers, how many items, the
-    state-media-only share, the latest items and, in an expander, their sources."""
+    state-media-only share and the latest items, and, in an expander, their sources."""
     for card in cards:
         with st.container(border=True):
-            st.markdown(card["title"])
-            st.caption(card["description"])
-            if card["counts"] is None:
-                st.text(t("topics.card_none", lang))
-                continue
-            st.text(card["counts"])
-            # The latest items in one markdown block and their sources in one expander: each element
-            # costs the browser a render, and a card drew a dozen before.
-            st.markdown(card["items"])
-            with st.expander(t("common.sources", lang)):
-                st.markdown(card["sources"])
+            st.markdown(card["body"])
+            if card["sources"] is not None:
+                with st.expander(t("common.sources", lang)):
+                    st.markdown(card["sources"])
 
 
-def consultation_outcomes(texts: list[dict]) -> None:
-    """Per topic (views.consultation_texts): what the Moscow consultations were expected to cover,
-    what was reported, its note and its sources."""
+def consultation_outcomes(texts: list[str]) -> None:
+    """Per topic (views.consultation_texts), in a bordered box: what the Moscow consultations were
+    expected to cover, what was reported, its note and its sources."""
     for text in texts:
         with st.container(border=True):
-            st.markdown(text["title"])
-            expected, outcome = st.columns(2)
-            expected.markdown(text["expected"])
-            outcome.markdown(text["outcome"])
-            if text["note"]:
-                st.caption(text["note"])
-            st.markdown(text["sources"])
+            st.markdown(text)
 
 
 def upload_report(own, lang: str) -> None:

@@ -212,18 +212,19 @@ def timeline_view(
 
 def period_part(events: pd.DataFrame, categories, lang: str) -> dict:
     """What the period overview lists: how many events, their count by kind ('table', under headers
-    in `lang`, ready to send: display.arrow_table) and the key events, one 'date · title' line each
-    (model.period_summary)."""
+    in `lang`, ready to send: display.arrow_table) and the key events under their heading, one
+    'date · title' item each (model.period_summary), as one escaped markdown block ('key')."""
     counts, key = model.period_summary(events, categories)
     labelled = counts.rename(index=lambda c: t(f"category.{c}", lang))
     table = labelled.rename_axis(t("timeline.categories", lang)).to_frame(t("overview.events", lang))
     lines = [
-        f"{format_date(day, precision, lang)} · {title}"
+        f"- {escape_markdown(f'{format_date(day, precision, lang)} · {title}')}"
         for day, precision, title in zip(
             key["date"], key["date_precision"], key[column("title", lang)], strict=True
         )
     ]
-    return {"n": len(events), "table": display.arrow_table(table), "key": lines}
+    heading = f"**{t('timeline.key_events', lang)}**"
+    return {"n": len(events), "table": display.arrow_table(table), "key": "\n".join([heading, "", *lines])}
 
 
 def bar_labels(tables: dict, lang: str) -> dict[str, dict[str, str]]:
@@ -546,64 +547,71 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str, labels: d
 def topic_card_texts(
     topics: pd.DataFrame, items: pd.DataFrame, state_media: frozenset[str], texts: dict, lang: str
 ) -> list[dict]:
-    """Per topic, the card's escaped markdown: title, description, counts (None without items; the
-    share resting on `state_media` alone, model.state_media_ids), the latest items with their stage
-    and note, and their sources (`texts`: formatting.source_texts)."""
+    """Per topic, the card's escaped markdown, in one block ('body': title, description, counts, or
+    that there is none, and the latest items with their stage and note; one block, as each element
+    costs every rerun its render) and the items' sources ('sources', None without items; `texts`:
+    formatting.source_texts). The counts give the share resting on `state_media` alone
+    (model.state_media_ids)."""
     cards, counted = [], model.topic_cards(items, state_media, topics["topic_id"])
     fields = ["date", "date_precision", *(column(name, lang) for name in ("title", "note"))]
     fields += ["status", "source_ids", "evidence"]
     for row in model.records(topics):
         card = counted[row["topic_id"]]
-        text = {
-            "title": f"**{escape_markdown(row[column('label', lang)])}**",
-            "description": escape_markdown(row[column("description", lang)]),
-            "counts": None,
-        }
-        if card["count"]:
-            share = format_percent(card["state_media_share"], lang)
-            text["counts"] = (
-                f"{t('topics.card_count', lang, n=card['count'])}\n{t('topics.card_state_media', lang, share=share)}"
+        head = [
+            f"**{escape_markdown(row[column('label', lang)])}**  ",
+            f":small[{escape_markdown(row[column('description', lang)])}]",
+            "",
+        ]
+        if not card["count"]:
+            cards.append(
+                {"body": "\n".join([*head, escape_markdown(t("topics.card_none", lang))]), "sources": None}
             )
-            latest, cited = [], []
-            for item in model.records(card["latest"], fields):
-                day = format_date(item["date"], item["date_precision"], lang)
-                what = escape_markdown(f"{day} · {item[column('title', lang)]}")
-                said = named_references(item[column("note", lang)], texts["references"])
-                note = f" {escape_markdown(said)}" if said else ""
-                stage = t(f"stage.{item['status']}", lang)
-                latest.append(f"- **{what}** — {stage}.{note}")
-                cited += [
-                    f"- {what}",
-                    *(
-                        f"  {line}"
-                        for line in cited_lines(item["source_ids"], texts["bullets"], lang, item["evidence"])
-                    ),
-                ]
-            text |= {"items": "\n".join(latest), "sources": "\n".join(cited)}
-        cards.append(text)
+            continue
+        share = format_percent(card["state_media_share"], lang)
+        head += [
+            f"{escape_markdown(t('topics.card_count', lang, n=card['count']))}  ",
+            escape_markdown(t("topics.card_state_media", lang, share=share)),
+            "",
+        ]
+        latest, cited = [], []
+        for item in model.records(card["latest"], fields):
+            day = format_date(item["date"], item["date_precision"], lang)
+            what = escape_markdown(f"{day} · {item[column('title', lang)]}")
+            said = named_references(item[column("note", lang)], texts["references"])
+            note = f" {escape_markdown(said)}" if said else ""
+            stage = t(f"stage.{item['status']}", lang)
+            latest.append(f"- **{what}** — {stage}.{note}")
+            cited += [
+                f"- {what}",
+                *(
+                    f"  {line}"
+                    for line in cited_lines(item["source_ids"], texts["bullets"], lang, item["evidence"])
+                ),
+            ]
+        cards.append({"body": "\n".join([*head, *latest]), "sources": "\n".join(cited)})
     return cards
 
 
-def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang: str) -> list[dict]:
-    """Per Moscow outcome row, escaped markdown: its topic and outcome status ('title'), what was
-    'expected' and what was reported ('outcome'), its 'note' with the sources it cites named (None
-    without one), its evidence and 'sources' (`texts`: formatting.source_texts)."""
+def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang: str) -> list[str]:
+    """Per Moscow outcome row, one escaped markdown block (each element costs every rerun its
+    render): its topic and outcome status, what was expected and what was reported, its note with
+    the sources it cites named (when it has one), its evidence and sources (`texts`:
+    formatting.source_texts)."""
     cards = []
     parts = [column(name, lang) for name in ("note", "expected", "outcome")]
     for row in model.records(rows, ["outcome_status", "topic", *parts, "source_ids", "evidence"]):
         status = t(f"outcome.{row['outcome_status']}", lang)
         note = row[column("note", lang)]
-        cards.append(
-            {
-                "title": f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*",
-                **{
-                    part: f"*{t(f'topics.{part}', lang)}*  \n{escape_markdown(row[column(part, lang)])}"
-                    for part in ("expected", "outcome")
-                },
-                "note": escape_markdown(named_references(note, texts["references"])) if note else None,
-                "sources": "\n".join(cited_lines(row["source_ids"], texts["bullets"], lang, row["evidence"])),
-            }
-        )
+        blocks = [
+            f"**{escape_markdown(topic_labels[row['topic']])}** · *{status}*",
+            *(
+                f"*{t(f'topics.{part}', lang)}*  \n{escape_markdown(row[column(part, lang)])}"
+                for part in ("expected", "outcome")
+            ),
+            *([f":small[{escape_markdown(named_references(note, texts['references']))}]"] if note else []),
+            "\n".join(cited_lines(row["source_ids"], texts["bullets"], lang, row["evidence"])),
+        ]
+        cards.append("\n\n".join(blocks))
     return cards
 
 
