@@ -222,7 +222,8 @@ def no_delay_on_connections() -> None:
         def connection_made(self, transport, made=made) -> None:
             sock = transport.get_extra_info("socket")
             if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
-                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                with contextlib.suppress(OSError):  # a reader already gone: uvicorn sees to it
+                    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             made(self, transport)
 
         connection_made.no_delay = True

@@ -544,6 +544,12 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str, labels: d
     }
 
 
+def small_text(text: str) -> str:
+    """`text` escaped as small markdown text, on one line: a blank line inside it would end the
+    paragraph before the closing bracket and show the markup."""
+    return f":small[{escape_markdown(' '.join(str(text).split()))}]"
+
+
 def topic_card_texts(
     topics: pd.DataFrame, items: pd.DataFrame, state_media: frozenset[str], texts: dict, lang: str
 ) -> list[dict]:
@@ -559,7 +565,7 @@ def topic_card_texts(
         card = counted[row["topic_id"]]
         head = [
             f"**{escape_markdown(row[column('label', lang)])}**  ",
-            f":small[{escape_markdown(row[column('description', lang)])}]",
+            small_text(row[column("description", lang)]),
             "",
         ]
         if not card["count"]:
@@ -608,7 +614,7 @@ def consultation_texts(rows: pd.DataFrame, topic_labels: dict, texts: dict, lang
                 f"*{t(f'topics.{part}', lang)}*  \n{escape_markdown(row[column(part, lang)])}"
                 for part in ("expected", "outcome")
             ),
-            *([f":small[{escape_markdown(named_references(note, texts['references']))}]"] if note else []),
+            *([small_text(named_references(note, texts["references"]))] if note else []),
             "\n".join(cited_lines(row["source_ids"], texts["bullets"], lang, row["evidence"])),
         ]
         cards.append("\n\n".join(blocks))

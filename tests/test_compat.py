@@ -153,8 +153,8 @@ def test_a_readers_upload_is_parsed_in_memory_not_spooled_to_disk():
 
 def accepted_without_delay(serve) -> bool:
     """Whether a connection accepted by `serve` (a coroutine function given a listening socket and
-    a connected callback) has TCP_NODELAY set; the socket is made with protocol 0, as Streamlit's
-    server makes it."""
+    a future for the accepted socket, returning a coroutine function that stops it) has TCP_NODELAY
+    set; the socket is made with protocol 0, as Streamlit's server makes it. Within 30 s, or fails."""
     import asyncio
     import socket
 
@@ -164,49 +164,52 @@ def accepted_without_delay(serve) -> bool:
         listener.listen()
         accepted = asyncio.get_running_loop().create_future()
         stop = await serve(listener, accepted)
-        _, writer = await asyncio.open_connection(*listener.getsockname())
-        writer.write(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        sock = await asyncio.wait_for(accepted, 10)
         try:
+            _, writer = await asyncio.open_connection(*listener.getsockname())
+            writer.write(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            sock = await accepted
+            writer.close()
             return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
         finally:
-            writer.close()
             await stop()
 
-    return run_coroutine(check())
+    return run_coroutine(asyncio.wait_for(check(), 30))
 
 
-def test_the_server_sends_each_message_at_once_not_after_the_readers_ack():
-    """asyncio disables Nagle's algorithm only on sockets made with IPPROTO_TCP, and Streamlit's
-    server makes its socket with 0 (the first check: should it ever fail, asyncio or Streamlit has
-    changed and compat.no_delay_on_connections can go); with the app's delivery loaded, as
-    `streamlit run app.py` loads it, uvicorn's connections have TCP_NODELAY."""
+async def plain_asyncio(listener, accepted):
+    import asyncio
+
+    class Protocol(asyncio.Protocol):
+        def connection_made(self, transport):
+            accepted.set_result(transport.get_extra_info("socket"))
+
+    server = await asyncio.get_running_loop().create_server(Protocol, sock=listener)
+
+    async def stop():
+        server.close()
+
+    return stop
+
+
+async def answer_nothing(scope, receive, send):  # an ASGI app
+    await send({"type": "http.response.start", "status": 204, "headers": []})
+    await send({"type": "http.response.body", "body": b""})
+
+
+def uvicorn_server(http: str):
+    """`serve` for accepted_without_delay: uvicorn with the HTTP protocol `http`, as Streamlit runs
+    it (on a socket it bound itself); the accepted socket read off uvicorn's connections."""
     import asyncio
 
     import uvicorn
 
-    import components.delivery  # noqa: F401  (applies the fix, as `streamlit run app.py` does)
-
-    async def plain_asyncio(listener, accepted):
-        class Protocol(asyncio.Protocol):
-            def connection_made(self, transport):
-                accepted.set_result(transport.get_extra_info("socket"))
-
-        server = await asyncio.get_running_loop().create_server(Protocol, sock=listener)
-
-        async def stop():
-            server.close()
-
-        return stop
-
-    async def app(scope, receive, send):  # an ASGI app that answers nothing
-        await send({"type": "http.response.start", "status": 204, "headers": []})
-        await send({"type": "http.response.body", "body": b""})
-
-    async def uvicorn_as_streamlit_runs_it(listener, accepted):
-        server = uvicorn.Server(uvicorn.Config(app, http="h11", lifespan="off", log_level="error"))
+    async def serve(listener, accepted):
+        config = uvicorn.Config(answer_nothing, http=http, lifespan="off", log_level="error")
+        server = uvicorn.Server(config)
         task = asyncio.create_task(server.serve(sockets=[listener]))
         while not server.started:
+            if task.done():  # it failed to start: say why
+                await task
             await asyncio.sleep(0.01)
 
         async def watch():
@@ -218,13 +221,28 @@ def test_the_server_sends_each_message_at_once_not_after_the_readers_ack():
         watcher = asyncio.create_task(watch())
 
         async def stop():
+            watcher.cancel()
             server.should_exit = True
-            await asyncio.gather(task, watcher)
+            await asyncio.wait_for(task, 10)
 
         return stop
 
+    return serve
+
+
+@pytest.mark.parametrize("http", ["h11", "httptools"])
+def test_the_server_sends_each_message_at_once_not_after_the_readers_ack(http):
+    """asyncio disables Nagle's algorithm only on sockets made with IPPROTO_TCP, and Streamlit's
+    server makes its socket with 0 (the first check: should it ever fail, asyncio or Streamlit has
+    changed and compat.no_delay_on_connections can go); with the app's delivery loaded, as
+    `streamlit run app.py` loads it, uvicorn's connections have TCP_NODELAY, with either of its
+    HTTP parsers (httptools where it is installed, as with streamlit[performance])."""
+    if http == "httptools":
+        pytest.importorskip("httptools")
+    import components.delivery  # noqa: F401  (applies the fix, as `streamlit run app.py` does)
+
     assert not accepted_without_delay(plain_asyncio)
-    assert accepted_without_delay(uvicorn_as_streamlit_runs_it)
+    assert accepted_without_delay(uvicorn_server(http))
 
 
 def test_a_deep_copy_of_an_uploaded_file_shares_its_bytes_and_stays_independent():
