@@ -20,6 +20,12 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+def small_text(text: str) -> str:
+    """`text` escaped as small markdown text, on one line: a blank line inside it would end the
+    paragraph before the closing bracket and show the markup."""
+    return f":small[{escape_markdown(' '.join(str(text).split()))}]"
+
+
 def safe_url(url: str) -> str:
     """An http(s) URL safe inside markdown link parentheses; anything else becomes empty."""
     if not re.fullmatch(r"https?://\S+", str(url)):

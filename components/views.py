@@ -33,6 +33,7 @@ from components.formatting import (
     note_markdown,
     reader_table,
     since_words,
+    small_text,
     source_lines,
     sources_markdown,
 )
@@ -542,12 +543,6 @@ def breakdown(cooperation: pd.DataFrame, stages: list[str], lang: str, labels: d
             labels,
         ),
     }
-
-
-def small_text(text: str) -> str:
-    """`text` escaped as small markdown text, on one line: a blank line inside it would end the
-    paragraph before the closing bracket and show the markup."""
-    return f":small[{escape_markdown(' '.join(str(text).split()))}]"
 
 
 def topic_card_texts(

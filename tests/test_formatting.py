@@ -14,6 +14,7 @@ from components.formatting import (
     format_quarter,
     safe_url,
     since_words,
+    small_text,
     source_lines,
     text_parts,
 )
@@ -172,3 +173,15 @@ def test_french_charts_get_plotlys_french_locale_from_their_config():
 )
 def test_since_in_french_at_each_precision(day, precision, expected):
     assert since_words(pd.Timestamp(day), precision, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Two paragraphs\n\nof a note", "a ] closing bracket", "*markup* [link](http://x) <b>html</b> :red[x]"],
+)
+def test_small_text_stays_one_escaped_line_inside_its_brackets(text):
+    small = small_text(text)
+    assert small.startswith(":small[") and small.endswith("]") and "\n" not in small
+    inner = small.removeprefix(":small[").removesuffix("]")
+    assert inner == escape_markdown(" ".join(text.split()))
+    assert "<b>" not in inner and "[link]" not in inner  # every special character escaped

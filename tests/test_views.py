@@ -432,15 +432,3 @@ def test_no_table_of_the_data_page_shows_an_internal_id(tables):
             cells = {str(cell) for column_name in shown.columns for cell in shown[column_name].dropna()}
             seen = {found for cell in cells for found in formatting.ID_PATTERN.findall(cell) if found in ids}
             assert seen == set(), (resource["name"], lang)
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Two paragraphs\n\nof a note", "a ] closing bracket", "*markup* [link](http://x) <b>html</b> :red[x]"],
-)
-def test_small_text_stays_one_escaped_line_inside_its_brackets(text):
-    small = views.small_text(text)
-    assert small.startswith(":small[") and small.endswith("]") and "\n" not in small
-    inner = small.removeprefix(":small[").removesuffix("]")
-    assert inner == formatting.escape_markdown(" ".join(text.split()))
-    assert "<b>" not in inner and "[link]" not in inner  # every special character escaped
