@@ -5,6 +5,7 @@ rows (tests/conflict_samples.py), hashed, read, validated and aggregated as the 
     python tests/benchmark_security.py --profile  # the same, and where the time goes (pyinstrument)
     python tests/benchmark_security.py --reruns   # the page's reruns with and without that file loaded
     python tests/benchmark_security.py --reruns-server [--rows N]  # the same on the real server
+    python tests/benchmark_security.py --reruns-in-browser [--rows N]  # the same in Chromium
 
 The file is made in one child process and written to a temporary file (test data, not a reader's
 upload); a second child reads it into memory and runs the pipeline, so that its peak memory is the
@@ -13,9 +14,14 @@ average are printed too: on two cores shared with other work, the wall time says
 
 `--reruns` runs the page in AppTest; `--reruns-server` serves app.py and speaks Streamlit's websocket
 protocol as a browser does (tests/load.py's client): one session uploads the file through the upload
-route, another on the same server has none, and each changes the measure in turn.
+route, another on the same server has none, and each changes the measure in turn, beside the empty
+page's plain rerun on a server of its own (subtracted, as tests/benchmark.py does: target ≤ 25 ms).
+`--reruns-in-browser` uploads the file in headless Chromium through the page's own uploader and then
+changes the measure from the keyboard, in turn with the floor page's select box, as tests/benchmark.py's
+browser reruns do (target: ≤ 50 ms over the floor).
 """
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -130,16 +136,22 @@ def reruns(path: Path) -> dict:
     }
 
 
-async def server_reruns(servers: dict[str, tuple[str, int]], path: Path, reruns: int = RERUNS) -> dict:
+async def server_reruns(
+    servers: dict[str, tuple[str, int]], empty_url: str, path: Path, reruns: int = RERUNS
+) -> dict:
     """Per server (name: (url, pid)): median ms of the Security page's rerun after a change of
-    measure in a session that uploaded `path` and in one that did not, the upload's first run, and the
-    server's RSS (MiB) before the upload, after it and after the reruns. The changes take turns over
-    every session, so that the machine's drift weighs on all of them alike."""
+    measure in a session that uploaded `path` and in one that did not, each also net of the empty
+    page's plain rerun (served at `empty_url`), the upload's first run, and the server's RSS (MiB)
+    before the upload, after it and after the reruns. The changes take turns over every session and
+    the empty page, so that the machine's drift weighs on all of them alike."""
     from browser_kit import rss_kib
     from load import CODES, Client
 
     data, codes = path.read_bytes(), CODES["security.measure"]
     clients, rows = {}, {}
+    empty = Client(empty_url, [])
+    await empty.open("")
+    empty_times: list[float] = []
     for name, (url, pid) in servers.items():
         for own in (False, True):
             clients[name, own] = Client(url, [])
@@ -168,16 +180,67 @@ async def server_reruns(servers: dict[str, tuple[str, int]], path: Path, reruns:
             await client.change("security.measure", codes[index] if index else None, fill)
             if number:
                 times[key].append(client.latencies[-1] * 1000)
+        await empty.rerun()
+        if number:
+            empty_times.append(empty.latencies[-1] * 1000)
+    await empty.close()
+    floor = statistics.median(empty_times)
     for (name, own), client in clients.items():
         if own:
             client.expect(client.param("security.file") == "own", "the file was dropped on a rerun")
-        rows[name]["rerun_ms_with_file" if own else "rerun_ms_without_file"] = round(
-            statistics.median(times[name, own])
-        )
+        which = "with_file" if own else "without_file"
+        rows[name][f"rerun_ms_{which}"] = round(statistics.median(times[name, own]))
+        rows[name][f"rerun_net_ms_{which}"] = round(statistics.median(times[name, own]) - floor)
+        rows[name]["empty_page_rerun_ms"] = round(floor)
         await client.close()
     for name, (_, pid) in servers.items():
         rows[name]["rss_after_reruns_mib"] = round(rss_kib(pid) / 1024)
     return rows
+
+
+def browser_reruns(path: Path, changes: int = 16) -> dict:
+    """Median ms of the wait after a change of measure in Chromium (keydown to the rerun's
+    script-finished message, tests/benchmark.py's Stream) in a page that uploaded `path` through its
+    uploader and in one without a file, of the floor page's wait for its select box, all three changed
+    in turn, and each page's excess over the floor."""
+    from benchmark import BROWSER_RERUN_TARGET_MS, BROWSER_RERUNS, CONTROLS, Stream
+    from browser_kit import chromium, serve
+
+    where, control, kind = BROWSER_RERUNS["security, measure select box"]
+    with serve() as (app_url, _), serve("tests/bench_baseline.py") as (base_url, _), chromium() as browser:
+        own = Stream(browser, f"{app_url}/{where}", control, kind)
+        started = time.perf_counter()
+        own.visit.page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files(str(path))
+        own.visit.page.get_by_text("rows read").wait_for(timeout=600_000)
+        upload_s = time.perf_counter() - started
+        streams = {
+            "with_file": own,
+            "without_file": Stream(browser, f"{app_url}/{where}", control, kind),
+            "floor": Stream(browser, f"{base_url}/?controls=1&plotly=1", CONTROLS[kind][0], kind),
+        }
+        waits: dict[str, list[float]] = {name: [] for name in streams}
+        for index in range(changes + 1):  # the first change of each warms it up
+            for name, stream in streams.items():
+                wait = stream.change(index % 2 == 1)
+                if index:
+                    waits[name].append(wait)
+        still_used = own.visit.page.get_by_text("rows read").count()
+        errors = [error for stream in streams.values() for error in stream.visit.errors]
+        for stream in streams.values():
+            stream.visit.close()
+    if not still_used or errors:
+        raise RuntimeError(f"the file was dropped or a page failed: {errors}")
+    medians = {name: statistics.median(times) for name, times in waits.items()}
+    return {
+        "upload_and_first_run_s": round(upload_s, 1),
+        **{f"wait_ms_{name}": round(ms) for name, ms in medians.items()},
+        **{
+            f"excess_ms_{name}": round(medians[name] - medians["floor"])
+            for name in ("with_file", "without_file")
+        },
+        "target_excess_ms": BROWSER_RERUN_TARGET_MS,
+        "changes": changes,
+    }
 
 
 def main(profile: bool) -> int:
@@ -193,25 +256,38 @@ def main(profile: bool) -> int:
     return 0 if ok else 1
 
 
+@contextlib.contextmanager
+def made_export(rows: int = ROWS):
+    """Yields the path of an ACLED-layout file of `rows` rows (make), in a folder removed afterwards."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"acled-{rows}.csv"
+        make(path, rows)
+        yield path
+
+
 if __name__ == "__main__":
+    rows = int(sys.argv[sys.argv.index("--rows") + 1]) if "--rows" in sys.argv else ROWS
     if sys.argv[1:2] == ["--make"]:
         make(Path(sys.argv[2]))
     elif sys.argv[1:2] == ["--reruns"]:
-        with tempfile.TemporaryDirectory() as folder:
-            made = Path(folder) / "acled-1m.csv"
-            make(made)
+        with made_export() as made:
             print(json.dumps(reruns(made)))
     elif sys.argv[1:2] == ["--reruns-server"]:
         import asyncio
 
         from browser_kit import serve
 
-        rows = int(sys.argv[sys.argv.index("--rows") + 1]) if "--rows" in sys.argv else ROWS
-        with tempfile.TemporaryDirectory() as folder, serve() as (url, process):
-            made = Path(folder) / f"acled-{rows}.csv"
-            make(made, rows)
-            result = asyncio.run(server_reruns({"app": (url, process.pid)}, made))["app"]
+        with (
+            made_export(rows) as made,
+            serve() as (url, process),
+            serve("tests/bench_baseline.py") as (empty_url, _),
+        ):
+            result = asyncio.run(server_reruns({"app": (url, process.pid)}, empty_url, made))["app"]
         print(json.dumps(result | {"reruns": RERUNS, "load_average": round(os.getloadavg()[0], 1)}))
+    elif sys.argv[1:2] == ["--reruns-in-browser"]:
+        with made_export(rows) as made:
+            result = browser_reruns(made)
+        print(json.dumps(result | {"rows": rows, "load_average": round(os.getloadavg()[0], 1)}))
     elif sys.argv[1:2] == ["--measure"]:
         print(json.dumps(measure(Path(sys.argv[2]), "--profile" in sys.argv)))
     else:
