@@ -384,6 +384,19 @@ class Stream:
         return arrivals[last] - key_at
 
 
+def changes_in_turn(streams: list[Stream], changes: int) -> list[list[float]]:
+    """Per stream: the waits of `changes` changes (Stream.change, forth and back), the streams
+    changed in turn so that the machine's drift weighs on all of them alike; the first change of
+    each warms it up and is not kept."""
+    waits: list[list[float]] = [[] for _ in streams]
+    for index in range(changes + 1):
+        for stream, kept in zip(streams, waits, strict=True):
+            wait = stream.change(index % 2 == 1)
+            if index:
+                kept.append(wait)
+    return waits
+
+
 def browser_reruns(changes: int) -> dict:
     """Per row of BROWSER_RERUNS: median ms of the wait after a change, of the floor page's wait
     for the same kind of control (changed in turn with it) and the excess."""
@@ -392,12 +405,7 @@ def browser_reruns(changes: int) -> dict:
         for name, (path, control, kind) in BROWSER_RERUNS.items():
             page = Stream(browser, f"{app_url}/{path}", control, kind)
             floor = Stream(browser, f"{base_url}/?controls=1&plotly=1", CONTROLS[kind][0], kind)
-            waits, floors = [], []
-            for index in range(changes + 1):  # the first change of each warms it up
-                wait, floor_wait = page.change(index % 2 == 1), floor.change(index % 2 == 1)
-                if index:
-                    waits.append(wait)
-                    floors.append(floor_wait)
+            waits, floors = changes_in_turn([page, floor], changes)
             errors = page.visit.errors + floor.visit.errors
             page.visit.close()
             floor.visit.close()

@@ -203,7 +203,7 @@ def browser_reruns(path: Path, changes: int = 16) -> dict:
     script-finished message, tests/benchmark.py's Stream) in a page that uploaded `path` through its
     uploader and in one without a file, of the floor page's wait for its select box, all three changed
     in turn, and each page's excess over the floor."""
-    from benchmark import BROWSER_RERUN_TARGET_MS, BROWSER_RERUNS, CONTROLS, Stream
+    from benchmark import BROWSER_RERUN_TARGET_MS, BROWSER_RERUNS, CONTROLS, Stream, changes_in_turn
     from browser_kit import chromium, serve
 
     where, control, kind = BROWSER_RERUNS["security, measure select box"]
@@ -218,12 +218,7 @@ def browser_reruns(path: Path, changes: int = 16) -> dict:
             "without_file": Stream(browser, f"{app_url}/{where}", control, kind),
             "floor": Stream(browser, f"{base_url}/?controls=1&plotly=1", CONTROLS[kind][0], kind),
         }
-        waits: dict[str, list[float]] = {name: [] for name in streams}
-        for index in range(changes + 1):  # the first change of each warms it up
-            for name, stream in streams.items():
-                wait = stream.change(index % 2 == 1)
-                if index:
-                    waits[name].append(wait)
+        waits = dict(zip(streams, changes_in_turn(list(streams.values()), changes), strict=True))
         still_used = own.visit.page.get_by_text("rows read").count()
         errors = [error for stream in streams.values() for error in stream.visit.errors]
         for stream in streams.values():
